@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+'use strict';
+// Entry of the `firelens` command. Runs the esbuild bundle of functions/cli/main.ts, rebuilding it
+// first when it is missing or older than any source file (a fresh clone, or a developer's edit).
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = join(__dirname, '..');
+const bundle = join(root, 'dist', 'firelens.cjs');
+
+const newestSource = (dir) => {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+};
+
+const isStale = () => {
+  if (!existsSync(bundle)) return true;
+  if (!existsSync(join(root, 'functions'))) return false; // installed package without sources
+  return statSync(bundle).mtimeMs < newestSource(join(root, 'functions'));
+};
+
+if (isStale()) {
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+require(bundle);

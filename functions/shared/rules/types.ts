@@ -1,0 +1,71 @@
+import type { JsonObject } from '../template/intrinsics';
+import type { Locator, SourceRange, TemplatePath } from '../template/locator';
+import type { TemplateView } from '../template/view';
+
+export type Severity = 'error' | 'warning' | 'informational';
+
+/** Plain data about a rule: feeds the docs table, `--list-rules` and the catalogue meta-tests. */
+export interface RuleMeta {
+  /** `FL1001`: FL0xxx template/engine problems, FL1xxx FireLens configuration, FL9xxx custom. */
+  readonly id: string;
+  /** Kebab-case slug, also the rule file's name after the id (`fl1001-router-missing.ts`). */
+  readonly name: string;
+  readonly severity: Severity;
+  /** One line, "Checks that …" form, no trailing period. */
+  readonly summary: string;
+  readonly description?: string;
+  /** The ECS developer guide section the rule enforces. */
+  readonly docsUrl: string;
+  readonly tags: readonly string[];
+}
+
+/** Options every rule can read; each has a default so rules never read raw configuration. */
+export interface RuleOptions {
+  /** Flag every security group that opens 24224, not only those attached to a FireLens task. */
+  readonly strictPort24224: boolean;
+}
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false };
+
+/** What a rule yields: where, and what is wrong. The engine adds id, severity and location. */
+export interface RawFinding {
+  readonly path: TemplatePath;
+  readonly message: string;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(view: TemplateView, options: RuleOptions): Iterable<RawFinding>;
+}
+
+/** A finding as users see it. `location` is absent when the template had no source text. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Logical id of the resource the path is in, when it is in one. */
+  readonly logicalId: string | undefined;
+  readonly path: TemplatePath;
+  readonly location: SourceRange | undefined;
+  /** Filename given to lintTemplate, for formatters. */
+  readonly filename: string | undefined;
+}
+
+export interface LintOptions {
+  readonly filename?: string;
+  readonly locator?: Locator;
+  /** Rule ids to skip for this run (CLI `--ignore-checks`, hook configuration). */
+  readonly ignoreRules?: readonly string[];
+  /** Only these rule ids run (empty/undefined: all). */
+  readonly onlyRules?: readonly string[];
+  readonly ruleOptions?: Partial<RuleOptions>;
+  /**
+   * Task definitions that services reference from outside the template (the hook looks them up with
+   * ECS DescribeTaskDefinition), keyed by the service's literal `TaskDefinition` value (ARN or
+   * family:revision), in CloudFormation's PascalCase property form.
+   */
+  readonly externalTaskDefinitions?: ReadonlyMap<string, JsonObject>;
+}
+
+/** The whole rule set over one template. Pure; never throws for a bad template. */
+export type LintTemplate = (template: JsonObject, options?: LintOptions) => Finding[];

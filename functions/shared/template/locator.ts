@@ -1,0 +1,33 @@
+/** Where a value sits in the source text (1-based, as editors and cfn-lint count). */
+export interface SourceRange {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export type TemplatePath = readonly (string | number)[];
+
+/** Maps a path in the parsed template to its place in the source; undefined when unknown. */
+export type Locator = (path: TemplatePath) => SourceRange | undefined;
+
+/** For templates that came without source text (a hook's resource properties, a macro fragment). */
+export const noLocation: Locator = () => undefined;
+
+export const pathKey = (path: TemplatePath): string => path.join('\u0000');
+
+/**
+ * A locator over a table of known positions. A path that lies inside a value we did not record
+ * (for example, deep inside an intrinsic) resolves to its nearest recorded ancestor.
+ */
+export const tableLocator =
+  (table: ReadonlyMap<string, SourceRange>): Locator =>
+  (path) => {
+    for (let end = path.length; end >= 0; end -= 1) {
+      const found = table.get(pathKey(path.slice(0, end)));
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  };

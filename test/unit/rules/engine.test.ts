@@ -1,0 +1,161 @@
+import { defineRule } from '../../../functions/shared/rules/define-rule';
+import { compareFindings, logicalIdOf, runRules } from '../../../functions/shared/rules/engine';
+import { lintTemplate } from '../../../functions/shared/rules/lint';
+import type { Finding, Rule } from '../../../functions/shared/rules/types';
+import { loadTemplate } from '../../../functions/shared/template/load';
+import { buildTemplateView } from '../../../functions/shared/template/view';
+
+const TEMPLATE = [
+  'Resources:', // 1
+  '  Task:', // 2
+  '    Type: AWS::ECS::TaskDefinition', // 3
+  '    Properties:', // 4
+  '      ContainerDefinitions:', // 5
+  '        - Name: app', // 6
+  '          Image: app:1', // 7
+  '          LogConfiguration:', // 8
+  '            LogDriver: awsfirelens', // 9
+  '  Other:', // 10
+  '    Type: AWS::ECS::TaskDefinition', // 11
+  '    Metadata:', // 12
+  '      firelens-lint:', // 13
+  '        config:', // 14
+  '          ignore_checks: [FL9001]', // 15
+  '    Properties: {}', // 16
+].join('\n');
+
+const pointAt = (id: string, ...paths: (string | number)[][]): Rule =>
+  defineRule({
+    meta: {
+      id,
+      name: 'test-rule',
+      severity: 'warning',
+      summary: 'Checks that tests can run',
+      docsUrl: 'https://example.com/',
+      tags: [],
+    },
+    *check() {
+      for (const path of paths) {
+        yield { path, message: `at ${path.join('.')}` };
+      }
+    },
+  });
+
+const crashing: Rule = defineRule({
+  meta: { id: 'FL9002', name: 'crash', severity: 'error', summary: 'Checks that crashes are caught', docsUrl: 'https://example.com/', tags: [] },
+  *check() {
+    yield { path: ['Resources', 'Task'], message: 'before the crash' };
+    throw new Error('boom');
+  },
+});
+
+const run = (rules: Rule[], text = TEMPLATE, options = {}): Finding[] => {
+  const { template, locator } = loadTemplate(text);
+  return runRules(rules, buildTemplateView(template), template, { locator, filename: 't.yaml', ...options });
+};
+
+describe('runRules', () => {
+  it('adds id, severity, logical id and the source location of the path', () => {
+    // Act
+    const findings = run([pointAt('FL9001', ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'LogConfiguration', 'LogDriver'])]);
+
+    // Assert
+    expect(findings).toEqual([
+      {
+        ruleId: 'FL9001',
+        severity: 'warning',
+        message: 'at Resources.Task.Properties.ContainerDefinitions.0.LogConfiguration.LogDriver',
+        logicalId: 'Task',
+        path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'LogConfiguration', 'LogDriver'],
+        location: { line: 9, column: 13, endLine: 9, endColumn: 22 },
+        filename: 't.yaml',
+      },
+    ]);
+  });
+
+  it('turns a crashing rule into an FL0001 finding and keeps the other rules running', () => {
+    // Act
+    const findings = run([crashing, pointAt('FL9003', ['Resources', 'Other'])]);
+
+    // Assert
+    expect(findings.map((f) => [f.ruleId, f.message, f.location?.line])).toEqual([
+      ['FL0001', 'Rule FL9002 (crash) crashed: boom', 1],
+      ['FL9002', 'before the crash', 2],
+      ['FL9003', 'at Resources.Other', 10],
+    ]);
+  });
+
+  it('honours resource-level ignore_checks only on that resource', () => {
+    // Act
+    const findings = run([pointAt('FL9001', ['Resources', 'Other', 'Properties'], ['Resources', 'Task', 'Properties'])]);
+
+    // Assert
+    expect(findings.map((f) => f.logicalId)).toEqual(['Task']);
+  });
+
+  it('honours template-level ignore_checks under the cfn-lint key, by prefix', () => {
+    // Arrange
+    const text = `Metadata:\n  cfn-lint:\n    config:\n      ignore_checks: [FL90]\n${TEMPLATE}`;
+
+    // Act
+    const findings = run([pointAt('FL9001', ['Resources', 'Task']), pointAt('FL9101', ['Resources', 'Task'])], text);
+
+    // Assert
+    expect(findings.map((f) => f.ruleId)).toEqual(['FL9101']);
+  });
+
+  it('skips rules in ignoreRules and runs only onlyRules when given', () => {
+    // Arrange
+    const rules = [pointAt('FL9101', ['Resources', 'Task']), pointAt('FL9102', ['Resources', 'Task']), pointAt('FL9103', ['Resources', 'Task'])];
+
+    // Act
+    const ignored = run(rules, TEMPLATE, { ignoreRules: ['FL9102'] });
+    const only = run(rules, TEMPLATE, { onlyRules: ['FL9103'] });
+
+    // Assert
+    expect(ignored.map((f) => f.ruleId)).toEqual(['FL9101', 'FL9103']);
+    expect(only.map((f) => f.ruleId)).toEqual(['FL9103']);
+  });
+
+  it('sorts by line, then column, then rule id', () => {
+    // Act
+    const findings = run([
+      pointAt('FL9102', ['Resources', 'Other'], ['Resources', 'Task', 'Properties']),
+      pointAt('FL9101', ['Resources', 'Other']),
+    ]);
+
+    // Assert
+    expect(findings.map((f) => `${f.ruleId}@${String(f.location?.line)}`)).toEqual(['FL9102@4', 'FL9101@10', 'FL9102@10']);
+  });
+});
+
+describe('compareFindings', () => {
+  it('orders by file name before line', () => {
+    // Arrange
+    const base: Finding = { ruleId: 'FL1', severity: 'error', message: '', logicalId: undefined, path: [], location: { line: 1, column: 1, endLine: 1, endColumn: 1 }, filename: 'b.yaml' };
+    const other: Finding = { ...base, filename: 'a.yaml', location: { line: 9, column: 1, endLine: 9, endColumn: 1 } };
+
+    // Act
+    const sorted = [base, other].sort(compareFindings);
+
+    // Assert
+    expect(sorted.map((f) => f.filename)).toEqual(['a.yaml', 'b.yaml']);
+  });
+});
+
+describe('logicalIdOf', () => {
+  it('reads the resource id from a Resources path and nothing else', () => {
+    expect(logicalIdOf(['Resources', 'Task', 'Properties'])).toBe('Task');
+    expect(logicalIdOf(['Parameters', 'Image'])).toBeUndefined();
+  });
+});
+
+describe('lintTemplate', () => {
+  it('runs the catalogue and never throws on a malformed template', () => {
+    // Act
+    const findings = lintTemplate({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: 'oops' } } });
+
+    // Assert
+    expect(findings).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddyHandlerObject } from '@middy/core';
+import type { Context } from 'aws-lambda';
+
+import { hookResponseMiddleware } from '../middleware/hook-response';
+import { ecsTaskDefinitionLookup } from '../shared/hook/ecs-lookup';
+import type { HookConfig } from '../shared/hook/evaluate';
+import { evaluateHook } from '../shared/hook/evaluate';
+import type { DescribeTaskDefinition } from '../shared/hook/external-task-definitions';
+import { parseHookEvent } from '../shared/hook/parse-event';
+import type { HookResponse } from '../shared/hook/types';
+import { catalog } from '../shared/rules/catalog';
+import { lintTemplate } from '../shared/rules/lint';
+import { readHookConfig } from './config';
+
+const logger = new Logger({ serviceName: 'firelens-hook' });
+const ruleMetas = catalog.map((rule) => rule.meta);
+
+/**
+ * DescribeTaskDefinition over a client built only when a lookup is needed (most invocations need
+ * none). Two attempts, short socket timeouts; the endpoint follows the SDK's own configuration
+ * (`AWS_ENDPOINT_URL_ECS` included).
+ */
+const lazyEcsLookup = (config: HookConfig): DescribeTaskDefinition => {
+  let lookup: DescribeTaskDefinition | undefined;
+  return (reference, signal) => {
+    lookup ??= ecsTaskDefinitionLookup(
+      new ECSClient({
+        ...(config.region ? { region: config.region } : {}),
+        maxAttempts: 2,
+        requestHandler: { connectionTimeout: 1_000, requestTimeout: config.ecsLookup.timeoutMs },
+      }),
+      config.ecsLookup.timeoutMs,
+    );
+    return lookup(reference, signal);
+  };
+};
+
+const lambdaHandler = async (event: unknown, _context: Context, { signal }: MiddyHandlerObject): Promise<HookResponse> => {
+  const started = Date.now();
+  const config = readHookConfig(process.env);
+  const hookEvent = parseHookEvent(event);
+  logger.appendKeys({
+    clientRequestToken: hookEvent.clientRequestToken,
+    targetType: hookEvent.kind,
+    targetName: hookEvent.targetName,
+    logicalId: hookEvent.targetLogicalId,
+    action: hookEvent.action ?? 'UNKNOWN',
+  });
+  const evaluation = await evaluateHook(hookEvent, config, {
+    lintTemplate,
+    rules: ruleMetas,
+    describeTaskDefinition: config.ecsLookup.enabled ? lazyEcsLookup(config) : undefined,
+    signal,
+  });
+  logger.info('FireLens hook evaluated', {
+    hookStatus: evaluation.response.hookStatus,
+    errorCode: evaluation.response.errorCode,
+    findings: evaluation.findings,
+    externalTaskDefinitions: evaluation.externalTaskDefinitions,
+    expanded: evaluation.expanded,
+    skipped: evaluation.skipped,
+    durationMs: Date.now() - started,
+  });
+  return evaluation.response;
+};
+
+/** CloudFormation Lambda hook entry: parse, evaluate, answer; every failure becomes InternalFailure. */
+export const handler = middy<unknown, HookResponse | undefined>({ timeoutEarlyInMillis: 1_000 })
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(hookResponseMiddleware({ logger }))
+  .handler(lambdaHandler);

@@ -28,4 +28,4 @@ if (isStale()) {
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-require(bundle);
+void require(bundle).main();

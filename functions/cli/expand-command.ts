@@ -1,0 +1,90 @@
+import { stringify } from 'yaml';
+
+import { TemplateParseError, formatProblemPath } from '../shared/errors';
+import { DEFAULT_MACRO_NAME, expandTemplate } from '../shared/firelens';
+import type { JsonObject } from '../shared/template/intrinsics';
+import { loadTemplate } from '../shared/template/load';
+import { parseArgs } from './args';
+import { type Command, EXIT_USAGE } from './io';
+
+const USAGE =
+  'usage: firelens expand TEMPLATE [--format yaml|json] [--macro-name NAME] [--event] [--region R] [--account A] [--param K=V ...]';
+
+/**
+ * `firelens expand`: reads a template (YAML with short-form tags, or JSON), runs the same expansion as
+ * the macro and prints the result. With `--event` it prints instead the macro event CloudFormation would
+ * send for it (region, account and parameter values from the flags), ready for `sam local invoke -e`.
+ */
+export const expandCommand: Command = (args, io) => {
+  const parsed = parseArgs(args, { valued: ['format', 'macro-name', 'region', 'account', 'param'], switches: ['event'] });
+  if ('error' in parsed || parsed.positionals.length !== 1) {
+    io.stderr(`${'error' in parsed ? `${parsed.error}\n` : ''}${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const file = parsed.positionals[0] ?? '';
+  const format = parsed.flags.get('format')?.at(-1) ?? 'yaml';
+  if (format !== 'yaml' && format !== 'json') {
+    io.stderr(`--format must be yaml or json\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const params = parseParams(parsed.flags.get('param') ?? []);
+  if ('error' in params) {
+    io.stderr(`${params.error}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  let template: JsonObject;
+  try {
+    template = loadTemplate(io.readFile(file)).template;
+  } catch (error) {
+    io.stderr(describeReadError(file, error));
+    return 1;
+  }
+  const macroName = parsed.flags.get('macro-name')?.at(-1) ?? DEFAULT_MACRO_NAME;
+  if (parsed.switches.has('event')) {
+    const { Transform: _transform, ...fragment } = template;
+    const event = {
+      region: parsed.flags.get('region')?.at(-1) ?? 'us-east-1',
+      accountId: parsed.flags.get('account')?.at(-1) ?? '123456789012',
+      fragment,
+      transformId: `${parsed.flags.get('account')?.at(-1) ?? '123456789012'}::${macroName}`,
+      params: {},
+      requestId: '00000000-0000-4000-8000-000000000000',
+      templateParameterValues: params.values,
+    };
+    io.stdout(`${JSON.stringify(event, null, 2)}\n`);
+    return 0;
+  }
+  const result = expandTemplate(template, macroName);
+  if (!result.ok) {
+    io.stderr(`${file}: FireLens expansion failed:\n${result.problems.map((p) => `  ${formatProblemPath(p.path)}: ${p.message}\n`).join('')}`);
+    return 1;
+  }
+  io.stdout(format === 'json' ? `${JSON.stringify(result.fragment, null, 2)}\n` : toYaml(result.fragment));
+  return 0;
+};
+
+const parseParams = (pairs: readonly string[]): { values: Record<string, string> } | { error: string } => {
+  const values: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) {
+      return { error: `--param takes KEY=VALUE, got "${pair}"` };
+    }
+    values[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { values };
+};
+
+export const describeReadError = (file: string, error: unknown): string => {
+  if (error instanceof TemplateParseError) {
+    return `${file}${error.line === undefined ? '' : `:${String(error.line)}:${String(error.column ?? 1)}`}: cannot parse the template: ${error.message}\n`;
+  }
+  const code = (error as { code?: unknown }).code;
+  return `${file}: cannot read the file${typeof code === 'string' ? ` (${code})` : ''}: ${error instanceof Error ? error.message : String(error)}\n`;
+};
+
+/**
+ * YAML for CloudFormation. Written with the YAML 1.1 rules so that strings which 1.1 readers would take
+ * for dates, booleans or numbers (`2010-09-09`, `on`, `0755`) come out quoted.
+ */
+export const toYaml = (value: unknown): string => stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });

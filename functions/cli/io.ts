@@ -1,0 +1,12 @@
+/** What a CLI command may touch; tests pass fakes, main.ts passes the process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => string;
+}
+
+/** A sub-command: takes its own arguments (after the command name) and returns the exit code. */
+export type Command = (args: readonly string[], io: CliIo) => Promise<number> | number;
+
+/** Exit code for a usage mistake or a file that cannot be read (cfn-lint uses 32 for "fatal"). */
+export const EXIT_USAGE = 32;

@@ -1,0 +1,365 @@
+import type { Problem } from '../errors';
+import { type PolicyStatement, allow, buildArn, mergeStatements } from '../fluentbit/iam';
+import { secretStatements, statementsForOutput, validateOutputOptions } from '../fluentbit/outputs';
+import { type Json, type JsonObject, isIntrinsic, isObject, literalInteger, literalString } from '../template/intrinsics';
+import type { TemplatePath } from '../template/locator';
+import { checkTask } from './checks';
+import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ROUTER_STOP_TIMEOUT, FLUENT_BIT_ECR_REPOSITORY, MAX_STOP_TIMEOUT } from './constants';
+import { destinationOutput, overriddenPluginName } from './destinations';
+import { provideRole } from './roles';
+import { routerContainer } from './router';
+import { readTaskFacts } from './task-facts';
+import type { DestinationSpec, ExpansionPlan, FireLensSpec, GeneratedResource, RouteSpec } from './types';
+
+export interface ExpandContext {
+  /** The template's Resources, to recognise same-template roles, log groups, streams and buckets. */
+  readonly resources: Readonly<Record<string, unknown>>;
+}
+
+interface Routed {
+  readonly index: number;
+  readonly name: string;
+  readonly route: RouteSpec;
+}
+
+/** Stage 3: from the spec and the task's own containers, everything emit needs, as data. Mutates nothing. */
+export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context: ExpandContext): { plan: ExpansionPlan | undefined; problems: Problem[] } => {
+  const { logicalId } = spec;
+  const base: TemplatePath = ['Resources', logicalId, 'Properties'];
+  const problems: Problem[] = [];
+  const problem = (path: TemplatePath, message: string): void => {
+    problems.push({ logicalId, path: [...base, ...path], message });
+  };
+  const properties = isObject(resource['Properties']) ? resource['Properties'] : {};
+  const rawContainers = properties['ContainerDefinitions'];
+  if (!Array.isArray(rawContainers) || rawContainers.some((c) => !isObject(c))) {
+    problem(['ContainerDefinitions'], 'must be a literal list of container definitions for the FireLens expansion');
+    return { plan: undefined, problems };
+  }
+  const containers = rawContainers as JsonObject[];
+  const facts = readTaskFacts(properties);
+
+  const existingRouters = containers.flatMap((c, index) => (c['FirelensConfiguration'] === undefined ? [] : [index]));
+  if (existingRouters.length > 1) {
+    problem(['ContainerDefinitions', existingRouters[1] ?? 0, 'FirelensConfiguration'], 'a task may have only one log router (FirelensConfiguration)');
+  }
+  const existingRouterIndex = existingRouters[0];
+  const routerName = existingRouterIndex === undefined ? spec.router.name : (literalString(containers[existingRouterIndex]?.['Name']) ?? spec.router.name);
+  if (existingRouterIndex === undefined && containers.some((c) => c['Name'] === routerName)) {
+    problem(['FireLens', 'Router', 'Name'], `a container is already named "${routerName}"; choose another router name`);
+  }
+  const rawFireLens = properties['FireLens'];
+  if (existingRouterIndex !== undefined && isObject(rawFireLens) && rawFireLens['Router'] !== undefined) {
+    problem(
+      ['FireLens', 'Router'],
+      `the task already has a log router ("${routerName}"); remove FireLens.Router, or remove that container's FirelensConfiguration`,
+    );
+  }
+
+  const routed = selectRoutedContainers(spec, containers, existingRouterIndex, problem);
+  problems.push(...checkTask({ spec, containers, facts, routedIndexes: routed.map((r) => r.index), base, logicalId }));
+
+  const routerHealthy =
+    existingRouterIndex === undefined ? spec.router.healthCheck : containers[existingRouterIndex]?.['HealthCheck'] !== undefined;
+  const useInitForS3Config = existingRouterIndex === undefined && facts.isFargate && spec.router.configFile?.type === 's3';
+  if (useInitForS3Config && spec.router.imageTag === undefined) {
+    problem(
+      ['FireLens', 'Router', 'ConfigFile'],
+      'Fargate cannot load config files from S3 (config-file-type s3). With the default image the macro switches to the init image; with your own Image, use a file path in the image',
+    );
+  }
+  if (useInitForS3Config && isIntrinsic(spec.router.environment)) {
+    problem(['FireLens', 'Router', 'Environment'], 'must be a literal list here: the macro adds aws_fluent_bit_init_s3_1 to it');
+  }
+
+  const generated: GeneratedResource[] = [];
+  const condition = resource['Condition'];
+  const withCondition = (r: JsonObject): JsonObject => (condition === undefined ? r : { Type: r['Type'] ?? null, Condition: condition, ...r });
+
+  // Destination log groups the macro creates (CloudWatchLogs without LogGroupName).
+  // Containers that inherit the task's destination share one group; an override with its own
+  // CloudWatchLogs destination gets its own.
+  const createdGroups = new Map<DestinationSpec, string>();
+  for (const { route } of routed) {
+    const destination = route.destination;
+    if (destination.kind === 'CloudWatchLogs' && destination.settings['LogGroupName'] === undefined && !createdGroups.has(destination)) {
+      const id = createdGroups.size === 0 ? `${logicalId}FireLensLogGroup` : `${logicalId}FireLensLogGroup${String(createdGroups.size + 1)}`;
+      createdGroups.set(destination, id);
+      const retention = literalInteger(destination.settings['RetentionInDays']) ?? DEFAULT_LOG_RETENTION_DAYS;
+      generated.push({ logicalId: id, resource: withCondition({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: retention } }) });
+    }
+  }
+
+  const newContainers = containers.map((c) => ({ ...c }));
+  const outputs: { options: JsonObject; secretOptions: Json | undefined; index: number }[] = [];
+  for (const { index, name, route } of routed) {
+    if (overriddenPluginName(route.destination)) {
+      problem(['FireLens', 'Destination', route.destination.kind, 'Options', 'Name'], `cannot change the plugin of a ${route.destination.kind} destination; use Custom for another plugin`);
+    }
+    const output = destinationOutput(route.destination, { containerName: name, createdLogGroupId: createdGroups.get(route.destination) });
+    const options: JsonObject = { ...output.options };
+    for (const issue of validateOutputOptions(options)) {
+      problem(['ContainerDefinitions', index, 'LogConfiguration', 'Options', ...(issue.key === undefined ? [] : [issue.key])], issue.message);
+    }
+    if (route.bufferLimit !== undefined) {
+      options['log-driver-buffer-limit'] = typeof route.bufferLimit === 'number' ? String(route.bufferLimit) : route.bufferLimit;
+    }
+    if (route.includePattern !== undefined) {
+      options['include-pattern'] = route.includePattern;
+    }
+    if (route.excludePattern !== undefined) {
+      options['exclude-pattern'] = route.excludePattern;
+    }
+    outputs.push({ options, secretOptions: output.secretOptions, index });
+    const container = newContainers[index] ?? {};
+    const logConfiguration: JsonObject = { LogDriver: 'awsfirelens', Options: options };
+    if (output.secretOptions !== undefined) {
+      logConfiguration['SecretOptions'] = output.secretOptions;
+    }
+    delete container['FireLens'];
+    container['LogConfiguration'] = logConfiguration;
+    const dependsOn = mergeDependsOn(container['DependsOn'], routerName, routerHealthy ? 'HEALTHY' : 'START');
+    if (typeof dependsOn === 'string') {
+      problem(['ContainerDefinitions', index, 'DependsOn'], dependsOn);
+    } else {
+      container['DependsOn'] = dependsOn;
+    }
+    newContainers[index] = container;
+  }
+  for (const container of newContainers) {
+    delete container['FireLens'];
+  }
+
+  if (existingRouterIndex !== undefined) {
+    const router = containers[existingRouterIndex] ?? {};
+    const routedNames = new Set(routed.map((r) => r.name));
+    const cycle = Array.isArray(router['DependsOn'])
+      ? router['DependsOn'].find((d) => isObject(d) && typeof d['ContainerName'] === 'string' && routedNames.has(d['ContainerName']))
+      : undefined;
+    if (cycle !== undefined) {
+      problem(['ContainerDefinitions', existingRouterIndex, 'DependsOn'], 'the log router depends on a container that logs through it: a start-order cycle');
+    }
+  }
+
+  // The router's own log group.
+  let routerLogGroup: Json | undefined;
+  if (existingRouterIndex === undefined) {
+    const lg = spec.router.logGroup;
+    if (lg.kind === 'create') {
+      const id = `${logicalId}FireLensRouterLogGroup`;
+      generated.push({ logicalId: id, resource: withCondition({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: lg.retentionInDays } }) });
+      routerLogGroup = { Ref: id };
+    } else if (lg.kind === 'existing') {
+      routerLogGroup = lg.name;
+    }
+    const stopTimeout = routerStopTimeout(spec, routed, newContainers, problem);
+    const router = routerContainer({ router: spec.router, logGroup: routerLogGroup, stopTimeout, useInitForS3Config });
+    newContainers.unshift(router);
+  }
+
+  const allResources: Record<string, unknown> = { ...context.resources, ...Object.fromEntries(generated.map((g) => [g.logicalId, g.resource])) };
+  const arnContext = { resources: allResources };
+
+  // Task role: what the outputs need, plus the init image's S3 read.
+  const taskStatements: PolicyStatement[] = outputs.flatMap((o) => statementsForOutput(o.options, arnContext).statements);
+  const configFile = spec.router.configFile;
+  if (useInitForS3Config && configFile !== undefined) {
+    taskStatements.push(...s3ConfigStatements(configFile.value));
+  }
+  // Execution role: the router's log group, image pull, S3 config (EC2), secrets.
+  const executionStatements: PolicyStatement[] = [];
+  if (routerLogGroup !== undefined) {
+    const arn = buildArn({ kind: 'logGroup', value: routerLogGroup, option: 'awslogs-group', suffix: ':*' }, arnContext).arn;
+    executionStatements.push(allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [arn]));
+  }
+  if (existingRouterIndex === undefined && spec.router.imageTag !== undefined) {
+    executionStatements.push(...fluentBitImagePullStatements());
+  }
+  if (existingRouterIndex === undefined && configFile?.type === 's3' && !useInitForS3Config) {
+    executionStatements.push(...s3ConfigStatements(configFile.value));
+  }
+  if (existingRouterIndex === undefined && spec.router.secrets !== undefined) {
+    executionStatements.push(...secretStatements(spec.router.secrets, arnContext));
+  }
+  for (const o of outputs) {
+    if (o.secretOptions !== undefined) {
+      executionStatements.push(...secretStatements(o.secretOptions, arnContext));
+    }
+  }
+
+  const taskRole = provideRole({
+    kind: 'Task',
+    taskLogicalId: logicalId,
+    current: properties['TaskRoleArn'],
+    statements: mergeStatements(taskStatements),
+    managedPolicyArns: [],
+    resources: context.resources,
+    condition,
+    externalRolesGranted: spec.externalRolesGranted,
+  });
+  const executionRole = provideRole({
+    kind: 'Execution',
+    taskLogicalId: logicalId,
+    current: properties['ExecutionRoleArn'],
+    statements: mergeStatements(executionStatements),
+    managedPolicyArns: properties['ExecutionRoleArn'] === undefined ? fallbackExecutionPolicies(containers, existingRouterIndex) : [],
+    resources: context.resources,
+    condition,
+    externalRolesGranted: spec.externalRolesGranted,
+  });
+  problems.push(...taskRole.problems, ...executionRole.problems);
+  if (problems.length > 0) {
+    return { plan: undefined, problems };
+  }
+
+  const newProperties: JsonObject = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (key !== 'FireLens') {
+      newProperties[key] = key === 'ContainerDefinitions' ? newContainers : value;
+    }
+  }
+  if (taskRole.property !== undefined) {
+    newProperties['TaskRoleArn'] = taskRole.property;
+  }
+  if (executionRole.property !== undefined) {
+    newProperties['ExecutionRoleArn'] = executionRole.property;
+  }
+  return {
+    plan: {
+      logicalId,
+      properties: newProperties,
+      dependsOn: [...taskRole.dependsOn, ...executionRole.dependsOn],
+      resources: [...generated, ...taskRole.resources, ...executionRole.resources],
+      routedContainers: routed.map((r) => r.name),
+    },
+    problems,
+  };
+};
+
+/** Which containers log through FireLens, and with which route. */
+const selectRoutedContainers = (
+  spec: FireLensSpec,
+  containers: readonly JsonObject[],
+  routerIndex: number | undefined,
+  problem: (path: TemplatePath, message: string) => void,
+): Routed[] => {
+  const names = containers.map((c) => literalString(c['Name']) ?? '');
+  const routed: Routed[] = [];
+  if (spec.containers !== undefined) {
+    spec.containers.forEach((name, i) => {
+      const index = names.indexOf(name);
+      if (index < 0) {
+        problem(['FireLens', 'Containers', i], `no container is named "${name}"`);
+      } else if (index === routerIndex) {
+        problem(['FireLens', 'Containers', i], `"${name}" is the log router; it cannot log through itself`);
+      }
+    });
+  }
+  containers.forEach((container, index) => {
+    if (index === routerIndex) {
+      return;
+    }
+    const override = spec.containerRoutes.get(index);
+    const selected = spec.containers === undefined ? container['LogConfiguration'] === undefined || override !== undefined : spec.containers.includes(names[index] ?? '');
+    if (override === false || !selected) {
+      return;
+    }
+    if (container['LogConfiguration'] !== undefined) {
+      problem(
+        ['ContainerDefinitions', index, 'LogConfiguration'],
+        `container "${names[index] ?? ''}" is selected for FireLens but has a LogConfiguration of its own; remove one of the two`,
+      );
+      return;
+    }
+    routed.push({ index, name: names[index] ?? '', route: override === undefined ? spec.route : override });
+  });
+  if (routed.length === 0 && spec.containers === undefined) {
+    problem(['FireLens'], 'no container would log through FireLens: every container has its own LogConfiguration or opts out');
+  }
+  return routed;
+};
+
+/** Adds `{ContainerName: router, Condition}`, keeping what the container declares; returns an error text on a conflict. */
+const mergeDependsOn = (current: Json | undefined, router: string, condition: 'START' | 'HEALTHY'): Json[] | string => {
+  if (current === undefined) {
+    return [{ ContainerName: router, Condition: condition }];
+  }
+  if (!Array.isArray(current)) {
+    return 'must be a literal list so the macro can add the dependency on the log router';
+  }
+  const existing = current.find((d) => isObject(d) && d['ContainerName'] === router);
+  if (existing === undefined) {
+    return [...current, { ContainerName: router, Condition: condition }];
+  }
+  const declared = isObject(existing) ? existing['Condition'] : undefined;
+  if (declared === 'START' || declared === 'HEALTHY' || isIntrinsic(declared)) {
+    return current;
+  }
+  return `declares ${String(declared)} on the log router; FireLens needs START or HEALTHY (the router runs for the whole task)`;
+};
+
+/** Long enough for Fluent Bit to flush, never shorter than what the routed containers get. */
+const routerStopTimeout = (
+  spec: FireLensSpec,
+  routed: readonly Routed[],
+  containers: readonly JsonObject[],
+  problem: (path: TemplatePath, message: string) => void,
+): number => {
+  let longest = 0;
+  for (const { index } of routed) {
+    const value = containers[index]?.['StopTimeout'];
+    if (value !== undefined) {
+      longest = Math.max(longest, literalInteger(value) ?? MAX_STOP_TIMEOUT);
+    }
+  }
+  if (spec.router.stopTimeout !== undefined) {
+    if (spec.router.stopTimeout < longest) {
+      problem(
+        ['FireLens', 'Router', 'StopTimeout'],
+        `is ${String(spec.router.stopTimeout)}s, shorter than a routed container's StopTimeout (${String(longest)}s): its last logs would be lost`,
+      );
+    }
+    return spec.router.stopTimeout;
+  }
+  return Math.min(MAX_STOP_TIMEOUT, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, longest));
+};
+
+/** `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket (ECS developer guide, firelens-taskdef). */
+const s3ConfigStatements = (objectArn: Json): PolicyStatement[] => {
+  const bucketArn: Json =
+    typeof objectArn === 'string' ? objectArn.slice(0, objectArn.indexOf('/') < 0 ? undefined : objectArn.indexOf('/')) : { 'Fn::Select': [0, { 'Fn::Split': ['/', objectArn] }] };
+  return [allow(['s3:GetObject'], [objectArn]), allow(['s3:GetBucketLocation'], [bucketArn])];
+};
+
+/**
+ * Pulling AWS for Fluent Bit from its regional ECR repository. The publishing account differs per
+ * partition and opt-in region (14 accounts), so the repository is scoped by name and region only.
+ */
+const fluentBitImagePullStatements = (): PolicyStatement[] => [
+  // ecr:GetAuthorizationToken has no resource type in IAM: "*" is the only resource it accepts.
+  allow(['ecr:GetAuthorizationToken'], ['*']),
+  allow(
+    ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+    [{ 'Fn::Sub': `arn:\${AWS::Partition}:ecr:\${AWS::Region}:*:repository/${FLUENT_BIT_ECR_REPOSITORY}` }],
+  ),
+];
+
+/**
+ * A task that had no execution role gets one from the macro, and ECS then uses it for every image pull
+ * and every awslogs container of the task. Where the macro cannot see what those need (private ECR
+ * images, images or log groups given by intrinsics, app secrets), it attaches AWS's managed
+ * AmazonECSTaskExecutionRolePolicy rather than break the task.
+ */
+const fallbackExecutionPolicies = (containers: readonly JsonObject[], routerIndex: number | undefined): Json[] => {
+  const needs = containers.some((c, index) => {
+    if (index === routerIndex) {
+      return false;
+    }
+    const image = c['Image'];
+    const privateImage = typeof image !== 'string' || image.includes('.dkr.ecr.') || image.includes('{{resolve:');
+    const logConfiguration = c['LogConfiguration'];
+    const awslogs = isObject(logConfiguration) && logConfiguration['LogDriver'] === 'awslogs';
+    return privateImage || awslogs || c['Secrets'] !== undefined || c['RepositoryCredentials'] !== undefined;
+  });
+  return needs ? [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }] : [];
+};

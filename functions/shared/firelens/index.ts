@@ -1,0 +1,78 @@
+import type { Problem } from '../errors';
+import { type Json, type JsonObject, isObject } from '../template/intrinsics';
+import { emitExpansion } from './emit';
+import { planExpansion } from './expand';
+import { normalizeFireLens } from './normalize';
+import { parseFireLensProperties } from './parse';
+import type { ExpansionPlan } from './types';
+
+export const DEFAULT_MACRO_NAME = 'FireLensMacro';
+
+export type ExpansionResult =
+  | { readonly ok: true; readonly fragment: JsonObject; readonly expanded: readonly ExpansionPlan[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * The macro: every task definition's `FireLens` property expanded (parse → normalize → expand → emit).
+ * Returns every problem of every task at once, and never a partial template. A fragment without any
+ * FireLens property is returned as it came.
+ */
+export const expandFragment = (fragment: JsonObject): ExpansionResult => {
+  const { inputs, problems } = parseFireLensProperties(fragment);
+  if (inputs.length === 0 && problems.length === 0) {
+    return { ok: true, fragment, expanded: [] };
+  }
+  const resources = isObject(fragment['Resources']) ? fragment['Resources'] : {};
+  const plans: ExpansionPlan[] = [];
+  for (const input of inputs) {
+    const normalized = normalizeFireLens(input);
+    problems.push(...normalized.problems);
+    const resource = resources[input.logicalId];
+    if (normalized.spec === undefined || !isObject(resource)) {
+      continue;
+    }
+    const { plan, problems: planProblems } = planExpansion(normalized.spec, resource, { resources });
+    problems.push(...planProblems);
+    if (plan) {
+      plans.push(plan);
+    }
+  }
+  if (problems.length > 0) {
+    return { ok: false, problems };
+  }
+  const emitted = emitExpansion(fragment, plans);
+  return emitted.fragment === undefined ? { ok: false, problems: emitted.problems } : { ok: true, fragment: emitted.fragment, expanded: plans };
+};
+
+/** Whether a template's `Transform` names the macro (alone or in a list). */
+export const usesMacro = (template: JsonObject, macroName = DEFAULT_MACRO_NAME): boolean => {
+  const transform = template['Transform'];
+  return transform === macroName || (Array.isArray(transform) && transform.includes(macroName));
+};
+
+/**
+ * What CloudFormation does for a template-level transform, for the CLI, lint and the hook: the macro
+ * gets the template without its own Transform entry, and other transforms stay listed.
+ */
+export const expandTemplate = (template: JsonObject, macroName = DEFAULT_MACRO_NAME): ExpansionResult => {
+  const fragment: JsonObject = {};
+  for (const [key, value] of Object.entries(template)) {
+    if (key !== 'Transform') {
+      fragment[key] = value;
+    }
+  }
+  const result = expandFragment(fragment);
+  if (!result.ok) {
+    return result;
+  }
+  const transform = template['Transform'];
+  const rest: Json[] = Array.isArray(transform) ? transform.filter((t) => t !== macroName) : transform === macroName || transform === undefined ? [] : [transform];
+  if (rest.length === 0) {
+    return result;
+  }
+  const out: JsonObject = {};
+  for (const key of Object.keys(template)) {
+    out[key] = key === 'Transform' ? (rest.length === 1 ? (rest[0] ?? null) : rest) : (result.fragment[key] ?? null);
+  }
+  return { ...result, fragment: out };
+};

@@ -1,0 +1,68 @@
+import type { FieldSpec } from './property-schema';
+import { CONTAINER_PROPERTY, FIRELENS_PROPERTY } from './property-schema';
+
+type JsonSchema = Record<string, unknown>;
+
+const INTRINSIC_REF = { $ref: '#/definitions/Intrinsic' };
+
+/** Turns the FireLens property definition into JSON Schema (draft-07), for editors and docs. */
+export const toJsonSchema = (spec: FieldSpec): JsonSchema => {
+  const withIntrinsic = (schema: JsonSchema, allowed: boolean): JsonSchema =>
+    allowed ? { description: schema['description'], anyOf: [{ ...schema, description: undefined }, INTRINSIC_REF] } : schema;
+  switch (spec.kind) {
+    case 'string':
+      return withIntrinsic(
+        { type: 'string', description: spec.description, ...(spec.enum ? { enum: [...spec.enum] } : {}), ...(spec.pattern ? { pattern: spec.pattern.source } : {}) },
+        spec.intrinsic === true,
+      );
+    case 'integer':
+      return withIntrinsic({ type: 'integer', minimum: spec.minimum, maximum: spec.maximum, description: spec.description }, spec.intrinsic === true);
+    case 'boolean':
+      return { type: 'boolean', description: spec.description };
+    case 'string-or-false':
+      return { description: spec.description, anyOf: [{ type: 'string' }, { const: false }, INTRINSIC_REF] };
+    case 'options':
+      return {
+        type: 'object',
+        description: spec.description,
+        additionalProperties: { anyOf: [{ type: ['string', 'number', 'boolean'] }, INTRINSIC_REF] },
+      };
+    case 'string-list':
+      return { type: 'array', description: spec.description, items: { type: 'string' } };
+    case 'list':
+      return { description: spec.description, anyOf: [{ type: 'array', items: toJsonSchema(spec.items) }, INTRINSIC_REF] };
+    case 'object': {
+      const object: JsonSchema = {
+        type: 'object',
+        description: spec.description,
+        additionalProperties: false,
+        properties: Object.fromEntries(Object.entries(spec.fields).map(([key, field]) => [key, toJsonSchema(field)])),
+        ...(spec.required?.length ? { required: [...spec.required] } : {}),
+        ...(spec.exactlyOne ? { oneOf: spec.exactlyOne.map((key) => ({ required: [key] })) } : {}),
+      };
+      return spec.allowFalse === true ? { description: spec.description, anyOf: [{ ...object, description: undefined }, { const: false }] } : object;
+    }
+  }
+};
+
+/** The published schema: the task-level property, with the per-container one as a definition. */
+export const firelensJsonSchema = (): JsonSchema =>
+  JSON.parse(
+    JSON.stringify({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'https://github.com/firelens-macro/firelens-macro/schema/firelens.schema.json',
+      title: 'FireLens property of AWS::ECS::TaskDefinition (FireLensMacro)',
+      ...toJsonSchema(FIRELENS_PROPERTY),
+      definitions: {
+        ContainerFireLens: toJsonSchema(CONTAINER_PROPERTY),
+        Intrinsic: {
+          description: 'A CloudFormation intrinsic function such as Ref, Fn::Sub, Fn::GetAtt, Fn::If.',
+          type: 'object',
+          minProperties: 1,
+          maxProperties: 1,
+          patternProperties: { '^(Ref|Condition|Fn::[A-Za-z]+)$': {} },
+          additionalProperties: false,
+        },
+      },
+    }),
+  ) as JsonSchema;

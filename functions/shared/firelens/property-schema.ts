@@ -1,0 +1,233 @@
+/**
+ * The one definition of the `FireLens` property. It drives validation (validate.ts) and the JSON
+ * Schema published in schema/firelens.schema.json (json-schema.ts), so editors and the macro always
+ * agree on what is accepted. Same idea as SAM's `property_types` table.
+ */
+export type FieldSpec =
+  | { readonly kind: 'string'; readonly description: string; readonly enum?: readonly string[]; readonly pattern?: RegExp; readonly intrinsic?: boolean }
+  | { readonly kind: 'integer'; readonly description: string; readonly minimum: number; readonly maximum: number; readonly intrinsic?: boolean }
+  | { readonly kind: 'boolean'; readonly description: string }
+  /** A string, an intrinsic, or `false` (switched off). */
+  | { readonly kind: 'string-or-false'; readonly description: string }
+  /** Plugin options: keys are free, values are strings (numbers and booleans are turned into strings), or intrinsics. */
+  | { readonly kind: 'options'; readonly description: string }
+  /** A list of literal strings (container names). */
+  | { readonly kind: 'string-list'; readonly description: string }
+  /** Passed through to the container unchanged (Environment, Secrets): a list or an intrinsic. */
+  | { readonly kind: 'list'; readonly description: string; readonly items: ObjectSpec }
+  | ObjectSpec;
+
+export interface ObjectSpec {
+  readonly kind: 'object';
+  readonly description: string;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  readonly required?: readonly string[];
+  /** Exactly one of these keys must be present. */
+  readonly exactlyOne?: readonly string[];
+  /** Also accept `false` in place of the object (a container opting out). */
+  readonly allowFalse?: boolean;
+}
+
+const region: FieldSpec = {
+  kind: 'string',
+  intrinsic: true,
+  description: 'Region of the destination; default: the stack\'s region (`AWS::Region`).',
+};
+const options: FieldSpec = {
+  kind: 'options',
+  description: 'Extra Fluent Bit output options, merged last (for options that have no short name here).',
+};
+const logRetention: FieldSpec = {
+  kind: 'integer',
+  minimum: 1,
+  maximum: 3653,
+  description: 'Retention in days of the log group the macro creates.',
+};
+
+const cloudWatchLogs: ObjectSpec = {
+  kind: 'object',
+  description: 'Amazon CloudWatch Logs through the `cloudwatch_logs` output.',
+  fields: {
+    LogGroupName: { kind: 'string', intrinsic: true, description: 'Log group to write to; absent: the macro creates one (with a retention).' },
+    LogStreamPrefix: { kind: 'string', intrinsic: true, description: 'Prefix of the log streams; default `<container name>/`.' },
+    RetentionInDays: logRetention,
+    Region: region,
+    Options: options,
+  },
+};
+
+const firehose: ObjectSpec = {
+  kind: 'object',
+  description: 'Amazon Data Firehose through the `kinesis_firehose` output.',
+  required: ['DeliveryStreamName'],
+  fields: {
+    DeliveryStreamName: { kind: 'string', intrinsic: true, description: 'Name of the delivery stream (a name, or `!Ref` to one in the template).' },
+    Region: region,
+    Options: options,
+  },
+};
+
+const kinesisStreams: ObjectSpec = {
+  kind: 'object',
+  description: 'Amazon Kinesis Data Streams through the `kinesis_streams` output.',
+  required: ['StreamName'],
+  fields: {
+    StreamName: { kind: 'string', intrinsic: true, description: 'Name of the stream (a name, or `!Ref` to one in the template).' },
+    Region: region,
+    Options: options,
+  },
+};
+
+const s3: ObjectSpec = {
+  kind: 'object',
+  description: 'Amazon S3 through the `s3` output.',
+  required: ['BucketName'],
+  fields: {
+    BucketName: { kind: 'string', intrinsic: true, description: 'Bucket name (a name, or `!Ref` to a bucket in the template).' },
+    KeyFormat: { kind: 'string', intrinsic: true, description: 'Object key format (`s3_key_format`); its literal prefix scopes the IAM grant.' },
+    Region: region,
+    Options: options,
+  },
+};
+
+const openSearch: ObjectSpec = {
+  kind: 'object',
+  description: 'Amazon OpenSearch Service (managed or Serverless) through the `opensearch` output, with AWS SigV4 auth.',
+  required: ['Endpoint', 'Index'],
+  fields: {
+    Endpoint: { kind: 'string', intrinsic: true, description: 'Domain or collection endpoint host name (no `https://`).' },
+    Index: { kind: 'string', intrinsic: true, description: 'Index to write to.' },
+    Serverless: { kind: 'boolean', description: 'True for an OpenSearch Serverless collection (`AWS_Service_Name aoss`).' },
+    Region: region,
+    Options: options,
+  },
+};
+
+const custom: ObjectSpec = {
+  kind: 'object',
+  description: 'Any Fluent Bit output, written verbatim.',
+  required: ['Name'],
+  fields: {
+    Name: { kind: 'string', description: 'The output plugin name (`Name`), e.g. `datadog`, `http`, `loki`.' },
+    Options: options,
+    SecretOptions: {
+      kind: 'list',
+      description: 'Options whose values come from Secrets Manager or SSM (`[{Name, ValueFrom}]`); the execution role gets read access.',
+      items: {
+        kind: 'object',
+        description: 'One secret option.',
+        required: ['Name', 'ValueFrom'],
+        fields: {
+          Name: { kind: 'string', description: 'Option name.' },
+          ValueFrom: { kind: 'string', intrinsic: true, description: 'Secret or SSM parameter ARN (or SSM parameter name).' },
+        },
+      },
+    },
+  },
+};
+
+export const DESTINATION_KEYS = ['CloudWatchLogs', 'Firehose', 'KinesisStreams', 'S3', 'OpenSearch', 'Custom'] as const;
+export type DestinationKey = (typeof DESTINATION_KEYS)[number];
+
+const destination: ObjectSpec = {
+  kind: 'object',
+  description: 'Where the routed containers\' logs go: exactly one of the keys.',
+  exactlyOne: DESTINATION_KEYS,
+  fields: { CloudWatchLogs: cloudWatchLogs, Firehose: firehose, KinesisStreams: kinesisStreams, S3: s3, OpenSearch: openSearch, Custom: custom },
+};
+
+const bufferLimit: FieldSpec = {
+  kind: 'integer',
+  minimum: 0,
+  maximum: 536_870_911,
+  intrinsic: true,
+  description: '`log-driver-buffer-limit` on each routed container (ECS: 0 ≤ value < 536870912; EC2 and Fargate platform 1.4.0+).',
+};
+
+const pattern = (what: string): FieldSpec => ({
+  kind: 'string',
+  intrinsic: true,
+  description: `Regular expression on the \`log\` field: ${what} (\`${what === 'keep only matching lines' ? 'include' : 'exclude'}-pattern\`).`,
+});
+
+const router: ObjectSpec = {
+  kind: 'object',
+  description: 'The log router (sidecar) container the macro adds.',
+  fields: {
+    Type: { kind: 'string', enum: ['fluentbit', 'fluentd'], description: 'Router type; `fluentd` needs an explicit `Image`.' },
+    Image: { kind: 'string', intrinsic: true, description: 'Router image; default: AWS for Fluent Bit through its public SSM parameter.' },
+    ImageTag: {
+      kind: 'string',
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+      description: 'Tag of the default AWS for Fluent Bit image (a version such as `2.32.5`); default: a pinned version.',
+    },
+    Name: { kind: 'string', pattern: /^[A-Za-z0-9_-]{1,255}$/, description: 'Container name; default `log_router`.' },
+    MemoryReservation: { kind: 'integer', minimum: 6, maximum: 1_048_576, intrinsic: true, description: 'Soft memory limit in MiB; default 50.' },
+    Memory: { kind: 'integer', minimum: 6, maximum: 1_048_576, intrinsic: true, description: 'Hard memory limit in MiB; default none.' },
+    Cpu: { kind: 'integer', minimum: 0, maximum: 196_608, intrinsic: true, description: 'CPU units reserved for the router; default none.' },
+    EnableEcsLogMetadata: { kind: 'boolean', description: '`enable-ecs-log-metadata`; default true.' },
+    ConfigFile: {
+      kind: 'string',
+      intrinsic: true,
+      description: 'Extra Fluent Bit config: an absolute path in the image (`file`) or an S3 object ARN (`s3`).',
+    },
+    ConfigFileType: {
+      kind: 'string',
+      enum: ['file', 's3'],
+      description: 'Type of `ConfigFile`; inferred from a literal value, required when it is an intrinsic.',
+    },
+    LogGroup: {
+      kind: 'string-or-false',
+      description: 'The router\'s own awslogs log group; absent: the macro creates one; `false`: no router logging.',
+    },
+    LogRetentionInDays: { ...logRetention, description: 'Retention in days of the router log group the macro creates; default 30.' },
+    Environment: {
+      kind: 'list',
+      description: 'Environment of the router container, passed through.',
+      items: { kind: 'object', description: 'One variable.', required: ['Name', 'Value'], fields: { Name: { kind: 'string', description: 'Name.' }, Value: { kind: 'string', intrinsic: true, description: 'Value.' } } },
+    },
+    Secrets: {
+      kind: 'list',
+      description: 'Secrets of the router container, passed through; the execution role gets read access to each.',
+      items: { kind: 'object', description: 'One secret.', required: ['Name', 'ValueFrom'], fields: { Name: { kind: 'string', description: 'Name.' }, ValueFrom: { kind: 'string', intrinsic: true, description: 'ARN or SSM name.' } } },
+    },
+    HealthCheck: { kind: 'boolean', description: 'Adds a router health check; routed containers then wait for HEALTHY instead of START.' },
+    StopTimeout: { kind: 'integer', minimum: 2, maximum: 120, description: 'Seconds the router gets to flush at task stop; default max(30, routed containers\' StopTimeout).' },
+  },
+};
+
+const containerOverride: ObjectSpec = {
+  kind: 'object',
+  allowFalse: true,
+  description: 'Per-container FireLens settings (override the task-level ones); `false` opts the container out.',
+  fields: {
+    Destination: destination,
+    BufferLimit: bufferLimit,
+    IncludePattern: pattern('keep only matching lines'),
+    ExcludePattern: pattern('drop matching lines'),
+  },
+};
+
+export const FIRELENS_PROPERTY: ObjectSpec = {
+  kind: 'object',
+  description: 'FireLens log routing for this task definition, expanded by the FireLensMacro transform.',
+  required: ['Destination'],
+  fields: {
+    Router: router,
+    Destination: destination,
+    BufferLimit: bufferLimit,
+    IncludePattern: pattern('keep only matching lines'),
+    ExcludePattern: pattern('drop matching lines'),
+    Containers: {
+      kind: 'string-list',
+      description: 'Names of the containers to route; default: every container without a LogConfiguration of its own.',
+    },
+    ExternalRolesGranted: {
+      kind: 'boolean',
+      description:
+        'The task names roles defined outside this template and you have granted the permissions yourself: do not fail on them.',
+    },
+  },
+};
+
+export const CONTAINER_PROPERTY: ObjectSpec = containerOverride;

@@ -1,0 +1,82 @@
+import type { Json, JsonObject } from '../template/intrinsics';
+import type { TemplatePath } from '../template/locator';
+import type { DestinationKey } from './property-schema';
+
+/** Stage 1 output: one `FireLens` property found on a task definition, not yet judged. */
+export interface RawFireLensInput {
+  readonly logicalId: string;
+  /** ['Resources', logicalId, 'Properties', 'FireLens'] */
+  readonly path: TemplatePath;
+  readonly raw: unknown;
+  /** Per-container `FireLens` keys, by container index. */
+  readonly containerOverrides: ReadonlyMap<number, unknown>;
+}
+
+export type ConfigFileType = 'file' | 's3';
+
+export interface RouterSpec {
+  readonly type: 'fluentbit' | 'fluentd';
+  readonly name: string;
+  /** A literal image, an intrinsic, or the default SSM dynamic reference. */
+  readonly image: Json;
+  /** The default AWS for Fluent Bit image (so the macro knows its ECR repository and may use init-). */
+  readonly imageTag: string | undefined;
+  readonly memoryReservation: Json | undefined;
+  readonly memory: Json | undefined;
+  readonly cpu: Json | undefined;
+  readonly enableEcsLogMetadata: boolean;
+  readonly configFile: { readonly type: ConfigFileType; readonly value: Json } | undefined;
+  readonly logGroup:
+    | { readonly kind: 'create'; readonly retentionInDays: number }
+    | { readonly kind: 'existing'; readonly name: Json }
+    | { readonly kind: 'none' };
+  readonly environment: Json | undefined;
+  readonly secrets: Json | undefined;
+  readonly healthCheck: boolean;
+  readonly stopTimeout: number | undefined;
+}
+
+export interface DestinationSpec {
+  readonly kind: DestinationKey;
+  /** The validated short-form object (e.g. `{ DeliveryStreamName, Region }`). */
+  readonly settings: JsonObject;
+}
+
+/** How one container's logs are routed. */
+export interface RouteSpec {
+  readonly destination: DestinationSpec;
+  readonly bufferLimit: Json | undefined;
+  readonly includePattern: Json | undefined;
+  readonly excludePattern: Json | undefined;
+}
+
+/** Stage 2 output: the property with every default applied. */
+export interface FireLensSpec {
+  readonly logicalId: string;
+  readonly path: TemplatePath;
+  readonly router: RouterSpec;
+  readonly route: RouteSpec;
+  /** Per-container overrides: a route, or `false` to opt out. */
+  readonly containerRoutes: ReadonlyMap<number, RouteSpec | false>;
+  /** Explicit selection of routed containers (by name), if given. */
+  readonly containers: readonly string[] | undefined;
+  readonly externalRolesGranted: boolean;
+}
+
+/** A resource the macro adds, with the deterministic logical id it gets. */
+export interface GeneratedResource {
+  readonly logicalId: string;
+  readonly resource: JsonObject;
+}
+
+/** Stage 3 output: everything emit needs, as data. */
+export interface ExpansionPlan {
+  readonly logicalId: string;
+  /** The task definition's new Properties (FireLens removed, containers rewritten, roles set). */
+  readonly properties: JsonObject;
+  /** Logical ids the task definition must `DependsOn` (policies attached to its roles). */
+  readonly dependsOn: readonly string[];
+  readonly resources: readonly GeneratedResource[];
+  /** Routed container names, for logs and docs. */
+  readonly routedContainers: readonly string[];
+}

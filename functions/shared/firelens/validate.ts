@@ -1,0 +1,161 @@
+import type { Problem } from '../errors';
+import { isIntrinsic, isObject } from '../template/intrinsics';
+import type { TemplatePath } from '../template/locator';
+import type { FieldSpec, ObjectSpec } from './property-schema';
+
+/**
+ * Checks a raw value against its FieldSpec and returns every problem, each with its path. Values that
+ * are intrinsic functions are accepted wherever the spec says `intrinsic` (they are resolved at deploy).
+ */
+export const validateField = (value: unknown, spec: FieldSpec, path: TemplatePath, logicalId: string): Problem[] => {
+  const problem = (message: string, at: TemplatePath = path): Problem => ({ logicalId, path: at, message });
+  const intrinsicAllowed = 'intrinsic' in spec && spec.intrinsic === true;
+  if (isIntrinsic(value)) {
+    return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'options' || spec.kind === 'string-or-false'
+      ? []
+      : [problem(`must be a literal ${describeKind(spec)}, not an intrinsic function (the macro needs to read it)`)];
+  }
+  switch (spec.kind) {
+    case 'string':
+      return validateString(value, spec, problem);
+    case 'integer':
+      return validateInteger(value, spec, problem);
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [problem('must be true or false')];
+    case 'string-or-false':
+      return typeof value === 'string' || value === false ? [] : [problem('must be a log group name, an intrinsic function, or false')];
+    case 'options':
+      return validateOptions(value, path, problem);
+    case 'string-list':
+      return Array.isArray(value)
+        ? value.flatMap((item, i) => (typeof item === 'string' ? [] : [problem('must be a container name (a string)', [...path, i])]))
+        : [problem('must be a list of container names')];
+    case 'list':
+      return Array.isArray(value)
+        ? value.flatMap((item, i) => validateField(item, spec.items, [...path, i], logicalId))
+        : [problem('must be a list')];
+    case 'object':
+      return validateObject(value, spec, path, logicalId);
+  }
+};
+
+const describeKind = (spec: FieldSpec): string => {
+  switch (spec.kind) {
+    case 'string-list':
+      return 'list of strings';
+    case 'string-or-false':
+      return 'string';
+    default:
+      return spec.kind;
+  }
+};
+
+const validateString = (
+  value: unknown,
+  spec: Extract<FieldSpec, { kind: 'string' }>,
+  problem: (message: string) => Problem,
+): Problem[] => {
+  if (typeof value !== 'string') {
+    return [problem(spec.enum ? `must be one of ${spec.enum.join(', ')}` : 'must be a string')];
+  }
+  if (spec.enum && !spec.enum.includes(value)) {
+    const near = nearest(value, spec.enum);
+    return [problem(`must be one of ${spec.enum.join(', ')}, not "${value}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+  }
+  if (spec.pattern && !spec.pattern.test(value)) {
+    return [problem(`"${value}" does not match ${String(spec.pattern)}`)];
+  }
+  return [];
+};
+
+const validateInteger = (
+  value: unknown,
+  spec: Extract<FieldSpec, { kind: 'integer' }>,
+  problem: (message: string) => Problem,
+): Problem[] => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n)) {
+    return [problem(`must be an integer from ${String(spec.minimum)} to ${String(spec.maximum)}`)];
+  }
+  if (n < spec.minimum || n > spec.maximum) {
+    return [problem(`must be an integer from ${String(spec.minimum)} to ${String(spec.maximum)}, not ${String(n)}`)];
+  }
+  return [];
+};
+
+const validateOptions = (value: unknown, path: TemplatePath, problem: (message: string, at?: TemplatePath) => Problem): Problem[] => {
+  if (!isObject(value)) {
+    return [problem('must be a map of option names to values')];
+  }
+  return Object.entries(value).flatMap(([key, v]) =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || isIntrinsic(v)
+      ? []
+      : [problem('must be a string, a number, a boolean or an intrinsic function', [...path, key])],
+  );
+};
+
+const validateObject = (value: unknown, spec: ObjectSpec, path: TemplatePath, logicalId: string): Problem[] => {
+  const problem = (message: string, at: TemplatePath = path): Problem => ({ logicalId, path: at, message });
+  if (value === false && spec.allowFalse === true) {
+    return [];
+  }
+  if (!isObject(value)) {
+    return [problem(spec.allowFalse === true ? 'must be an object or false' : 'must be an object')];
+  }
+  const known = Object.keys(spec.fields);
+  const problems: Problem[] = [];
+  for (const key of Object.keys(value)) {
+    const field = spec.fields[key];
+    if (field === undefined) {
+      const near = nearest(key, known);
+      problems.push(problem(`unknown property${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${known.join(', ')}`, [...path, key]));
+    } else {
+      problems.push(...validateField(value[key], field, [...path, key], logicalId));
+    }
+  }
+  for (const key of spec.required ?? []) {
+    if (!(key in value)) {
+      problems.push(problem(`${key} is required`));
+    }
+  }
+  if (spec.exactlyOne) {
+    const present = spec.exactlyOne.filter((key) => key in value);
+    if (present.length !== 1) {
+      problems.push(
+        problem(
+          present.length === 0
+            ? `needs exactly one of ${spec.exactlyOne.join(', ')}`
+            : `takes exactly one of ${spec.exactlyOne.join(', ')}, found ${present.join(' and ')}`,
+        ),
+      );
+    }
+  }
+  return problems;
+};
+
+/** The candidate closest to `word` (case-insensitive edit distance ≤ 2, or ≤ a third of its length). */
+export const nearest = (word: string, candidates: readonly string[]): string | undefined => {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+};
+
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};

@@ -1,0 +1,134 @@
+import type { Json, JsonObject } from '../template/intrinsics';
+import { isIntrinsic, isObject, literalString, referencedResource } from '../template/intrinsics';
+import type { ArnContext, ArnKind } from './arn';
+import { arnKindTypes, buildArn } from './arn';
+import type { PolicyStatement } from './iam';
+import { allow } from './iam';
+
+/**
+ * Execution-role statements for `secretOptions` (log configuration) and `secrets` (router
+ * container): ECS fetches them with the execution role before the container starts (ECS developer
+ * guide, "Pass sensitive data to a container": secretsmanager:GetSecretValue / ssm:GetParameters,
+ * kms:Decrypt only for a customer managed key).
+ */
+export interface SecretContext extends ArnContext {
+  /** A customer managed KMS key that encrypts the secrets: literal ARN/key id, alias, or an intrinsic. */
+  readonly kmsKeyArn?: Json | undefined;
+}
+
+type SecretTarget = { readonly kind: 'secret' | 'ssm' | 'unknown'; readonly arn: Json; readonly notes: readonly string[] };
+
+/** A full secret ARN ends in `-` and six random characters; a partial one gets `-??????`. */
+const FULL_SECRET_NAME = /-[A-Za-z0-9]{6}$/;
+
+/**
+ * `arn:aws:secretsmanager:r:a:secret:name-AbCdEf:json-key:stage:version` → the secret itself.
+ * ECS accepts these suffixes to pick a JSON key or a version; IAM wants the secret's ARN.
+ */
+export const secretArnOf = (valueFrom: string): string => {
+  const parts = valueFrom.split(':');
+  const base = parts.slice(0, 7).join(':');
+  const name = parts[6] ?? '';
+  return FULL_SECRET_NAME.test(name) ? base : `${base}-??????`;
+};
+
+const subText = (value: Json): string | undefined => {
+  if (!isObject(value)) {
+    return undefined;
+  }
+  const arg = value['Fn::Sub'];
+  return typeof arg === 'string' ? arg : Array.isArray(arg) ? literalString(arg[0]) : undefined;
+};
+
+const fromLiteral = (valueFrom: string, context: ArnContext): SecretTarget => {
+  if (valueFrom.startsWith('arn:')) {
+    const service = valueFrom.split(':')[2];
+    if (service === 'secretsmanager') {
+      return { kind: 'secret', arn: secretArnOf(valueFrom), notes: [] };
+    }
+    if (service === 'ssm') {
+      return { kind: 'ssm', arn: valueFrom, notes: [] };
+    }
+    return { kind: 'unknown', arn: valueFrom, notes: [`${valueFrom} is neither a Secrets Manager secret nor an SSM parameter.`] };
+  }
+  // ECS accepts a bare name only for SSM parameters in the task's region.
+  const built = buildArn({ kind: 'ssmParameter', value: valueFrom, option: 'ValueFrom' }, context);
+  return { kind: 'ssm', arn: built.arn, notes: built.notes };
+};
+
+const fromIntrinsic = (valueFrom: JsonObject, context: ArnContext): SecretTarget => {
+  const id = referencedResource(valueFrom, context.resources);
+  const resource = id === undefined ? undefined : context.resources[id];
+  const type = isObject(resource) ? literalString(resource['Type']) : undefined;
+  const kinds: readonly [ArnKind, 'secret' | 'ssm'][] = [
+    ['secret', 'secret'],
+    ['ssmParameter', 'ssm'],
+  ];
+  for (const [arnKind, kind] of kinds) {
+    if (type !== undefined && arnKindTypes(arnKind).includes(type)) {
+      return { kind, arn: buildArn({ kind: arnKind, value: valueFrom, option: 'ValueFrom' }, context, true).arn, notes: [] };
+    }
+  }
+  const text = subText(valueFrom) ?? '';
+  if (text.includes(':secretsmanager:')) {
+    return { kind: 'secret', arn: valueFrom, notes: [] };
+  }
+  if (text.includes(':ssm:')) {
+    return { kind: 'ssm', arn: valueFrom, notes: [] };
+  }
+  return {
+    kind: 'unknown',
+    arn: valueFrom,
+    notes: ['A secret `ValueFrom` is only known at deploy time; it must be a full ARN, and both read actions are granted on it.'],
+  };
+};
+
+const kmsStatement = (key: Json, context: ArnContext): { statement: PolicyStatement; notes: string[] } => {
+  const alias = literalString(key);
+  if (alias !== undefined && alias.startsWith('alias/')) {
+    // IAM matches kms:Decrypt against the key ARN, never the alias; the alias is a condition.
+    const built = buildArn({ kind: 'kmsKey', value: '*', option: 'kmsKeyArn' }, context);
+    return {
+      statement: allow(['kms:Decrypt'], [built.arn], { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': alias } }),
+      notes: [],
+    };
+  }
+  const built = buildArn({ kind: 'kmsKey', value: key, option: 'kmsKeyArn' }, context);
+  return { statement: allow(['kms:Decrypt'], [built.arn]), notes: [...built.notes] };
+};
+
+/** Statements plus the notes docs and lint show (partial ARNs, unknown values). */
+export const secretStatementsWithNotes = (secretOptions: Json, context: SecretContext): { statements: PolicyStatement[]; notes: string[] } => {
+  const entries = Array.isArray(secretOptions) ? secretOptions : [];
+  const targets = entries.flatMap((entry): SecretTarget[] => {
+    const valueFrom = isObject(entry) ? (entry['ValueFrom'] ?? entry['valueFrom']) : undefined;
+    if (typeof valueFrom === 'string') {
+      return [fromLiteral(valueFrom, context)];
+    }
+    return valueFrom !== undefined && isIntrinsic(valueFrom) ? [fromIntrinsic(valueFrom, context)] : [];
+  });
+  const arnsOf = (kinds: readonly SecretTarget['kind'][]): Json[] => targets.filter((t) => kinds.includes(t.kind)).map((t) => t.arn);
+  const secrets = arnsOf(['secret', 'unknown']);
+  const parameters = arnsOf(['ssm', 'unknown']);
+  const statements: PolicyStatement[] = [
+    ...(secrets.length > 0 ? [allow(['secretsmanager:GetSecretValue'], secrets)] : []),
+    ...(parameters.length > 0 ? [allow(['ssm:GetParameters'], parameters)] : []),
+  ];
+  const notes = targets.flatMap((t) => t.notes);
+  if (context.kmsKeyArn !== undefined && targets.length > 0) {
+    const kms = kmsStatement(context.kmsKeyArn, context);
+    statements.push(kms.statement);
+    notes.push(...kms.notes);
+  }
+  if (!Array.isArray(secretOptions) && secretOptions !== null) {
+    notes.push('The secrets list is not a literal list; no permissions could be derived from it.');
+  }
+  return { statements, notes: [...new Set(notes)] };
+};
+
+/**
+ * Execution-role statements for a SecretOptions / Secrets list (`[{ Name, ValueFrom }]`). The
+ * secrets are read by ECS with the execution role, never by the task role.
+ */
+export const secretStatements = (secretOptions: Json, context: SecretContext): PolicyStatement[] =>
+  secretStatementsWithNotes(secretOptions, context).statements;

@@ -17,16 +17,22 @@ export interface TaskCheckInput {
 const MIB = 1_048_576;
 
 /** What the ECS developer guide forbids for FireLens tasks, refused before anything is emitted. */
-export const checkTask = (input: TaskCheckInput): Problem[] => [...checkPlatform(input), ...checkForwardPort(input), ...checkMemory(input)];
+export const checkTask = (input: TaskCheckInput): Problem[] => [...checkTaskWithoutSpec(input), ...checkMemory(input)];
+
+/** The checks that need no valid FireLens property, so they still run (and report) when it has mistakes. */
+export const checkTaskWithoutSpec = (input: Omit<TaskCheckInput, 'spec' | 'routedIndexes'>): Problem[] => [
+  ...checkPlatform(input),
+  ...checkForwardPort(input),
+];
 
 /** FireLens is not supported for Windows containers on Fargate (ECS developer guide, using_firelens). */
-const checkPlatform = ({ facts, base, logicalId }: TaskCheckInput): Problem[] =>
+const checkPlatform = ({ facts, base, logicalId }: Omit<TaskCheckInput, 'spec' | 'routedIndexes'>): Problem[] =>
   facts.isFargate && facts.isWindows
     ? [{ logicalId, path: [...base, 'RuntimePlatform', 'OperatingSystemFamily'], message: 'FireLens is not supported for Windows containers on Fargate' }]
     : [];
 
 /** The router's forward input listens on 24224; a port mapping on it exposes the log stream to the network. */
-const checkForwardPort = ({ containers, base, logicalId }: TaskCheckInput): Problem[] =>
+const checkForwardPort = ({ containers, base, logicalId }: Omit<TaskCheckInput, 'spec' | 'routedIndexes'>): Problem[] =>
   containers.flatMap((container, index) => {
     const mappings = container['PortMappings'];
     if (!Array.isArray(mappings)) {

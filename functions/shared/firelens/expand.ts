@@ -98,7 +98,7 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     }
     const output = destinationOutput(route.destination, { containerName: name, createdLogGroupId: createdGroups.get(route.destination) });
     const options: JsonObject = { ...output.options };
-    for (const issue of validateOutputOptions(options)) {
+    for (const issue of validateOutputOptions(withSecretOptionNames(options, output.secretOptions))) {
       problem(['ContainerDefinitions', index, 'LogConfiguration', 'Options', ...(issue.key === undefined ? [] : [issue.key])], issue.message);
     }
     if (route.bufferLimit !== undefined) {
@@ -362,4 +362,10 @@ const fallbackExecutionPolicies = (containers: readonly JsonObject[], routerInde
     return privateImage || awslogs || c['Secrets'] !== undefined || c['RepositoryCredentials'] !== undefined;
   });
   return needs ? [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }] : [];
+};
+
+/** Secret options are plugin options too (their values arrive at run time): count them as present. */
+const withSecretOptionNames = (options: JsonObject, secretOptions: Json | undefined): JsonObject => {
+  const names = Array.isArray(secretOptions) ? secretOptions.flatMap((s) => (isObject(s) && typeof s['Name'] === 'string' ? [s['Name']] : [])) : [];
+  return { ...options, ...Object.fromEntries(names.map((name) => [name, { Ref: 'AWS::NoValue' }])) };
 };

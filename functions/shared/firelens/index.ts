@@ -1,9 +1,11 @@
 import type { Problem } from '../errors';
 import { type Json, type JsonObject, isObject } from '../template/intrinsics';
+import { checkTaskWithoutSpec } from './checks';
 import { emitExpansion } from './emit';
 import { planExpansion } from './expand';
 import { normalizeFireLens } from './normalize';
 import { parseFireLensProperties } from './parse';
+import { readTaskFacts } from './task-facts';
 import type { ExpansionPlan } from './types';
 
 export const DEFAULT_MACRO_NAME = 'FireLensMacro';
@@ -28,7 +30,11 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
     const normalized = normalizeFireLens(input);
     problems.push(...normalized.problems);
     const resource = resources[input.logicalId];
-    if (normalized.spec === undefined || !isObject(resource)) {
+    if (!isObject(resource)) {
+      continue;
+    }
+    if (normalized.spec === undefined) {
+      problems.push(...checkResourceWithoutSpec(input.logicalId, resource));
       continue;
     }
     const { plan, problems: planProblems } = planExpansion(normalized.spec, resource, { resources });
@@ -75,4 +81,10 @@ export const expandTemplate = (template: JsonObject, macroName = DEFAULT_MACRO_N
     out[key] = key === 'Transform' ? (rest.length === 1 ? (rest[0] ?? null) : rest) : (result.fragment[key] ?? null);
   }
   return { ...result, fragment: out };
+};
+
+const checkResourceWithoutSpec = (logicalId: string, resource: JsonObject): Problem[] => {
+  const properties = isObject(resource['Properties']) ? resource['Properties'] : {};
+  const containers = Array.isArray(properties['ContainerDefinitions']) ? properties['ContainerDefinitions'].filter(isObject) : [];
+  return checkTaskWithoutSpec({ containers, facts: readTaskFacts(properties), base: ['Resources', logicalId, 'Properties'], logicalId });
 };

@@ -1,0 +1,40 @@
+import { literalString } from '../../template/intrinsics';
+import { defineRule } from '../define-rule';
+import { FIRELENS_TASKDEF_DOCS, containerLabel } from '../helpers';
+
+const TYPES = new Set(['fluentbit', 'fluentd']);
+
+export const fl1003RouterTypeInvalid = defineRule({
+  meta: {
+    id: 'FL1003',
+    name: 'router-type-invalid',
+    severity: 'error',
+    summary: 'Checks that FirelensConfiguration.Type is fluentbit or fluentd',
+    docsUrl: FIRELENS_TASKDEF_DOCS,
+    tags: ['firelens', 'router', 'registration'],
+  },
+  *check(view) {
+    for (const task of view.taskDefinitions) {
+      for (const router of task.routers) {
+        const config = router.firelensConfiguration;
+        if (!config) {
+          continue;
+        }
+        if (!Object.hasOwn(config, 'Type')) {
+          yield {
+            path: [...router.path, 'FirelensConfiguration'],
+            message: `FirelensConfiguration of ${containerLabel(router)} has no Type (fluentbit or fluentd)`,
+          };
+          continue;
+        }
+        const type = literalString(config['Type']);
+        if (type !== undefined && !TYPES.has(type)) {
+          yield {
+            path: [...router.path, 'FirelensConfiguration', 'Type'],
+            message: `FirelensConfiguration Type "${type}" of ${containerLabel(router)} is not fluentbit or fluentd`,
+          };
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { defineRule } from '../define-rule';
+import { FIRELENS_TASKDEF_DOCS, containerLabel } from '../helpers';
+
+export const fl1009RouterWithoutUsers = defineRule({
+  meta: {
+    id: 'FL1009',
+    name: 'router-without-users',
+    severity: 'error',
+    summary: 'Checks that a task with a log router has a container using the awsfirelens log driver',
+    description:
+      'ECS refuses a FirelensConfiguration unless at least one container is configured with the awsfirelens log driver.',
+    docsUrl: FIRELENS_TASKDEF_DOCS,
+    tags: ['firelens', 'router', 'registration'],
+  },
+  *check(view) {
+    for (const task of view.taskDefinitions) {
+      const unknownDriver = task.containers.some(
+        (c) => c.logDriver === undefined && c.properties['LogConfiguration'] !== undefined,
+      );
+      if (task.fireLensContainers.length > 0 || unknownDriver) {
+        continue;
+      }
+      for (const router of task.routers) {
+        yield {
+          path: [...router.path, 'FirelensConfiguration'],
+          message: `Log router ${containerLabel(router)} has no container to serve: none in ${task.logicalId} uses the awsfirelens log driver`,
+        };
+      }
+    }
+  },
+});

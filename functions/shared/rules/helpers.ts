@@ -1,0 +1,148 @@
+/** Small pure helpers shared by several rules (reading options, ports, IAM actions, images). */
+import { type Json, type JsonObject, isIntrinsic, literalInteger, literalString, refTarget } from '../template/intrinsics';
+import type { TemplatePath } from '../template/locator';
+import type { ContainerView, IngressRuleView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
+
+export const FIRELENS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html';
+export const FIRELENS_TASKDEF_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html';
+export const BUFFER_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-docker-buffer-limit.html';
+
+export const BUFFER_LIMIT_KEY = 'log-driver-buffer-limit';
+export const FORWARD_PORT = 24224;
+
+export const containerLabel = (container: ContainerView): string => container.name ?? `#${String(container.index)}`;
+
+/** Case-insensitive option lookup (Fluent Bit keys are case-insensitive): [actual key, value]. */
+export const findOption = (options: JsonObject | undefined, key: string): [string, Json] | undefined => {
+  if (!options) {
+    return undefined;
+  }
+  const wanted = key.toLowerCase();
+  for (const [k, v] of Object.entries(options)) {
+    if (k.toLowerCase() === wanted) {
+      return [k, v];
+    }
+  }
+  return undefined;
+};
+
+/** The FirelensConfiguration option `key` of a router, with its path. */
+export const routerOption = (router: ContainerView, key: string): { value: Json; path: TemplatePath } | undefined => {
+  const options = router.firelensConfiguration?.['Options'];
+  if (typeof options !== 'object' || options === null || Array.isArray(options) || isIntrinsic(options)) {
+    return undefined;
+  }
+  if (!Object.hasOwn(options, key)) {
+    return undefined;
+  }
+  return { value: options[key] ?? null, path: [...router.path, 'FirelensConfiguration', 'Options', key] };
+};
+
+/** Does an ingress rule let TCP 24224 in? Undefined ports (intrinsics) count as "not known to". */
+export const coversForwardPort = (rule: IngressRuleView): boolean => {
+  const protocol = rule.protocol;
+  if (protocol === '-1' || protocol === 'all') {
+    return true;
+  }
+  if (protocol !== 'tcp' && protocol !== '6') {
+    return false;
+  }
+  if (rule.fromPort === undefined || rule.toPort === undefined) {
+    return false;
+  }
+  // FromPort/ToPort -1 on TCP means "all ports" in the EC2 API.
+  if (rule.fromPort === -1 && rule.toPort === -1) {
+    return true;
+  }
+  return rule.fromPort <= FORWARD_PORT && FORWARD_PORT <= rule.toPort;
+};
+
+const actionPattern = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+
+/** True when an Allow statement grants `action` (wildcards honoured, case-insensitive). */
+export const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
+  statements.some(
+    (s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionPattern(a).test(action)),
+  );
+
+/** Whether the role's permissions can be judged at all (no managed policies, no intrinsic documents). */
+export const roleIsKnown = (view: TemplateView, roleId: string | undefined): boolean => {
+  const role = roleId === undefined ? undefined : view.roles.get(roleId);
+  return role !== undefined && !role.hasUnknownPolicies && !role.statements.some((s) => s.unknownActions);
+};
+
+export const missingActions = (view: TemplateView, roleId: string, actions: readonly string[]): string[] => {
+  const statements = view.roles.get(roleId)?.statements ?? [];
+  return actions.filter((a) => !allowsAction(statements, a));
+};
+
+/** A container's DependsOn entry on the router, if it declares one. */
+export const dependencyOn = (container: ContainerView, router: ContainerView) =>
+  router.name === undefined ? undefined : container.dependsOn.find((d) => d.containerName === router.name);
+
+export const STARTUP_CONDITIONS = new Set(['START', 'HEALTHY']);
+
+/**
+ * The router image as text: a literal, a `{{resolve:ssm:…}}` reference, or the Default of a
+ * parameter of SSM type the image Refs. Undefined when it cannot be known.
+ */
+export const routerImage = (view: TemplateView, router: ContainerView): string | undefined => {
+  if (router.image !== undefined) {
+    return router.image;
+  }
+  const param = view.parameters.get(refTarget(router.properties['Image']) ?? '');
+  return param ? literalString(param.default) : undefined;
+};
+
+/** `repo:tag` → tag; digests pin the image (undefined tag is then irrelevant). */
+export const parseImage = (image: string): { registry: string | undefined; repository: string; tag: string | undefined; digest: boolean } => {
+  const ssm = /^\{\{resolve:ssm:\/aws\/service\/aws-for-fluent-bit\/([^}:]+)(?::\d+)?\}\}$/.exec(image) ??
+    /^\/aws\/service\/aws-for-fluent-bit\/(.+)$/.exec(image);
+  if (ssm) {
+    return { registry: 'ssm', repository: 'aws-for-fluent-bit', tag: ssm[1], digest: false };
+  }
+  const at = image.indexOf('@');
+  const withoutDigest = at >= 0 ? image.slice(0, at) : image;
+  const slash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  const tag = colon > slash ? withoutDigest.slice(colon + 1) : undefined;
+  const name = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
+  const first = name.split('/')[0] ?? '';
+  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return { registry: hasRegistry ? first : undefined, repository: hasRegistry ? name.slice(first.length + 1) : name, tag, digest: at >= 0 };
+};
+
+/** Tasks that may run on EC2 (not Fargate-only). */
+export const runsOnEc2 = (task: TaskDefinitionView): boolean =>
+  task.compatibilities.length === 0 || task.compatibilities.includes('EC2') || task.compatibilities.includes('EXTERNAL');
+
+/** `1.3.0` < `1.4.0`; non-numeric versions (LATEST) compare as undefined. */
+export const compareVersions = (a: string, b: string): number | undefined => {
+  if (!/^\d+(\.\d+)*$/.test(a) || !/^\d+(\.\d+)*$/.test(b)) {
+    return undefined;
+  }
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) {
+      return d;
+    }
+  }
+  return 0;
+};
+
+/** Sum of literal buffer limits of awsfirelens containers, and whether any is set at all. */
+export const bufferTotal = (task: TaskDefinitionView): { total: number; any: boolean } => {
+  let total = 0;
+  let any = false;
+  for (const container of task.fireLensContainers) {
+    const value = literalInteger(container.logOptions?.[BUFFER_LIMIT_KEY]);
+    if (value !== undefined && value >= 0) {
+      total += value;
+      any = true;
+    }
+  }
+  return { total, any };
+};

@@ -1,0 +1,79 @@
+/**
+ * RuleTester-style table runner (ESLint's idea over cfn-lint's good/bad fixture folders): each valid
+ * fixture yields nothing from the rule; each invalid fixture yields exactly the listed findings,
+ * pinned to id, path, line and column, with the message matched by a stable fragment.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { runRules } from '../../functions/shared/rules/engine';
+import type { Finding, Rule, RuleOptions } from '../../functions/shared/rules/types';
+import type { JsonObject } from '../../functions/shared/template/intrinsics';
+import { loadTemplate } from '../../functions/shared/template/load';
+import { buildTemplateView } from '../../functions/shared/template/view';
+
+export const TEMPLATES_DIR = join(__dirname, '..', 'fixtures', 'templates');
+
+export interface ExpectedFinding {
+  readonly ruleId: string;
+  readonly path: readonly (string | number)[];
+  readonly line: number;
+  readonly column: number;
+  /** A stable fragment of the message. */
+  readonly message: string;
+}
+
+export interface InvalidCase {
+  /** Relative to test/fixtures/templates, e.g. `bad/FL1001/driver-without-router.yaml`. */
+  readonly fixture: string;
+  readonly findings: readonly ExpectedFinding[];
+  readonly ruleOptions?: Partial<RuleOptions>;
+  readonly externalTaskDefinitions?: ReadonlyMap<string, JsonObject>;
+}
+
+export interface ValidCase {
+  readonly fixture: string;
+  readonly ruleOptions?: Partial<RuleOptions>;
+}
+
+export interface RuleTests {
+  readonly valid: readonly (string | ValidCase)[];
+  readonly invalid: readonly InvalidCase[];
+}
+
+export const readFixture = (fixture: string): string => readFileSync(join(TEMPLATES_DIR, fixture), 'utf8');
+
+export const lintFixtureWith = (
+  rule: Rule,
+  fixture: string,
+  options: { ruleOptions?: Partial<RuleOptions>; externalTaskDefinitions?: ReadonlyMap<string, JsonObject> } = {},
+): Finding[] => {
+  const { template, locator } = loadTemplate(readFixture(fixture));
+  const view = buildTemplateView(template, { externalTaskDefinitions: options.externalTaskDefinitions });
+  return runRules([rule], view, template, { locator, filename: fixture, ruleOptions: options.ruleOptions });
+};
+
+const shape = (f: Finding | ExpectedFinding): Omit<ExpectedFinding, 'message'> =>
+  'location' in f
+    ? { ruleId: f.ruleId, path: [...f.path], line: f.location?.line ?? -1, column: f.location?.column ?? -1 }
+    : { ruleId: f.ruleId, path: [...f.path], line: f.line, column: f.column };
+
+export const ruleTester = (rule: Rule, tests: RuleTests): void => {
+  describe(`${rule.meta.id} ${rule.meta.name}`, () => {
+    it.each(tests.valid.map((v) => (typeof v === 'string' ? { fixture: v } : v)))('finds nothing in $fixture', (valid) => {
+      expect(lintFixtureWith(rule, valid.fixture, valid)).toEqual([]);
+    });
+
+    it.each(tests.invalid)('reports exactly the expected findings in $fixture', (invalid) => {
+      // Act
+      const findings = lintFixtureWith(rule, invalid.fixture, invalid);
+
+      // Assert
+      expect(findings.map(shape)).toEqual(invalid.findings.map(shape));
+      findings.forEach((finding, i) => {
+        expect(finding.message).toContain(invalid.findings[i]?.message ?? '\u0000missing expectation');
+        expect(finding.severity).toBe(rule.meta.severity);
+      });
+    });
+  });
+};

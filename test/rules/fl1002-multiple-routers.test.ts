@@ -1,0 +1,28 @@
+import { fl1002MultipleRouters } from '../../functions/shared/rules/catalog/fl1002-multiple-routers';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1002MultipleRouters, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1002/two-routers.yaml',
+      findings: [
+        {
+          ruleId: 'FL1002',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'FirelensConfiguration'],
+          line: 15,
+          column: 11,
+          message: 'Container second_router is a second log router in Task (log_router already is one); a task may have only one',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,40 @@
+import { fl1003RouterTypeInvalid } from '../../functions/shared/rules/catalog/fl1003-router-type-invalid';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1003RouterTypeInvalid, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1003/missing-type.yaml',
+      findings: [
+        {
+          ruleId: 'FL1003',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration'],
+          line: 10,
+          column: 11,
+          message: 'FirelensConfiguration of log_router has no Type (fluentbit or fluentd)',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1003/unknown-type.yaml',
+      findings: [
+        {
+          ruleId: 'FL1003',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration', 'Type'],
+          line: 11,
+          column: 13,
+          message: 'FirelensConfiguration Type "fluent-bit" of log_router is not fluentbit or fluentd',
+        },
+      ],
+    },
+  ],
+});

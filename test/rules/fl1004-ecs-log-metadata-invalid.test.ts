@@ -1,0 +1,28 @@
+import { fl1004EcsLogMetadataInvalid } from '../../functions/shared/rules/catalog/fl1004-ecs-log-metadata-invalid';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1004EcsLogMetadataInvalid, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1004/yes-instead-of-true.yaml',
+      findings: [
+        {
+          ruleId: 'FL1004',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration', 'Options', 'enable-ecs-log-metadata'],
+          line: 13,
+          column: 15,
+          message: 'enable-ecs-log-metadata of log_router is "yes"; use "true" or "false" (any other value turns metadata off)',
+        },
+      ],
+    },
+  ],
+});

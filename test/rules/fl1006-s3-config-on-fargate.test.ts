@@ -1,0 +1,29 @@
+import { fl1006S3ConfigOnFargate } from '../../functions/shared/rules/catalog/fl1006-s3-config-on-fargate';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1006S3ConfigOnFargate, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+    'bad/FL1602/no-execution-role.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1006/s3-config-on-fargate.yaml',
+      findings: [
+        {
+          ruleId: 'FL1006',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration', 'Options', 'config-file-type'],
+          line: 17,
+          column: 15,
+          message: 'log_router uses config-file-type s3 but Task requires FARGATE, which supports only file',
+        },
+      ],
+    },
+  ],
+});

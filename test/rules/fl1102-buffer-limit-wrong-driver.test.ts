@@ -1,0 +1,28 @@
+import { fl1102BufferLimitWrongDriver } from '../../functions/shared/rules/catalog/fl1102-buffer-limit-wrong-driver';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1102BufferLimitWrongDriver, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1102/buffer-on-awslogs.yaml',
+      findings: [
+        {
+          ruleId: 'FL1102',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 2, 'LogConfiguration', 'Options', 'log-driver-buffer-limit'],
+          line: 28,
+          column: 15,
+          message: 'sidecar sets log-driver-buffer-limit with the awslogs log driver; it is only valid with awsfirelens',
+        },
+      ],
+    },
+  ],
+});

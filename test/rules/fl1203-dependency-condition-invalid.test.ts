@@ -1,0 +1,40 @@
+import { fl1203DependencyConditionInvalid } from '../../functions/shared/rules/catalog/fl1203-dependency-condition-invalid';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1203DependencyConditionInvalid, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1203/app-depends-on-router-complete.yaml',
+      findings: [
+        {
+          ruleId: 'FL1203',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'DependsOn', 0, 'Condition'],
+          line: 15,
+          column: 15,
+          message: 'Container app depends on the log router with COMPLETE; use START or HEALTHY',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1203/router-depends-on-success.yaml',
+      findings: [
+        {
+          ruleId: 'FL1203',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'DependsOn', 0, 'Condition'],
+          line: 14,
+          column: 15,
+          message: 'Log router log_router depends on init with SUCCESS; use START or HEALTHY',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,40 @@
+import { fl1302Port24224Mapping } from '../../functions/shared/rules/catalog/fl1302-port-24224-mapping';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1302Port24224Mapping, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1302/container-port.yaml',
+      findings: [
+        {
+          ruleId: 'FL1302',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'PortMappings', 1],
+          line: 16,
+          column: 15,
+          message: 'Container app maps container port 24224, the port the FireLens router listens on',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1302/host-port-bridge.yaml',
+      findings: [
+        {
+          ruleId: 'FL1302',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'PortMappings', 0],
+          line: 18,
+          column: 15,
+          message: 'Container app maps host port 24224, the port the FireLens router listens on',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,29 @@
+import { fl1403EcsTemplatingUnsupported } from '../../functions/shared/rules/catalog/fl1403-ecs-templating-unsupported';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1403EcsTemplatingUnsupported, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+    'bad/FL1404/ecs-variable-without-init.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1403/task-id-on-cloudwatch-logs.yaml',
+      findings: [
+        {
+          ruleId: 'FL1403',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'log_stream_name'],
+          line: 21,
+          column: 15,
+          message: 'app uses $(ecs_task_id) in log_stream_name, which the cloudwatch_logs plugin does not expand',
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,47 @@
+import { fl1405PlaintextSecret } from '../../functions/shared/rules/catalog/fl1405-plaintext-secret';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(fl1405PlaintextSecret, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1405/datadog-apikey-in-options.yaml',
+      findings: [
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'apikey'],
+          line: 21,
+          column: 15,
+          message: 'app sets apikey as a plain option value; move it to SecretOptions',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1405/http-passwd-and-url-credentials.yaml',
+      findings: [
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'http_passwd'],
+          line: 21,
+          column: 15,
+          message: 'app sets http_passwd as a plain option value; move it to SecretOptions',
+        },
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 2, 'LogConfiguration', 'Options', 'URI'],
+          line: 29,
+          column: 15,
+          message: 'worker puts credentials in the URL of URI; move it to SecretOptions',
+        },
+      ],
+    },
+  ],
+});

@@ -34,9 +34,20 @@ export const isEcsSpecialKey = (key: string): boolean =>
  * - integer: `atoi`-style, digits only here (a unit suffix would be silently dropped);
  * - size: `flb_utils_size_to_bytes`, digits with an optional K/KB/M/MB/G/GB suffix;
  * - time: digits with an optional s/m/h/d suffix (s3 `upload_timeout`, `flb_utils_time_to_seconds`);
+ * - goBoolean: the Go plugins compare the lower-cased value with "true" and "false" only and silently
+ *   use the default for anything else, `on` included (amazon-cloudwatch-logs-for-fluent-bit
+ *   fluent-bit-cloudwatch.go, getBoolParam);
  * - retryLimit: the core `Retry_Limit`: a number, `false`/`no_limits`/`off`, or `no_retries`.
  */
-export type OptionKind = 'string' | 'boolean' | 'integer' | 'size' | 'time' | 'retryLimit' | { readonly oneOf: readonly string[] };
+export type OptionKind =
+  | 'string'
+  | 'boolean'
+  | 'goBoolean'
+  | 'integer'
+  | 'size'
+  | 'time'
+  | 'retryLimit'
+  | { readonly oneOf: readonly string[] };
 
 const BOOLEAN_WORDS = new Set(['true', 'false', 'on', 'off', 'yes', 'no']);
 
@@ -59,6 +70,8 @@ const matchesKind = (kind: OptionKind, text: string): boolean => {
       return true;
     case 'boolean':
       return BOOLEAN_WORDS.has(text.toLowerCase());
+    case 'goBoolean':
+      return text.toLowerCase() === 'true' || text.toLowerCase() === 'false';
     case 'integer':
       return /^-?\d+$/.test(text);
     case 'size':
@@ -80,6 +93,8 @@ export const describeKind = (kind: OptionKind): string => {
       return 'a string';
     case 'boolean':
       return 'a boolean (true/false, on/off, yes/no)';
+    case 'goBoolean':
+      return '`true` or `false` (the Go plugin reads anything else as the default)';
     case 'integer':
       return 'an integer';
     case 'size':

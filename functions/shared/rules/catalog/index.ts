@@ -21,12 +21,14 @@ import { fl1204RouterDependsOn } from './fl1204-router-depends-on';
 import { fl1205StopTimeoutExceedsRouter } from './fl1205-stop-timeout-exceeds-router';
 import { fl1301Port24224Open } from './fl1301-port-24224-open';
 import { fl1302Port24224Mapping } from './fl1302-port-24224-mapping';
+import { fl1401OutputOptionMissing } from './fl1401-output-option-missing';
 import { fl1402MatchSetByHand } from './fl1402-match-set-by-hand';
 import { fl1403EcsTemplatingUnsupported } from './fl1403-ecs-templating-unsupported';
 import { fl1404EcsVariablesWithoutInit } from './fl1404-ecs-variables-without-init';
 import { fl1405PlaintextSecret } from './fl1405-plaintext-secret';
 import { fl1501RouterImageMutableTag } from './fl1501-router-image-mutable-tag';
 import { fl1502RouterImageDockerHub } from './fl1502-router-image-docker-hub';
+import { fl1601TaskRoleOutputActions } from './fl1601-task-role-output-actions';
 import { fl1602S3ConfigExecutionRole } from './fl1602-s3-config-execution-role';
 import { fl1701WindowsUnsupported } from './fl1701-windows-unsupported';
 import { fl1702BottlerocketUnsupported } from './fl1702-bottlerocket-unsupported';
@@ -53,12 +55,14 @@ export const catalog: readonly Rule[] = [
   fl1205StopTimeoutExceedsRouter,
   fl1301Port24224Open,
   fl1302Port24224Mapping,
+  fl1401OutputOptionMissing,
   fl1402MatchSetByHand,
   fl1403EcsTemplatingUnsupported,
   fl1404EcsVariablesWithoutInit,
   fl1405PlaintextSecret,
   fl1501RouterImageMutableTag,
   fl1502RouterImageDockerHub,
+  fl1601TaskRoleOutputActions,
   fl1602S3ConfigExecutionRole,
   fl1701WindowsUnsupported,
   fl1702BottlerocketUnsupported,

@@ -1,0 +1,30 @@
+import { fl1401OutputOptionMissing } from '../../functions/shared/rules/catalog/fl1401-output-option-missing';
+import { ruleTester } from '../helpers/rule-tester';
+
+const NAME = ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options'];
+
+ruleTester(fl1401OutputOptionMissing, {
+  valid: [
+    'good/aws-example-cloudwatch-logs.yaml',
+    'good/aws-example-config-file-type-file.yaml',
+    'good/aws-example-datadog.yaml',
+    'good/aws-example-health-check.yaml',
+    'good/aws-example-log-driver-buffer-limit.yaml',
+    'good/aws-example-send-to-multiple-destinations.yaml',
+    'good/fargate-service-complete.yaml',
+    'bad/FL1403/task-id-on-cloudwatch-logs.yaml',
+  ],
+  invalid: [
+    {
+      fixture: 'bad/FL1401/cloudwatch-logs-without-group.yaml',
+      findings: [
+        { ruleId: 'FL1401', path: [...NAME, 'Name'], line: 18, column: 15, message: 'app uses the cloudwatch_logs output without log_group_name' },
+        { ruleId: 'FL1401', path: [...NAME, 'Name'], line: 18, column: 15, message: 'without one of log_stream_name, log_stream_prefix' },
+      ],
+    },
+    {
+      fixture: 'bad/FL1401/firehose-without-stream.yaml',
+      findings: [{ ruleId: 'FL1401', path: [...NAME, 'name'], line: 18, column: 15, message: 'app uses the firehose output without delivery_stream' }],
+    },
+  ],
+});

@@ -9,6 +9,7 @@ import { ecsTaskDefinitionLookup } from '../shared/hook/ecs-lookup';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { evaluateHook } from '../shared/hook/evaluate';
 import type { DescribeTaskDefinition } from '../shared/hook/external-task-definitions';
+import { expandTemplate } from '../shared/firelens/index';
 import { parseHookEvent } from '../shared/hook/parse-event';
 import type { HookResponse } from '../shared/hook/types';
 import { catalog } from '../shared/rules/catalog';
@@ -52,6 +53,7 @@ const lambdaHandler = async (event: unknown, _context: Context, { signal }: Midd
   const evaluation = await evaluateHook(hookEvent, config, {
     lintTemplate,
     rules: ruleMetas,
+    expandTemplate,
     describeTaskDefinition: config.ecsLookup.enabled ? lazyEcsLookup(config) : undefined,
     signal,
   });

@@ -9,11 +9,14 @@ import { type PayloadFetchConfig, fetchPayload } from './fetch-payload';
 import { buildComplianceResponse, buildExpansionFailureResponse, buildSkippedResponse } from './report';
 import type { HookEvent, HookResponse, ResourceHookEvent, TemplateHookEvent } from './types';
 
-/** The macro's expansion, as `functions/shared/firelens/index.ts` exports it. */
+/**
+ * The macro's template-level expansion, as `functions/shared/firelens/index.ts` exports it: it takes
+ * the whole template, drops its own entry from `Transform` and keeps the others.
+ */
 export type ExpandTemplate = (
   template: JsonObject,
-  context: { region: string; accountId: string; templateParameterValues?: JsonObject },
-) => { ok: true; template: JsonObject } | { ok: false; problems: readonly Problem[] };
+  macroName: string,
+) => { readonly ok: true; readonly fragment: JsonObject } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Typed configuration; the handler builds it from environment variables. */
 export interface HookConfig {
@@ -28,7 +31,7 @@ export interface HookConfig {
   readonly ecsLookup: { readonly enabled: boolean; readonly timeoutMs: number };
   /** The `Transform:` name that means "expand with the FireLens macro first". */
   readonly macroName: string;
-  /** Region passed to the macro's expansion; falls back to the stack ARN's region. */
+  /** The Lambda's Region (ECS lookups). */
   readonly region: string | undefined;
 }
 
@@ -111,10 +114,7 @@ const evaluateTemplateTarget = async (
     const note = `${config.macroName} transform not expanded: template linted as written`;
     return lintAndReport(event, template, locator, [note], false, config, deps);
   }
-  const expansion = deps.expandTemplate(withoutMacro(template, config.macroName), {
-    region: config.region ?? regionOfArn(event.stackId) ?? '',
-    accountId: event.awsAccountId ?? accountOfArn(event.stackId) ?? '',
-  });
+  const expansion = deps.expandTemplate(template, config.macroName);
   if (!expansion.ok) {
     const response = buildExpansionFailureResponse(expansion.problems, {
       clientRequestToken: event.clientRequestToken,
@@ -123,7 +123,7 @@ const evaluateTemplateTarget = async (
     return { response, findings: { ...NO_FINDINGS, error: expansion.problems.length }, externalTaskDefinitions: 0, expanded: false };
   }
   // Expanded output no longer lines up with the source text, so findings carry paths only.
-  return lintAndReport(event, expansion.template, noLocation, [], true, config, deps);
+  return lintAndReport(event, expansion.fragment, noLocation, [], true, config, deps);
 };
 
 const lintAndReport = async (
@@ -176,20 +176,6 @@ export const usesMacro = (template: JsonObject, macroName: string): boolean => {
   const transform = template['Transform'];
   return transform === macroName || (Array.isArray(transform) && transform.includes(macroName));
 };
-
-/** The template as the macro receives it: without the macro's own entry in `Transform`. */
-const withoutMacro = (template: JsonObject, macroName: string): JsonObject => {
-  const { Transform: transform, ...rest } = template;
-  const others = Array.isArray(transform) ? transform.filter((t) => t !== macroName) : [];
-  return others.length > 0 ? { ...rest, Transform: others } : rest;
-};
-
-const arnPart = (arn: string | undefined, index: number): string | undefined => {
-  const part = arn?.startsWith('arn:') === true ? arn.split(':')[index] : undefined;
-  return part === '' ? undefined : part;
-};
-const regionOfArn = (arn: string | undefined): string | undefined => arnPart(arn, 3);
-const accountOfArn = (arn: string | undefined): string | undefined => arnPart(arn, 4);
 
 const skippedRules = (rules: readonly RuleMeta[], config: HookConfig): ReadonlySet<string> =>
   new Set(

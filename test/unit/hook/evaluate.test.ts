@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { ECSClient } from '@aws-sdk/client-ecs';
 
 import { ecsTaskDefinitionLookup } from '../../../functions/shared/hook/ecs-lookup';
 import { TaskDefinitionLookupError } from '../../../functions/shared/hook/errors';
 import { type ExpandTemplate, type HookConfig, evaluateHook, resourceTemplate } from '../../../functions/shared/hook/evaluate';
 import type { HookEvent, ResourceHookEvent, TemplateHookEvent } from '../../../functions/shared/hook/types';
+import { expandTemplate } from '../../../functions/shared/firelens/index';
 import { lintTemplate } from '../../../functions/shared/rules/lint';
 import type { LintTemplate } from '../../../functions/shared/rules/types';
 import { type LocalServer, apiTaskDefinition, ecsResponder, startLocalServer } from './local-servers';
@@ -65,9 +69,10 @@ const taskWithPort = (port: number): ResourceHookEvent['resourceProperties'] => 
   ],
 });
 
+/** The macro's own Fargate example (events/macro/fargate-minimal.json) as a template-level transform. */
 const macroTemplate = JSON.stringify({
   Transform: ['FireLensMacro', 'AWS::Serverless-2016-10-31'],
-  Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: { FireLens: { Destination: 'cloudwatch' } } } },
+  ...(JSON.parse(readFileSync(join(__dirname, '../../../events/macro/fargate-minimal.json'), 'utf8')) as { fragment: object }).fragment,
 });
 
 describe('evaluateHook', () => {
@@ -212,20 +217,32 @@ describe('evaluateHook', () => {
     expect(response.message).toContain('FireLensMacro transform not expanded: template linted as written');
   });
 
-  it('expands a macro template first, without the macro in Transform, with region and account', async () => {
+  it('expands a macro template first and lints the expanded template', async () => {
     // Arrange
     const event = stackEvent(`${payloads.origin}/macro.json`);
-    const expand = jest.fn<ReturnType<ExpandTemplate>, Parameters<ExpandTemplate>>((template) => ({ ok: true, template }));
+    const expandedTemplate = { Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: taskWithPort(24224) } } };
+    const expand = jest.fn<ReturnType<ExpandTemplate>, Parameters<ExpandTemplate>>(() => ({ ok: true, fragment: expandedTemplate }));
 
     // Act
-    const { expanded } = await evaluateHook(event, config({ region: undefined }), { lintTemplate, expandTemplate: expand });
+    const { expanded, response } = await evaluateHook(event, config(), { lintTemplate, expandTemplate: expand });
 
     // Assert
     expect(expanded).toBe(true);
-    expect(expand).toHaveBeenCalledWith(
-      { Transform: ['AWS::Serverless-2016-10-31'], Resources: (JSON.parse(macroTemplate) as { Resources: unknown }).Resources },
-      { region: 'eu-west-1', accountId: '123456789012' },
-    );
+    expect(expand).toHaveBeenCalledWith(JSON.parse(macroTemplate), 'FireLensMacro');
+    expect(response.message).toContain('FL1302 Resources/Task/Properties/ContainerDefinitions/1/PortMappings/0: ');
+  });
+
+  it('expands with the real FireLens macro', async () => {
+    // Arrange
+    const event = stackEvent(`${payloads.origin}/macro.json`);
+
+    // Act
+    const { expanded, response } = await evaluateHook(event, config(), { lintTemplate, expandTemplate });
+
+    // Assert
+    expect(expanded).toBe(true);
+    expect(response.message).not.toContain('not expanded');
+    expect(response.message).not.toContain('FL1001');
   });
 
   it('fails NonCompliant with every problem when the macro refuses the template', async () => {

@@ -136,6 +136,9 @@ const withRegion = (pattern: string, region: Json | undefined, variables: JsonOb
   if (typeof region === 'string' && region !== '') {
     return pattern.replace(REGION, escapeForSub(region));
   }
+  if (refTarget(region) === 'AWS::Region') {
+    return pattern.replace(REGION, '${AWS::Region}');
+  }
   if (region !== undefined && isIntrinsic(region)) {
     variables['Region'] = region;
     return pattern;

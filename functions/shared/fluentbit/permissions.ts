@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../template/intrinsics';
 import { getAttTarget, isIntrinsic, isObject, literalInteger, literalString } from '../template/intrinsics';
 import type { ArnContext, ArnKind } from './arn';
-import { buildArn } from './arn';
+import { arnKindTypes, buildArn } from './arn';
 import type { PolicyStatement } from './iam';
 import { allow } from './iam';
 import { literalFlag, optionValue } from './options';
@@ -153,10 +153,12 @@ const DOMAIN_ENDPOINT = /^(?:https?:\/\/)?(?:search|vpc)-([a-z][a-z0-9-]*)-[a-z0
 /** `<collection-id>.<region>.aoss.amazonaws.com`. */
 const COLLECTION_ENDPOINT = /^(?:https?:\/\/)?([a-z0-9]+)\.([a-z0-9-]+)\.aoss\.amazonaws\.com(?:\.cn)?\/?$/;
 
-const sameTemplateTarget = (value: Json, context: ArnContext): Json | undefined => {
+/** `!GetAtt Domain.DomainEndpoint` → `{ Ref: Domain }` when Domain is of the kind's type. */
+const sameTemplateTarget = (value: Json, kind: ArnKind, context: ArnContext): Json | undefined => {
   const id = getAttTarget(value)?.[0];
   const resource = id === undefined ? undefined : context.resources[id];
-  return isObject(resource) && id !== undefined ? { Ref: id } : undefined;
+  const type = isObject(resource) ? literalString(resource['Type']) : undefined;
+  return id !== undefined && type !== undefined && arnKindTypes(kind).includes(type) ? { Ref: id } : undefined;
 };
 
 /**
@@ -185,9 +187,9 @@ export const openSearchStatements: StatementsBuilder = (options, context) => {
   if (parsed !== null && parsed[1] !== undefined) {
     target = parsed[1];
     region = parsed[2] ?? regionOption;
-  } else if (host !== undefined && sameTemplateTarget(host, context) !== undefined) {
+  } else if (host !== undefined && sameTemplateTarget(host, kind, context) !== undefined) {
     // `!GetAtt Domain.DomainEndpoint` / `!GetAtt Collection.CollectionEndpoint`: the ARN of that resource.
-    target = sameTemplateTarget(host, context) ?? host;
+    target = sameTemplateTarget(host, kind, context) ?? host;
   } else {
     target = '*';
     notes.push(

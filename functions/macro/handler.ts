@@ -4,7 +4,7 @@ import middy from '@middy/core';
 
 import { type MacroResult, boundMessage, macroResponseMiddleware } from '../middleware/macro-response';
 import { formatProblems } from '../shared/errors';
-import { expandFragment } from '../shared/firelens';
+import { expandAndCheck } from '../shared/firelens/expand-and-check';
 import { parseMacroEvent } from '../shared/firelens/macro-event';
 
 const logger = new Logger({ serviceName: 'firelens-macro' });
@@ -17,7 +17,7 @@ export const expandMacroEvent = (rawEvent: unknown): MacroResult => {
     return { status: 'failure', fragment: {}, errorMessage: `FireLensMacro received a malformed event: ${parsed.errors.join('; ')}` };
   }
   const started = performance.now();
-  const result = expandFragment(parsed.event.fragment);
+  const result = expandAndCheck(parsed.event.fragment);
   const durationMs = Math.round((performance.now() - started) * 100) / 100;
   if (!result.ok) {
     logger.info('Expansion refused', { problems: result.problems.length, durationMs });

@@ -28,7 +28,17 @@ export const RULE_CRASHED_META: RuleMeta = {
   tags: ['engine'],
 };
 
-export const ENGINE_RULES: readonly RuleMeta[] = [TEMPLATE_PARSE_ERROR_META, RULE_CRASHED_META];
+/** A template using the FireLens macro could not be expanded (the CLI reports each macro problem). */
+export const EXPANSION_ERROR_META: RuleMeta = {
+  id: 'FL0002',
+  name: 'expansion-error',
+  severity: 'error',
+  summary: 'Checks that a template using Transform FireLensMacro expands without problems',
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html',
+  tags: ['engine', 'macro'],
+};
+
+export const ENGINE_RULES: readonly RuleMeta[] = [TEMPLATE_PARSE_ERROR_META, RULE_CRASHED_META, EXPANSION_ERROR_META];
 
 export interface RunOptions {
   readonly filename?: string;

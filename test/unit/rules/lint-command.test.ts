@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { lintCommand } from '../../../functions/cli/lint-command';
+import { rulesCommand } from '../../../functions/cli/rules-command';
+import type { CliIo } from '../../../functions/cli/io';
+import { catalog } from '../../../functions/shared/rules/catalog';
+import { renderRulesTable } from '../../../functions/shared/rules/format/rules-table';
+import { readFixture } from '../../helpers/rule-tester';
+
+const fakeIo = (files: Record<string, string>): CliIo & { out: string[]; err: string[] } => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readFile: (path) => {
+      const text = files[path];
+      if (text === undefined) {
+        throw new Error('ENOENT');
+      }
+      return text;
+    },
+  };
+};
+
+const GOOD = readFixture('good/fargate-service-complete.yaml');
+const WARNING_ONLY = readFixture('good/aws-example-cloudwatch-logs.yaml');
+const ERROR = readFixture('bad/FL1301/inline-tcp-range-ipv4.yaml');
+
+describe('lintCommand', () => {
+  it('exits 0 and prints nothing for a clean template', async () => {
+    const io = fakeIo({ 'ok.yaml': GOOD });
+    expect(await lintCommand(['ok.yaml'], io)).toBe(0);
+    expect(io.out).toEqual([]);
+  });
+
+  it('exits 6 (2|4) when there are errors and warnings, and prints them in text', async () => {
+    const io = fakeIo({ 'a.yaml': WARNING_ONLY, 'b.yaml': ERROR });
+    expect(await lintCommand(['a.yaml', 'b.yaml'], io)).toBe(6);
+    expect(io.out.join('')).toContain('FL1301 Security group Group, attached to service Service, allows TCP 24000-25000');
+    expect(io.out.join('')).toContain('b.yaml:32:11');
+  });
+
+  it('exits 4 for warnings only, and 0 once they are ignored by prefix', async () => {
+    const io = fakeIo({ 'a.yaml': WARNING_ONLY });
+    expect(await lintCommand(['a.yaml'], io)).toBe(4);
+    expect(await lintCommand(['a.yaml', '--ignore-checks', 'FL12,FL15'], fakeIo({ 'a.yaml': WARNING_ONLY }))).toBe(0);
+  });
+
+  it('runs only --checks rules', async () => {
+    const io = fakeIo({ 'b.yaml': ERROR });
+    expect(await lintCommand(['b.yaml', '--checks=FL1501'], io)).toBe(0);
+  });
+
+  it('flags an unattached group only with --strict-24224', async () => {
+    const text = readFixture('bad/FL1301/unattached-group-strict.yaml');
+    expect(await lintCommand(['g.yaml'], fakeIo({ 'g.yaml': text }))).toBe(0);
+    expect(await lintCommand(['g.yaml', '--strict-24224'], fakeIo({ 'g.yaml': text }))).toBe(2);
+  });
+
+  it('reports an unparsable template as FL0000 with its line and exits 2', async () => {
+    const io = fakeIo({ 'broken.yaml': 'Resources:\n  A: 1\n  A: 2\n' });
+    expect(await lintCommand(['broken.yaml', '--format', 'json'], io)).toBe(2);
+    const [finding] = JSON.parse(io.out.join('')) as { Rule: { Id: string }; Location: { Start: { LineNumber: number } } }[];
+    expect(finding?.Rule.Id).toBe('FL0000');
+    expect(finding?.Location.Start.LineNumber).toBe(3);
+  });
+
+  it('exits 32 with a diagnostic on stderr for usage mistakes and unreadable files', async () => {
+    const io = fakeIo({});
+    expect(await lintCommand([], io)).toBe(32);
+    expect(await lintCommand(['x.yaml', '--format', 'xml'], io)).toBe(32);
+    expect(await lintCommand(['missing.yaml'], io)).toBe(32);
+    expect(io.err.join('')).toContain('cannot read missing.yaml');
+    expect(io.out).toEqual([]);
+  });
+
+  it('prints the rules table with --list-rules', async () => {
+    const io = fakeIo({});
+    expect(await lintCommand(['--list-rules'], io)).toBe(0);
+    expect(io.out.join('')).toBe(renderRulesTable(catalog));
+  });
+
+  it('writes SARIF and JUnit on request', async () => {
+    const sarif = fakeIo({ 'b.yaml': ERROR });
+    await lintCommand(['b.yaml', '--format', 'sarif'], sarif);
+    expect((JSON.parse(sarif.out.join('')) as { version: string }).version).toBe('2.1.0');
+    const junit = fakeIo({ 'b.yaml': ERROR });
+    await lintCommand(['b.yaml', '--format', 'junit'], junit);
+    expect(junit.out.join('')).toContain('<testsuite name="b.yaml"');
+  });
+});
+
+describe('rulesCommand', () => {
+  it('prints the Markdown rules table', async () => {
+    const io = fakeIo({});
+    expect(await rulesCommand([], io)).toBe(0);
+    expect(io.out).toEqual([renderRulesTable(catalog)]);
+  });
+});
+
+describe('lintCommand with Transform: FireLensMacro', () => {
+  it('expands the macro first and lints the result', async () => {
+    // Arrange: the bundled macro example; unexpanded, its FireLens property would not be linted at all.
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'fargate-cloudwatch.yaml'), 'utf8');
+    const io = fakeIo({ 'm.yaml': text });
+
+    // Act
+    await lintCommand(['m.yaml', '--format', 'json'], io);
+
+    // Assert
+    const ids = (JSON.parse(io.out.join('') || '[]') as { Rule: { Id: string } }[]).map((f) => f.Rule.Id);
+    expect(text).toContain('FireLensMacro');
+    expect(ids.filter((id) => id.startsWith('FL0') || id === 'FL1001' || id === 'FL1009')).toEqual([]);
+  });
+});

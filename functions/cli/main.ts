@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 
 import { expandCommand } from './expand-command';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
+import { lintCommand } from './lint-command';
+import { rulesCommand } from './rules-command';
 import { schemaCommand } from './schema-command';
 
 /** Every sub-command, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   expand: expandCommand,
+  lint: lintCommand,
+  rules: rulesCommand,
   schema: schemaCommand,
 };
 

@@ -62,7 +62,7 @@ interface Walk {
  */
 export const loadTemplate = (text: string): LoadedTemplate => {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, maxAliasCount: -1 });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     throw new TemplateParseError(firstLine(first.message), positionOf(lines, first.pos[0]));

@@ -312,6 +312,7 @@ const S3: OutputPlugin = {
   roleOption: 'role_arn',
   permissions: [
     { actions: ['s3:PutObject'], on: 'objects under the literal prefix of `s3_key_format` (`<bucket>/<prefix>*`); covers multipart uploads' },
+    { actions: ['s3:AbortMultipartUpload'], on: 'the same objects', when: '`use_put_object` is not on' },
     { actions: ['s3:PutObjectAcl'], on: 'the same objects', when: '`canned_acl` is set' },
   ],
   statements: s3Statements,

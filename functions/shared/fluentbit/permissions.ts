@@ -122,7 +122,10 @@ export const S3_DEFAULT_KEY_FORMAT = '/fluent-bit-logs/$TAG/%Y/%m/%d/%H/%M/%S';
 /**
  * S3. Multipart uploads (CreateMultipartUpload, UploadPart, CompleteMultipartUpload) are authorised
  * by `s3:PutObject` (Amazon S3 user guide, "Multipart upload API and permissions"), so one action
- * covers both upload modes. A `canned_acl` is sent as the x-amz-acl header, which also needs
+ * covers both upload modes. Aborting an upload is the separate `s3:AbortMultipartUpload`; recent
+ * Fluent Bit calls AbortMultipartUpload for uploads it gives up on (fluent/fluent-bit
+ * plugins/out_s3/s3_multipart.c, abort_multipart_upload), so it is granted unless
+ * `use_put_object` is on. A `canned_acl` is sent as the x-amz-acl header, which also needs
  * `s3:PutObjectAcl` (S3 API reference, PutObject "Permissions"). The key starts at s3_key_format;
  * the plugin drops its leading `/` when it builds the object key.
  */
@@ -144,7 +147,12 @@ export const s3Statements: StatementsBuilder = (options, context) => {
     suffix = `/${prefix.endsWith('*') ? prefix : `${prefix}*`}`;
   }
   const objectArn = arnFor('s3Bucket', 'bucket', bucket, options, context, suffix, notes);
-  const actions = ['s3:PutObject', ...(optionValue(options, 'canned_acl') === undefined ? [] : ['s3:PutObjectAcl'])];
+  const multipart = literalFlag(optionValue(options, 'use_put_object')) !== true;
+  const actions = [
+    's3:PutObject',
+    ...(multipart ? ['s3:AbortMultipartUpload'] : []),
+    ...(optionValue(options, 'canned_acl') === undefined ? [] : ['s3:PutObjectAcl']),
+  ];
   return { statements: [allow(actions, [objectArn])], notes };
 };
 

@@ -327,14 +327,20 @@ describe('statementsForOutput: s3', () => {
 
     // Assert
     expect(result).toEqual({
-      statements: [{ Effect: 'Allow', Action: ['s3:PutObject'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::my-logs/app/*' }] }],
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:AbortMultipartUpload', 's3:PutObject'],
+          Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::my-logs/app/*' }],
+        },
+      ],
       notes: ['`s3_key_format` is only known at run time (`app/$TAG/%Y/%m/%d/$UUID.gz`); the policy allows everything starting with `app/`.'],
     });
   });
 
-  it('scopes to the default key prefix when s3_key_format is not set', () => {
+  it('scopes to the default key prefix when s3_key_format is not set, without abort for PutObject uploads', () => {
     // Act
-    const result = run({ Name: 's3', bucket: 'my-logs' });
+    const result = run({ Name: 's3', bucket: 'my-logs', use_put_object: 'On' });
 
     // Assert
     expect(result.statements).toEqual([
@@ -348,14 +354,20 @@ describe('statementsForOutput: s3', () => {
 
     // Assert
     expect(result).toEqual({
-      statements: [{ Effect: 'Allow', Action: ['s3:PutObject', 's3:PutObjectAcl'], Resource: [{ 'Fn::Sub': '${Archive.Arn}/static/file.log*' }] }],
+      statements: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'],
+          Resource: [{ 'Fn::Sub': '${Archive.Arn}/static/file.log*' }],
+        },
+      ],
       notes: [],
     });
   });
 
   it('wraps a parameter bucket name in Fn::Sub', () => {
     // Act
-    const result = run({ Name: 's3', bucket: { Ref: 'BucketName' }, s3_key_format: '/logs/%Y' });
+    const result = run({ Name: 's3', bucket: { Ref: 'BucketName' }, s3_key_format: '/logs/%Y', use_put_object: 'true' });
 
     // Assert
     expect(result.statements).toEqual([

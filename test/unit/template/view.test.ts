@@ -1,0 +1,76 @@
+import { buildTemplateView, parseMemory } from '../../../functions/shared/template/view';
+import type { JsonObject } from '../../../functions/shared/template/intrinsics';
+
+describe('parseMemory', () => {
+  it.each([
+    ['512', 512],
+    [512, 512],
+    ['1GB', 1024],
+    ['1 GB', 1024],
+    ['2 gb', 2048],
+    [{ Ref: 'Memory' }, undefined],
+    ['lots', undefined],
+  ])('reads %p as %p MiB', (value, expected) => {
+    expect(parseMemory(value)).toBe(expected);
+  });
+});
+
+describe('buildTemplateView', () => {
+  const template: JsonObject = {
+    Resources: {
+      Task: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: {
+          Memory: '1 GB',
+          ContainerDefinitions: [
+            { Name: 'log_router', Image: 'x', FirelensConfiguration: { Type: 'fluentbit' }, Essential: 'false', StopTimeout: '60' },
+            { Name: 'app', Image: 'y', LogConfiguration: { LogDriver: 'awsfirelens' }, PortMappings: [{ ContainerPort: '24224' }] },
+          ],
+        },
+      },
+      Fargate: { Type: 'AWS::ECS::TaskDefinition', Properties: { RequiresCompatibilities: ['FARGATE'] } },
+      Group: { Type: 'AWS::EC2::SecurityGroup', Properties: { SecurityGroupIngress: [{ IpProtocol: 'TCP', FromPort: 1, ToPort: 2, CidrIp: '0.0.0.0/0' }] } },
+      Extra: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { 'Fn::GetAtt': ['Group', 'GroupId'] }, IpProtocol: '-1', CidrIpv6: '::/0' } },
+      Service: {
+        Type: 'AWS::ECS::Service',
+        Properties: {
+          TaskDefinition: 'arn:aws:ecs:us-east-1:1:task-definition/ext:1',
+          NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: [{ 'Fn::If': ['C', { Ref: 'Group' }, { Ref: 'AWS::NoValue' }] }] } },
+        },
+      },
+    },
+  };
+
+  it('defaults EC2 tasks to bridge mode and leaves Fargate tasks without a guessed mode', () => {
+    const view = buildTemplateView(template);
+    expect(view.taskDefinitionsById.get('Task')?.networkMode).toBe('bridge');
+    expect(view.taskDefinitionsById.get('Fargate')?.networkMode).toBeUndefined();
+    expect(view.taskDefinitionsById.get('Fargate')?.isFargate).toBe(true);
+  });
+
+  it('reads containers with stringified numbers and booleans, as hook payloads carry them', () => {
+    const task = buildTemplateView(template).taskDefinitionsById.get('Task');
+    expect(task?.memory).toBe(1024);
+    expect(task?.routers.map((r) => [r.name, r.essential, r.stopTimeout])).toEqual([['log_router', false, 60]]);
+    expect(task?.fireLensContainers.map((c) => [c.name, c.portMappings[0]?.containerPort, c.path])).toEqual([
+      ['app', 24224, ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1]],
+    ]);
+  });
+
+  it('merges standalone ingress into its group and indexes services by group through Fn::If', () => {
+    const view = buildTemplateView(template);
+    expect(view.securityGroupsById.get('Group')?.ingress.map((r) => [r.protocol, r.path.join('.')])).toEqual([
+      ['tcp', 'Resources.Group.Properties.SecurityGroupIngress.0'],
+      ['-1', 'Resources.Extra.Properties'],
+    ]);
+    expect(view.servicesBySecurityGroup.get('Group')?.map((s) => s.logicalId)).toEqual(['Service']);
+  });
+
+  it('resolves a service literal task definition ARN through externalTaskDefinitions', () => {
+    const external: JsonObject = { NetworkMode: 'awsvpc', ContainerDefinitions: [{ Name: 'r', FirelensConfiguration: { Type: 'fluentbit' } }] };
+    const view = buildTemplateView(template, { externalTaskDefinitions: new Map([['arn:aws:ecs:us-east-1:1:task-definition/ext:1', external]]) });
+    const task = view.services[0]?.taskDefinition;
+    expect([task?.external, task?.usesFireLens, task?.networkMode]).toEqual([true, true, 'awsvpc']);
+    expect(buildTemplateView(template).services[0]?.taskDefinition).toBeUndefined();
+  });
+});

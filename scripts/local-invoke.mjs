@@ -24,9 +24,12 @@ const positionals = args.filter((a) => a !== '-e' && a !== '--event');
 const [functionId, eventPath] = positionals;
 if (!functionId || !eventPath) fail('usage: local-invoke FUNCTION_LOGICAL_ID EVENT.json [--template template.yaml]');
 
-// SAM templates use short-form tags (!Ref, !GetAtt); their values are not needed here, so the YAML
-// reader keeps them as plain values (warnings about unknown tags are expected and ignored).
-const template = parse(readFileSync(templatePath, 'utf8'), { logLevel: 'error' });
+// SAM templates use short-form tags (!Ref, !Sub, …). Their scalar forms become `{ Fn: value }` objects,
+// so an environment variable set with `!Ref Param` is recognised as unresolved and skipped below, as it
+// would be without parameter overrides (collection forms such as `!If [..]` stay lists: skipped too).
+const SHORT_FORMS = ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Base64', 'GetAZs', 'FindInMap', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Cidr', 'Transform'];
+const customTags = SHORT_FORMS.map((name) => ({ tag: `!${name}`, resolve: (value) => ({ [name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]: value }) }));
+const template = parse(readFileSync(templatePath, 'utf8'), { customTags, logLevel: 'error' });
 const resource = template?.Resources?.[functionId];
 if (!resource || resource.Type !== 'AWS::Serverless::Function') fail(`${functionId} is not an AWS::Serverless::Function in ${templatePath}`);
 const globals = template.Globals?.Function ?? {};

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 
 import { ECSClient } from '@aws-sdk/client-ecs';
@@ -75,7 +76,7 @@ describe('toCloudFormationTaskDefinition', () => {
 
   it('produces properties the AWS::ECS::TaskDefinition provider schema accepts', () => {
     // Arrange
-    const schema = JSON.parse(readFileSync('/work/shared/schemas/aws-ecs-taskdefinition.json', 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'schemas', 'aws-ecs-taskdefinition.json'), 'utf8')) as Record<string, unknown>;
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
     const validate = ajv.compile(schema);
 

@@ -6,7 +6,8 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { type Json, type JsonObject, isIntrinsic, isObject } from '../../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../../functions/shared/template/load';
 
-const SCHEMAS = '/work/shared/schemas';
+// CI clones the repository next to a copy of shared/ (<parent>/main and <parent>/shared).
+const SCHEMAS = join(__dirname, '..', '..', '..', '..', 'shared', 'schemas');
 const { template } = loadTemplate(readFileSync(join(__dirname, '../../../template.yaml'), 'utf8'));
 const resources = template['Resources'] as Record<string, JsonObject>;
 const parameters = template['Parameters'] as Record<string, JsonObject>;

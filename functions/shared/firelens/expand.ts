@@ -159,6 +159,7 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
 
   const allResources: Record<string, unknown> = { ...context.resources, ...Object.fromEntries(generated.map((g) => [g.logicalId, g.resource])) };
   const arnContext = { resources: allResources };
+  const secretContext = spec.secretsKmsKey === undefined ? arnContext : { ...arnContext, kmsKeyArn: spec.secretsKmsKey };
 
   // Task role: what the outputs need, plus the init image's S3 read.
   const taskStatements: PolicyStatement[] = outputs.flatMap((o) => statementsForOutput(o.options, arnContext).statements);
@@ -179,11 +180,11 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     executionStatements.push(...s3ConfigStatements(configFile.value));
   }
   if (existingRouterIndex === undefined && spec.router.secrets !== undefined) {
-    executionStatements.push(...secretStatements(spec.router.secrets, arnContext));
+    executionStatements.push(...secretStatements(spec.router.secrets, secretContext));
   }
   for (const o of outputs) {
     if (o.secretOptions !== undefined) {
-      executionStatements.push(...secretStatements(o.secretOptions, arnContext));
+      executionStatements.push(...secretStatements(o.secretOptions, secretContext));
     }
   }
 

@@ -45,6 +45,7 @@ export const normalizeFireLens = (input: RawFireLensInput): { spec: FireLensSpec
       containerRoutes: new Map([...containerRoutes].map(([i, r]) => [i, r === undefined ? route : r])),
       containers: Array.isArray(containers) ? containers.filter((c): c is string => typeof c === 'string') : undefined,
       externalRolesGranted: raw['ExternalRolesGranted'] === true,
+      secretsKmsKey: raw['SecretsKmsKey'],
     },
     problems,
   };

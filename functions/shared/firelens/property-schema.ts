@@ -222,6 +222,12 @@ export const FIRELENS_PROPERTY: ObjectSpec = {
       kind: 'string-list',
       description: 'Names of the containers to route; default: every container without a LogConfiguration of its own.',
     },
+    SecretsKmsKey: {
+      kind: 'string',
+      intrinsic: true,
+      description:
+        'Customer-managed KMS key (ARN) that encrypts the secrets of SecretOptions and Router.Secrets; the execution role gets kms:Decrypt on it.',
+    },
     ExternalRolesGranted: {
       kind: 'boolean',
       description:

@@ -61,6 +61,8 @@ export interface FireLensSpec {
   /** Explicit selection of routed containers (by name), if given. */
   readonly containers: readonly string[] | undefined;
   readonly externalRolesGranted: boolean;
+  /** KMS key of the secrets, when they use a customer-managed key. */
+  readonly secretsKmsKey: Json | undefined;
 }
 
 /** A resource the macro adds, with the deterministic logical id it gets. */

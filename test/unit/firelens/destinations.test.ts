@@ -130,3 +130,45 @@ describe('destinations', () => {
     expect([...new Set(wildcards)]).toEqual(['["ecr:GetAuthorizationToken"]']);
   });
 });
+
+describe('secrets', () => {
+  it('gives the execution role read access to exactly the secrets, and kms:Decrypt only on a named key', () => {
+    // Arrange
+    const yaml = (kms: string): string => `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [EC2]
+      ContainerDefinitions:
+        - {Name: app, Image: public.ecr.aws/docker/library/nginx:1.27, Memory: 128}
+      FireLens:
+${kms}
+        Destination:
+          Custom:
+            Name: datadog
+            Options: {Host: http-intake.logs.datadoghq.com}
+            SecretOptions:
+              - {Name: apikey, ValueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:dd-api-AbCdEf'}
+`;
+    const statementsOf = (text: string): Json => {
+      const result = expandTemplate(loadTemplate(text).template);
+      if (!result.ok) {
+        throw new Error(JSON.stringify(result.problems));
+      }
+      const role = resources(result.fragment)['TaskFireLensExecutionRole']?.['Properties'] as JsonObject;
+      return ((role['Policies'] as JsonObject[])[0]?.['PolicyDocument'] as JsonObject)['Statement'] ?? null;
+    };
+
+    // Act
+    const withoutKey = statementsOf(yaml(''));
+    const withKey = statementsOf(yaml("        SecretsKmsKey: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'"));
+
+    // Assert
+    const secretRead = { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: ['arn:aws:secretsmanager:eu-west-1:111122223333:secret:dd-api-AbCdEf'] };
+    expect(withoutKey).toContainEqual(secretRead);
+    expect(JSON.stringify(withoutKey)).not.toContain('kms:Decrypt');
+    expect(withKey).toContainEqual(secretRead);
+    expect(JSON.stringify(withKey)).toContain('"kms:Decrypt"');
+    expect(JSON.stringify(withKey)).toContain('key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  });
+});

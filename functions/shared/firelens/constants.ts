@@ -18,8 +18,8 @@ export const DEFAULT_LOG_RETENTION_DAYS = 30;
 
 /** ECS's default container stop timeout; Fluent Bit needs its Grace period inside it to flush. */
 export const DEFAULT_ROUTER_STOP_TIMEOUT = 30;
-/** The largest StopTimeout ECS accepts (Fargate and EC2 alike). */
-export const MAX_STOP_TIMEOUT = 120;
+/** The largest StopTimeout Fargate accepts (ECS API ContainerDefinition.stopTimeout); EC2 has no such cap. */
+export const MAX_FARGATE_STOP_TIMEOUT = 120;
 
 /** ECS: 0 <= log-driver-buffer-limit < 536870912 (firelens-docker-buffer-limit). */
 export const MAX_BUFFER_LIMIT = 536_870_911;

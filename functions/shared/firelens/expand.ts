@@ -4,7 +4,7 @@ import { secretStatements, statementsForOutput, validateOutputOptions } from '..
 import { type Json, type JsonObject, isIntrinsic, isObject, literalInteger, literalString } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import { checkTask } from './checks';
-import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ROUTER_STOP_TIMEOUT, FLUENT_BIT_ECR_REPOSITORY, MAX_STOP_TIMEOUT } from './constants';
+import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ROUTER_STOP_TIMEOUT, FLUENT_BIT_ECR_REPOSITORY, MAX_FARGATE_STOP_TIMEOUT } from './constants';
 import { destinationOutput, overriddenPluginName } from './destinations';
 import { provideRole } from './roles';
 import { routerContainer } from './router';
@@ -59,6 +59,15 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   const routed = selectRoutedContainers(spec, containers, existingRouterIndex, problem);
   problems.push(...checkTask({ spec, containers, facts, routedIndexes: routed.map((r) => r.index), base, logicalId }));
 
+  const existingRouter = existingRouterIndex === undefined ? undefined : containers[existingRouterIndex];
+  const existingFirelens = isObject(existingRouter?.['FirelensConfiguration']) ? existingRouter['FirelensConfiguration'] : {};
+  const routerType = existingRouter === undefined ? spec.router.type : existingFirelens['Type'];
+  if (existingRouterIndex !== undefined && facts.isFargate && isObject(existingFirelens['Options']) && existingFirelens['Options']['config-file-type'] === 's3') {
+    problem(
+      ['ContainerDefinitions', existingRouterIndex, 'FirelensConfiguration', 'Options', 'config-file-type'],
+      'Fargate cannot load config files from S3 (config-file-type s3): use a file in the router image, or the init image with aws_fluent_bit_init_s3_1',
+    );
+  }
   const routerHealthy =
     existingRouterIndex === undefined ? spec.router.healthCheck : containers[existingRouterIndex]?.['HealthCheck'] !== undefined;
   const useInitForS3Config = existingRouterIndex === undefined && facts.isFargate && spec.router.configFile?.type === 's3';
@@ -96,10 +105,18 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     if (overriddenPluginName(route.destination)) {
       problem(['FireLens', 'Destination', route.destination.kind, 'Options', 'Name'], `cannot change the plugin of a ${route.destination.kind} destination; use Custom for another plugin`);
     }
+    if (routerType === 'fluentd' && route.destination.kind !== 'Custom') {
+      problem(
+        ['FireLens', 'Destination', route.destination.kind],
+        'short destinations configure Fluent Bit outputs; with a fluentd router use Custom (its Name becomes the Fluentd @type)',
+      );
+    }
     const output = destinationOutput(route.destination, { containerName: name, createdLogGroupId: createdGroups.get(route.destination) });
-    const options: JsonObject = { ...output.options };
-    for (const issue of validateOutputOptions(withSecretOptionNames(options, output.secretOptions))) {
-      problem(['ContainerDefinitions', index, 'LogConfiguration', 'Options', ...(issue.key === undefined ? [] : [issue.key])], issue.message);
+    const options: JsonObject = routerType === 'fluentd' ? fluentdOptions(output.options) : { ...output.options };
+    if (routerType !== 'fluentd') {
+      for (const issue of validateOutputOptions(withSecretOptionNames(options, output.secretOptions))) {
+        problem(['ContainerDefinitions', index, 'LogConfiguration', 'Options', ...(issue.key === undefined ? [] : [issue.key])], issue.message);
+      }
     }
     if (route.bufferLimit !== undefined) {
       options['log-driver-buffer-limit'] = typeof route.bufferLimit === 'number' ? String(route.bufferLimit) : route.bufferLimit;
@@ -130,8 +147,25 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     delete container['FireLens'];
   }
 
+  // The router's own log group.
+  let routerLogGroup: Json | undefined;
   if (existingRouterIndex !== undefined) {
     const router = containers[existingRouterIndex] ?? {};
+    // A router the user wrote already works with the roles they gave it; the one gap the macro closes is
+    // a Fargate task with no execution role at all, which cannot register an awslogs router.
+    if (facts.isFargate && properties['ExecutionRoleArn'] === undefined) {
+      routerLogGroup = awslogsGroupOf(router);
+    }
+    const declared = router['StopTimeout'];
+    const stopTimeout = routerStopTimeout(
+      { explicit: declared === undefined ? undefined : (literalInteger(declared) ?? MAX_FARGATE_STOP_TIMEOUT), path: ['ContainerDefinitions', existingRouterIndex, 'StopTimeout'], isFargate: facts.isFargate },
+      routed,
+      newContainers,
+      problem,
+    );
+    if (declared === undefined && stopTimeout > DEFAULT_ROUTER_STOP_TIMEOUT) {
+      newContainers[existingRouterIndex] = { ...router, StopTimeout: stopTimeout };
+    }
     const routedNames = new Set(routed.map((r) => r.name));
     const cycle = Array.isArray(router['DependsOn'])
       ? router['DependsOn'].find((d) => isObject(d) && typeof d['ContainerName'] === 'string' && routedNames.has(d['ContainerName']))
@@ -141,8 +175,6 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     }
   }
 
-  // The router's own log group.
-  let routerLogGroup: Json | undefined;
   if (existingRouterIndex === undefined) {
     const lg = spec.router.logGroup;
     if (lg.kind === 'create') {
@@ -152,7 +184,12 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     } else if (lg.kind === 'existing') {
       routerLogGroup = lg.name;
     }
-    const stopTimeout = routerStopTimeout(spec, routed, newContainers, problem);
+    const stopTimeout = routerStopTimeout(
+      { explicit: spec.router.stopTimeout, path: ['FireLens', 'Router', 'StopTimeout'], isFargate: facts.isFargate },
+      routed,
+      newContainers,
+      problem,
+    );
     const router = routerContainer({ router: spec.router, logGroup: routerLogGroup, stopTimeout, useInitForS3Config });
     newContainers.unshift(router);
   }
@@ -162,7 +199,8 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   const secretContext = spec.secretsKmsKey === undefined ? arnContext : { ...arnContext, kmsKeyArn: spec.secretsKmsKey };
 
   // Task role: what the outputs need, plus the init image's S3 read.
-  const taskStatements: PolicyStatement[] = outputs.flatMap((o) => statementsForOutput(o.options, arnContext).statements);
+  // Fluentd outputs are not in the Fluent Bit catalogue: no statements are derived for them (README).
+  const taskStatements: PolicyStatement[] = routerType === 'fluentd' ? [] : outputs.flatMap((o) => statementsForOutput(o.options, arnContext).statements);
   const configFile = spec.router.configFile;
   if (useInitForS3Config && configFile !== undefined) {
     taskStatements.push(...s3ConfigStatements(configFile.value));
@@ -299,30 +337,49 @@ const mergeDependsOn = (current: Json | undefined, router: string, condition: 'S
   return `declares ${String(declared)} on the log router; FireLens needs START or HEALTHY (the router runs for the whole task)`;
 };
 
-/** Long enough for Fluent Bit to flush, never shorter than what the routed containers get. */
+/**
+ * Long enough for Fluent Bit to flush, never shorter than what the routed containers get. Fargate accepts
+ * at most 120 s; on EC2 the agent has no such cap.
+ */
 const routerStopTimeout = (
-  spec: FireLensSpec,
+  router: { readonly explicit: number | undefined; readonly path: TemplatePath; readonly isFargate: boolean },
   routed: readonly Routed[],
   containers: readonly JsonObject[],
   problem: (path: TemplatePath, message: string) => void,
 ): number => {
+  const cap = router.isFargate ? MAX_FARGATE_STOP_TIMEOUT : Number.MAX_SAFE_INTEGER;
   let longest = 0;
   for (const { index } of routed) {
     const value = containers[index]?.['StopTimeout'];
     if (value !== undefined) {
-      longest = Math.max(longest, literalInteger(value) ?? MAX_STOP_TIMEOUT);
+      longest = Math.max(longest, literalInteger(value) ?? cap);
     }
   }
-  if (spec.router.stopTimeout !== undefined) {
-    if (spec.router.stopTimeout < longest) {
-      problem(
-        ['FireLens', 'Router', 'StopTimeout'],
-        `is ${String(spec.router.stopTimeout)}s, shorter than a routed container's StopTimeout (${String(longest)}s): its last logs would be lost`,
-      );
+  if (router.explicit !== undefined) {
+    if (router.explicit < longest) {
+      problem(router.path, `is ${String(router.explicit)}s, shorter than a routed container's StopTimeout (${String(longest)}s): its last logs would be lost`);
     }
-    return spec.router.stopTimeout;
+    if (router.explicit > cap) {
+      problem(router.path, `is ${String(router.explicit)}s; Fargate allows at most ${String(MAX_FARGATE_STOP_TIMEOUT)}s`);
+    }
+    return router.explicit;
   }
-  return Math.min(MAX_STOP_TIMEOUT, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, longest));
+  return Math.min(cap, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, longest));
+};
+
+/** The awslogs group a container writes to, if it uses awslogs. */
+const awslogsGroupOf = (container: JsonObject): Json | undefined => {
+  const logConfiguration = container['LogConfiguration'];
+  if (!isObject(logConfiguration) || logConfiguration['LogDriver'] !== 'awslogs' || !isObject(logConfiguration['Options'])) {
+    return undefined;
+  }
+  return logConfiguration['Options']['awslogs-group'];
+};
+
+/** Fluentd picks its output plugin with `@type`, not Fluent Bit's `Name` (ECS developer guide, firelens-taskdef). */
+const fluentdOptions = (options: JsonObject): JsonObject => {
+  const { Name: name, ...rest } = options;
+  return name === undefined ? rest : { '@type': name, ...rest };
 };
 
 /** `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket (ECS developer guide, firelens-taskdef). */

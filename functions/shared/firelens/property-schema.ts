@@ -192,7 +192,7 @@ const router: ObjectSpec = {
       items: { kind: 'object', description: 'One secret.', required: ['Name', 'ValueFrom'], fields: { Name: { kind: 'string', description: 'Name.' }, ValueFrom: { kind: 'string', intrinsic: true, description: 'ARN or SSM name.' } } },
     },
     HealthCheck: { kind: 'boolean', description: 'Adds a router health check; routed containers then wait for HEALTHY instead of START.' },
-    StopTimeout: { kind: 'integer', minimum: 2, maximum: 120, description: 'Seconds the router gets to flush at task stop; default max(30, routed containers\' StopTimeout).' },
+    StopTimeout: { kind: 'integer', minimum: 2, maximum: 86_400, description: 'Seconds the router gets to flush at task stop (Fargate: at most 120); default max(30, routed containers\' StopTimeout).' },
   },
 };
 

@@ -30,7 +30,7 @@ export const destinationOutput = (destination: DestinationSpec, context: Destina
         {
           Name: 'cloudwatch_logs',
           region,
-          log_group_name: s['LogGroupName'] ?? { Ref: context.createdLogGroupId ?? 'MISSING' },
+          log_group_name: s['LogGroupName'] ?? { Ref: createdLogGroup(context) },
           log_stream_prefix: s['LogStreamPrefix'] ?? `${context.containerName}/`,
         },
         extra,
@@ -86,3 +86,11 @@ export const overriddenPluginName = (destination: DestinationSpec): boolean =>
   destination.kind !== 'Custom' && isObject(destination.settings['Options']) && 'Name' in destination.settings['Options'];
 
 export const isKnownValue = (value: Json | undefined): boolean => value !== undefined && !isIntrinsic(value);
+
+/** expand.ts creates a log group for every CloudWatchLogs destination without LogGroupName; anything else is a bug. */
+const createdLogGroup = (context: DestinationContext): string => {
+  if (context.createdLogGroupId === undefined) {
+    throw new Error('a CloudWatchLogs destination without LogGroupName reached destinationOutput without a created log group');
+  }
+  return context.createdLogGroupId;
+};

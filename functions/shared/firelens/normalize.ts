@@ -42,7 +42,7 @@ export const normalizeFireLens = (input: RawFireLensInput): { spec: FireLensSpec
       path,
       router,
       route,
-      containerRoutes: new Map([...containerRoutes].map(([i, r]) => [i, r === undefined ? route : r])),
+      containerRoutes,
       containers: Array.isArray(containers) ? containers.filter((c): c is string => typeof c === 'string') : undefined,
       externalRolesGranted: raw['ExternalRolesGranted'] === true,
       secretsKmsKey: raw['SecretsKmsKey'],

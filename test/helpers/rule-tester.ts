@@ -3,7 +3,7 @@
  * fixture yields nothing from the rule; each invalid fixture yields exactly the listed findings,
  * pinned to id, path, line and column, with the message matched by a stable fragment.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { runRules } from '../../functions/shared/rules/engine';
@@ -13,6 +13,12 @@ import { loadTemplate } from '../../functions/shared/template/load';
 import { buildTemplateView } from '../../functions/shared/template/view';
 
 export const TEMPLATES_DIR = join(__dirname, '..', 'fixtures', 'templates');
+
+/** Every shared good template (`good/*.yaml`): a rule's valid cases unless it has a reason to differ. */
+export const GOOD_TEMPLATES: readonly string[] = readdirSync(join(TEMPLATES_DIR, 'good'))
+  .filter((name) => name.endsWith('.yaml'))
+  .sort()
+  .map((name) => `good/${name}`);
 
 export interface ExpectedFinding {
   readonly ruleId: string;

@@ -1,15 +1,9 @@
 import { fl1009RouterWithoutUsers } from '../../functions/shared/rules/catalog/fl1009-router-without-users';
-import { ruleTester } from '../helpers/rule-tester';
+import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1009RouterWithoutUsers, {
   valid: [
-    'good/aws-example-cloudwatch-logs.yaml',
-    'good/aws-example-config-file-type-file.yaml',
-    'good/aws-example-datadog.yaml',
-    'good/aws-example-health-check.yaml',
-    'good/aws-example-log-driver-buffer-limit.yaml',
-    'good/aws-example-send-to-multiple-destinations.yaml',
-    'good/fargate-service-complete.yaml',
+    ...GOOD_TEMPLATES,
   ],
   invalid: [
     {

@@ -1,15 +1,9 @@
 import { fl1102BufferLimitWrongDriver } from '../../functions/shared/rules/catalog/fl1102-buffer-limit-wrong-driver';
-import { ruleTester } from '../helpers/rule-tester';
+import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1102BufferLimitWrongDriver, {
   valid: [
-    'good/aws-example-cloudwatch-logs.yaml',
-    'good/aws-example-config-file-type-file.yaml',
-    'good/aws-example-datadog.yaml',
-    'good/aws-example-health-check.yaml',
-    'good/aws-example-log-driver-buffer-limit.yaml',
-    'good/aws-example-send-to-multiple-destinations.yaml',
-    'good/fargate-service-complete.yaml',
+    ...GOOD_TEMPLATES,
   ],
   invalid: [
     {

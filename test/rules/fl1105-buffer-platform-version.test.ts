@@ -1,6 +1,6 @@
 import { fl1105BufferPlatformVersion } from '../../functions/shared/rules/catalog/fl1105-buffer-platform-version';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
-import { ruleTester } from '../helpers/rule-tester';
+import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 /** What DescribeTaskDefinition returns, in CloudFormation's PascalCase form. */
 const EXTERNAL_TASK: JsonObject = {
@@ -15,13 +15,7 @@ const EXTERNAL_TASK: JsonObject = {
 
 ruleTester(fl1105BufferPlatformVersion, {
   valid: [
-    'good/aws-example-cloudwatch-logs.yaml',
-    'good/aws-example-config-file-type-file.yaml',
-    'good/aws-example-datadog.yaml',
-    'good/aws-example-health-check.yaml',
-    'good/aws-example-log-driver-buffer-limit.yaml',
-    'good/aws-example-send-to-multiple-destinations.yaml',
-    'good/fargate-service-complete.yaml',
+    ...GOOD_TEMPLATES,
     'bad/FL1105/capacity-provider-external-task.yaml',
     'bad/FL1103/task-memory-too-small.yaml',
   ],

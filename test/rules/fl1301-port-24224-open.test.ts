@@ -1,15 +1,9 @@
 import { fl1301Port24224Open } from '../../functions/shared/rules/catalog/fl1301-port-24224-open';
-import { ruleTester } from '../helpers/rule-tester';
+import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1301Port24224Open, {
   valid: [
-    'good/aws-example-cloudwatch-logs.yaml',
-    'good/aws-example-config-file-type-file.yaml',
-    'good/aws-example-datadog.yaml',
-    'good/aws-example-health-check.yaml',
-    'good/aws-example-log-driver-buffer-limit.yaml',
-    'good/aws-example-send-to-multiple-destinations.yaml',
-    'good/fargate-service-complete.yaml',
+    ...GOOD_TEMPLATES,
     'bad/FL1301/unattached-group-strict.yaml',
     'bad/FL1302/container-port.yaml',
   ],

@@ -1,17 +1,11 @@
 import { fl1401OutputOptionMissing } from '../../functions/shared/rules/catalog/fl1401-output-option-missing';
-import { ruleTester } from '../helpers/rule-tester';
+import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 const NAME = ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options'];
 
 ruleTester(fl1401OutputOptionMissing, {
   valid: [
-    'good/aws-example-cloudwatch-logs.yaml',
-    'good/aws-example-config-file-type-file.yaml',
-    'good/aws-example-datadog.yaml',
-    'good/aws-example-health-check.yaml',
-    'good/aws-example-log-driver-buffer-limit.yaml',
-    'good/aws-example-send-to-multiple-destinations.yaml',
-    'good/fargate-service-complete.yaml',
+    ...GOOD_TEMPLATES,
     'bad/FL1403/task-id-on-cloudwatch-logs.yaml',
   ],
   invalid: [

@@ -1,15 +1,9 @@
 import { fl1602S3ConfigExecutionRole } from '../../functions/shared/rules/catalog/fl1602-s3-config-execution-role';
-import { ruleTester } from '../helpers/rule-tester';
+import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1602S3ConfigExecutionRole, {
   valid: [
-    'good/aws-example-cloudwatch-logs.yaml',
-    'good/aws-example-config-file-type-file.yaml',
-    'good/aws-example-datadog.yaml',
-    'good/aws-example-health-check.yaml',
-    'good/aws-example-log-driver-buffer-limit.yaml',
-    'good/aws-example-send-to-multiple-destinations.yaml',
-    'good/fargate-service-complete.yaml',
+    ...GOOD_TEMPLATES,
   ],
   invalid: [
     {

@@ -1,15 +1,9 @@
 import { fl1702BottlerocketUnsupported } from '../../functions/shared/rules/catalog/fl1702-bottlerocket-unsupported';
-import { ruleTester } from '../helpers/rule-tester';
+import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1702BottlerocketUnsupported, {
   valid: [
-    'good/aws-example-cloudwatch-logs.yaml',
-    'good/aws-example-config-file-type-file.yaml',
-    'good/aws-example-datadog.yaml',
-    'good/aws-example-health-check.yaml',
-    'good/aws-example-log-driver-buffer-limit.yaml',
-    'good/aws-example-send-to-multiple-destinations.yaml',
-    'good/fargate-service-complete.yaml',
+    ...GOOD_TEMPLATES,
     'bad/FL1301/host-mode-launch-template.yaml',
   ],
   invalid: [

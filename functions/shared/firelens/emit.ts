@@ -36,7 +36,7 @@ export const emitExpansion = (fragment: JsonObject, plans: readonly ExpansionPla
     }
     newResources[id] = rewriteTask(resource, plan);
     for (const generated of plan.resources) {
-      newResources[generated.logicalId] = generated.resource;
+      newResources[generated.logicalId] = withTaskCondition(generated.resource, resource['Condition']);
     }
   }
   const out: JsonObject = {};
@@ -45,6 +45,10 @@ export const emitExpansion = (fragment: JsonObject, plans: readonly ExpansionPla
   }
   return { fragment: out, problems };
 };
+
+/** A generated resource exists exactly when its task definition does: it carries the task's Condition. */
+const withTaskCondition = (generated: JsonObject, condition: Json | undefined): JsonObject =>
+  condition === undefined ? generated : { Type: generated['Type'] ?? null, Condition: condition, ...generated };
 
 const rewriteTask = (resource: JsonObject, plan: ExpansionPlan): JsonObject => {
   const out: JsonObject = {};

@@ -82,8 +82,6 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   }
 
   const generated: GeneratedResource[] = [];
-  const condition = resource['Condition'];
-  const withCondition = (r: JsonObject): JsonObject => (condition === undefined ? r : { Type: r['Type'] ?? null, Condition: condition, ...r });
 
   // Destination log groups the macro creates (CloudWatchLogs without LogGroupName).
   // Containers that inherit the task's destination share one group; an override with its own
@@ -95,7 +93,7 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
       const id = createdGroups.size === 0 ? `${logicalId}FireLensLogGroup` : `${logicalId}FireLensLogGroup${String(createdGroups.size + 1)}`;
       createdGroups.set(destination, id);
       const retention = literalInteger(destination.settings['RetentionInDays']) ?? DEFAULT_LOG_RETENTION_DAYS;
-      generated.push({ logicalId: id, resource: withCondition({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: retention } }) });
+      generated.push({ logicalId: id, resource: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: retention } } });
     }
   }
 
@@ -179,7 +177,7 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     const lg = spec.router.logGroup;
     if (lg.kind === 'create') {
       const id = `${logicalId}FireLensRouterLogGroup`;
-      generated.push({ logicalId: id, resource: withCondition({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: lg.retentionInDays } }) });
+      generated.push({ logicalId: id, resource: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: lg.retentionInDays } } });
       routerLogGroup = { Ref: id };
     } else if (lg.kind === 'existing') {
       routerLogGroup = lg.name;
@@ -233,7 +231,6 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     statements: mergeStatements(taskStatements),
     managedPolicyArns: [],
     resources: context.resources,
-    condition,
     externalRolesGranted: spec.externalRolesGranted,
   });
   const executionRole = provideRole({
@@ -243,7 +240,6 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     statements: mergeStatements(executionStatements),
     managedPolicyArns: properties['ExecutionRoleArn'] === undefined ? fallbackExecutionPolicies(containers, existingRouterIndex) : [],
     resources: context.resources,
-    condition,
     externalRolesGranted: spec.externalRolesGranted,
   });
   problems.push(...taskRole.problems, ...executionRole.problems);

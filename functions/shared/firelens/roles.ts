@@ -14,8 +14,6 @@ export interface RoleInput {
   /** Managed policies a created role gets (the execution role's fallback for images we cannot scope). */
   readonly managedPolicyArns: readonly Json[];
   readonly resources: Readonly<Record<string, unknown>>;
-  /** The task's `Condition`, carried by every generated resource. */
-  readonly condition: Json | undefined;
   readonly externalRolesGranted: boolean;
 }
 
@@ -66,8 +64,6 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
   if (statements.length === 0 && input.managedPolicyArns.length === 0) {
     return none;
   }
-  const withCondition = (resource: JsonObject): JsonObject =>
-    input.condition === undefined ? resource : { Type: resource['Type'] ?? null, Condition: input.condition, ...resource };
   if (current === undefined) {
     const id = `${taskLogicalId}FireLens${kind}Role`;
     const properties: JsonObject = { AssumeRolePolicyDocument: ecsTasksTrustPolicy(kind) };
@@ -77,7 +73,7 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
     if (statements.length > 0) {
       properties['Policies'] = [{ PolicyName: `firelens-${kind.toLowerCase()}`, PolicyDocument: policyDocument(statements) }];
     }
-    return { ...none, property: { 'Fn::GetAtt': [id, 'Arn'] }, resources: [{ logicalId: id, resource: withCondition({ Type: 'AWS::IAM::Role', Properties: properties }) }] };
+    return { ...none, property: { 'Fn::GetAtt': [id, 'Arn'] }, resources: [{ logicalId: id, resource: { Type: 'AWS::IAM::Role', Properties: properties } }] };
   }
   const roleId = sameTemplateRole(current, input.resources);
   if (roleId !== undefined) {
@@ -89,7 +85,7 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
       Type: 'AWS::IAM::Policy',
       Properties: { PolicyName: `firelens-${kind.toLowerCase()}-${taskLogicalId}`, PolicyDocument: policyDocument(statements), Roles: [{ Ref: roleId }] },
     };
-    return { ...none, resources: [{ logicalId: id, resource: withCondition(policy) }], dependsOn: [id] };
+    return { ...none, resources: [{ logicalId: id, resource: policy }], dependsOn: [id] };
   }
   if (input.externalRolesGranted || statements.length === 0) {
     return none;

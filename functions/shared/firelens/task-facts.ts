@@ -1,4 +1,5 @@
-import { type Json, type JsonObject, isObject, literalInteger, literalString } from '../template/intrinsics';
+import { type JsonObject, isObject, literalInteger, literalString } from '../template/intrinsics';
+import { parseMemory } from '../template/view';
 
 /**
  * Facts about a task definition's Properties that the expansion and its checks need, read once.
@@ -22,22 +23,9 @@ export const readTaskFacts = (properties: JsonObject): TaskFacts => {
     isFargate: Array.isArray(compatibilities) && compatibilities.includes('FARGATE'),
     isWindows: family !== undefined && family.toUpperCase().startsWith('WINDOWS'),
     networkMode: networkMode === undefined ? 'bridge' : literalString(networkMode),
-    memoryMiB: parseTaskMemoryMiB(properties['Memory']),
+    memoryMiB: parseMemory(properties['Memory']),
     memorySet: properties['Memory'] !== undefined,
   };
-};
-
-/** Task Memory is a string: "512" (MiB) or "1GB" / "1 GB" / "0.5 GB"; ECS converts it at registration. */
-export const parseTaskMemoryMiB = (value: Json | undefined): number | undefined => {
-  const asInteger = literalInteger(value);
-  if (asInteger !== undefined) {
-    return asInteger;
-  }
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  const gb = /^\s*(\d+(?:\.\d+)?)\s*GB\s*$/i.exec(value);
-  return gb?.[1] === undefined ? undefined : Math.round(Number(gb[1]) * 1024);
 };
 
 /** A container's memory in MiB: its hard limit, else its reservation; undefined when unknown. */

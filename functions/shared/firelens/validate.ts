@@ -1,5 +1,5 @@
 import type { Problem } from '../errors';
-import { isIntrinsic, isObject } from '../template/intrinsics';
+import { isIntrinsic, isObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import type { FieldSpec, ObjectSpec } from './property-schema';
 
@@ -73,8 +73,8 @@ const validateInteger = (
   spec: Extract<FieldSpec, { kind: 'integer' }>,
   problem: (message: string) => Problem,
 ): Problem[] => {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(n)) {
+  const n = literalInteger(value);
+  if (n === undefined) {
     return [problem(`must be an integer from ${String(spec.minimum)} to ${String(spec.maximum)}`)];
   }
   if (n < spec.minimum || n > spec.maximum) {

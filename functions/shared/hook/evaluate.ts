@@ -1,4 +1,5 @@
 import { type Problem, TemplateParseError } from '../errors';
+import { usesMacro } from '../firelens/index';
 import type { Finding, LintOptions, LintTemplate, RuleMeta } from '../rules/types';
 import { type JsonObject, isObject } from '../template/intrinsics';
 import { loadTemplate } from '../template/load';
@@ -169,12 +170,6 @@ const parseTemplate = (template: string | JsonObject): { template: JsonObject; l
     }
     throw error;
   }
-};
-
-/** `Transform: FireLensMacro` or `Transform: [FireLensMacro, AWS::Serverless-2016-10-31]`. */
-export const usesMacro = (template: JsonObject, macroName: string): boolean => {
-  const transform = template['Transform'];
-  return transform === macroName || (Array.isArray(transform) && transform.includes(macroName));
 };
 
 const skippedRules = (rules: readonly RuleMeta[], config: HookConfig): ReadonlySet<string> =>

@@ -1,5 +1,6 @@
 export { parseHookEvent } from './parse-event';
-export { evaluateHook, resourceTemplate, usesMacro } from './evaluate';
+export { usesMacro } from '../firelens/index';
+export { evaluateHook, resourceTemplate } from './evaluate';
 export type { ExpandTemplate, HookConfig, HookDependencies, HookEvaluation } from './evaluate';
 export { ecsTaskDefinitionLookup } from './ecs-lookup';
 export { DEFAULT_PAYLOAD_URL_POLICY, S3_HOSTS_TOKEN, checkPayloadUrl, describeUrl } from './payload-url';

@@ -1,0 +1,100 @@
+import { basename } from 'node:path';
+
+import { expandFragment, expandTemplate } from '../../../functions/shared/firelens';
+import type { JsonObject } from '../../../functions/shared/template/intrinsics';
+import { loadTemplate } from '../../../functions/shared/template/load';
+import { exampleFiles, goldenCases, loadTemplateFile, macroEventFiles, readMacroEvent } from '../../helpers/fixtures';
+import { auditGeneratedIam } from '../../helpers/iam-audit';
+
+/** The fixtures the macro expands (golden cases, examples, macro events), each with its expansion. */
+const expansions = (): [string, JsonObject, JsonObject][] =>
+  [
+    ...goldenCases().map((c): [string, JsonObject] => [`golden ${c.name}`, loadTemplateFile(c.inputPath)]),
+    ...exampleFiles().map((file): [string, JsonObject] => [`example ${basename(file)}`, loadTemplateFile(file)]),
+    ...macroEventFiles().map((file): [string, JsonObject] => [`event ${file}`, readMacroEvent(file)['fragment'] as JsonObject]),
+  ].flatMap(([name, template]): [string, JsonObject, JsonObject][] => {
+    const result = expandTemplate(template);
+    return result.ok && result.expanded.length > 0 ? [[name, template, result.fragment]] : [];
+  });
+
+describe('the IAM the macro generates', () => {
+  it('covers every fixture that expands', () => {
+    expect(expansions().length).toBeGreaterThanOrEqual(goldenCases().length);
+  });
+
+  it.each(expansions())('%s: grants nothing beyond the destination, no stray wildcard, every trust with aws:SourceAccount', (_name, input, output) => {
+    expect(auditGeneratedIam(input, output)).toEqual([]);
+  });
+});
+
+describe('auditGeneratedIam (the audit itself)', () => {
+  const expanded = (): { input: JsonObject; output: JsonObject } => {
+    const input = loadTemplate(`Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '256'
+      Memory: '512'
+      ContainerDefinitions:
+        - {Name: app, Image: public.ecr.aws/docker/library/nginx:1.27}
+      FireLens:
+        Destination: {Firehose: {DeliveryStreamName: app-stream}}
+`).template;
+    const result = expandFragment(input);
+    if (!result.ok) {
+      throw new Error(JSON.stringify(result.problems));
+    }
+    return { input, output: result.fragment };
+  };
+  const roles = (output: JsonObject): Record<string, JsonObject> => output['Resources'] as Record<string, JsonObject>;
+  const taskStatements = (output: JsonObject): JsonObject[] =>
+    (((roles(output)['TaskFireLensTaskRole']?.['Properties'] as JsonObject)['Policies'] as JsonObject[])[0]?.['PolicyDocument'] as JsonObject)[
+      'Statement'
+    ] as JsonObject[];
+
+  it('finds nothing wrong with a plain Firehose expansion', () => {
+    const { input, output } = expanded();
+
+    expect(auditGeneratedIam(input, output)).toEqual([]);
+  });
+
+  it('flags an action the destination does not need', () => {
+    const { input, output } = expanded();
+    taskStatements(output).push({ Effect: 'Allow', Action: ['s3:DeleteObject'], Resource: ['arn:aws:s3:::b/*'] });
+
+    expect(auditGeneratedIam(input, output)).toEqual(["TaskFireLensTaskRole: s3:DeleteObject, which the task's log routing does not need"]);
+  });
+
+  it('flags a wildcard action, a "*" resource and a name-level wildcard', () => {
+    const { input, output } = expanded();
+    const [statement] = taskStatements(output);
+    statement!['Action'] = ['firehose:*'];
+    taskStatements(output).push({ Effect: 'Allow', Action: ['firehose:PutRecordBatch'], Resource: '*' });
+    taskStatements(output).push({
+      Effect: 'Allow',
+      Action: ['firehose:PutRecordBatch'],
+      Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/*' },
+    });
+
+    expect(auditGeneratedIam(input, output)).toEqual([
+      'TaskFireLensTaskRole: the wildcard or non-literal action "firehose:*"',
+      'TaskFireLensTaskRole: Resource "*" for ["firehose:PutRecordBatch"]; only ecr:GetAuthorizationToken may have it',
+      'TaskFireLensTaskRole: the name-level wildcard in arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/*, though the task names its destination',
+    ]);
+  });
+
+  it('flags a trust policy without aws:SourceAccount and a foreign managed policy', () => {
+    const { input, output } = expanded();
+    const role = roles(output)['TaskFireLensExecutionRole']?.['Properties'] as JsonObject;
+    const [trust] = (role['AssumeRolePolicyDocument'] as JsonObject)['Statement'] as JsonObject[];
+    delete trust!['Condition'];
+    role['ManagedPolicyArns'] = ['arn:aws:iam::aws:policy/AdministratorAccess'];
+
+    expect(auditGeneratedIam(input, output)).toEqual([
+      'TaskFireLensExecutionRole: a trust policy without the aws:SourceAccount condition on the stack account (confused deputy)',
+      'TaskFireLensExecutionRole: attaches the managed policy "arn:aws:iam::aws:policy/AdministratorAccess"',
+    ]);
+  });
+});

@@ -104,8 +104,10 @@ const evaluateTemplateTarget = async (
   }
   const payload = await fetchPayload(event.payloadUrl, config.payload, deps.signal);
   if (typeof payload.template === 'string' && payload.template.trim() === '') {
-    const reason = 'the payload holds no template';
-    return { response: buildSkippedResponse(event.clientRequestToken, reason), findings: NO_FINDINGS, externalTaskDefinitions: 0, expanded: false, skipped: reason };
+    // Only deletes come without a template, and deletes are answered above without a fetch: checking
+    // nothing here and answering SUCCESS would let an unchecked template through.
+    const target = event.action === undefined ? event.kind : `${event.action} ${event.kind}`;
+    throw new HookFailureError(`the payload holds no template for a ${target} target (only deletes come without one)`);
   }
   const { template, locator } = parseTemplate(payload.template);
   if (!usesMacro(template, config.macroName)) {

@@ -32,13 +32,15 @@ export const fetchPayload = async (
   const shown = describeUrl(check.url);
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const combined = signal ? AbortSignal.any([timeout, signal]) : timeout;
+  let phase: 'request' | 'body' = 'request';
   let body: string;
   try {
     const response = await fetch(check.url, { method: 'GET', redirect: 'manual', signal: combined });
     if (response.status < 200 || response.status > 299) {
       await response.body?.cancel().catch(ignore);
-      throw new PayloadFetchError(`GET ${shown} answered HTTP ${String(response.status)}`);
+      throw new PayloadFetchError(`GET ${shown} answered HTTP ${String(response.status)}${redirectNote(response, check.url)}`);
     }
+    phase = 'body';
     body = await readBounded(response, config.maxBytes, shown);
   } catch (error) {
     if (error instanceof PayloadFetchError) {
@@ -47,9 +49,31 @@ export const fetchPayload = async (
     if (timeout.aborted) {
       throw new PayloadFetchError(`GET ${shown} timed out after ${String(config.timeoutMs)} ms`, { cause: error });
     }
-    throw new PayloadFetchError(`GET ${shown} failed (${errorName(error)})`, { cause: error });
+    if (signal?.aborted) {
+      throw new PayloadFetchError(`GET ${shown} was stopped: the function ran out of time`, { cause: error });
+    }
+    const detail = failureDetail(error, check.url);
+    throw new PayloadFetchError(
+      phase === 'body' ? `GET ${shown} was cut off before the whole body arrived: ${detail}` : `GET ${shown} failed: ${detail}`,
+      { cause: error },
+    );
   }
   return parsePayload(body, shown);
+};
+
+/** `, a redirect to https://host/path; redirects are not followed` for a 3xx with a Location. */
+const redirectNote = (response: Response, base: URL): string => {
+  const location = response.headers.get('location');
+  if (response.status < 300 || response.status > 399 || location === null) {
+    return '';
+  }
+  let target: string;
+  try {
+    target = describeUrl(new URL(location, base));
+  } catch {
+    target = 'an invalid URL';
+  }
+  return `, a redirect to ${target}; redirects are not followed`;
 };
 
 const readBounded = async (response: Response, maxBytes: number, shown: string): Promise<string> => {
@@ -80,6 +104,9 @@ const readBounded = async (response: Response, maxBytes: number, shown: string):
 };
 
 const parsePayload = (body: string, shown: string): TemplatePayload => {
+  if (body.trim() === '') {
+    throw new PayloadFetchError(`the body of ${shown} is empty`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -92,7 +119,8 @@ const parsePayload = (body: string, shown: string): TemplatePayload => {
   }
   const template = parsed['template'];
   if (template === undefined || template === null) {
-    return { template: '' };
+    // CloudFormation always sends one (an empty string on delete): a body without it is not the payload.
+    throw new PayloadFetchError(`the body of ${shown} has no "template"`);
   }
   if (typeof template === 'string' || isObject(template)) {
     return { template };
@@ -102,8 +130,25 @@ const parsePayload = (body: string, shown: string): TemplatePayload => {
 
 const ignore = (): void => undefined;
 
-const errorName = (error: unknown): string => {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
-  return code ?? (error instanceof Error ? error.name : 'unknown error');
+/**
+ * What went wrong below fetch, from the innermost cause that says something: `connect ECONNREFUSED
+ * 127.0.0.1:8443`, `self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`, `other side closed
+ * (UND_ERR_SOCKET)`. Duck-typed, not `instanceof`: fetch's errors may come from another realm. The URL's
+ * query string is cut out in case a message ever quotes the URL.
+ */
+const failureDetail = (error: unknown, url: URL): string => {
+  const chain: Record<string, unknown>[] = [];
+  for (let e: unknown = error; typeof e === 'object' && e !== null && chain.length < 5; e = (e as { cause?: unknown }).cause) {
+    chain.push(e as Record<string, unknown>);
+  }
+  const said = (e: Record<string, unknown>): { message: string; code: string | undefined } => ({
+    message: typeof e['message'] === 'string' ? e['message'] : '',
+    code: typeof e['code'] === 'string' ? e['code'] : undefined,
+  });
+  const innermost = chain.reverse().find((e) => said(e).message !== '' || said(e).code !== undefined);
+  const { message, code } = innermost ? said(innermost) : { message: '', code: undefined };
+  const name = typeof chain[0]?.['name'] === 'string' ? chain[0]['name'] : 'unknown error';
+  const text = message === '' ? (code ?? name) : code === undefined || message.includes(code) ? message : `${message} (${code})`;
+  const scrubbed = url.search === '' ? text : text.split(url.search).join('');
+  return scrubbed.length > 200 ? `${scrubbed.slice(0, 199)}…` : scrubbed;
 };

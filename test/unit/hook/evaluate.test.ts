@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ECSClient } from '@aws-sdk/client-ecs';
 
 import { ecsTaskDefinitionLookup } from '../../../functions/shared/hook/ecs-lookup';
-import { TaskDefinitionLookupError } from '../../../functions/shared/hook/errors';
+import { HookFailureError, TaskDefinitionLookupError } from '../../../functions/shared/hook/errors';
 import { type ExpandTemplate, type HookConfig, evaluateHook, resourceTemplate } from '../../../functions/shared/hook/evaluate';
 import type { HookEvent, ResourceHookEvent, TemplateHookEvent } from '../../../functions/shared/hook/types';
 import { expandTemplate } from '../../../functions/shared/firelens/index';
@@ -183,15 +183,16 @@ describe('evaluateHook', () => {
     expect(response.message).toContain('FL1001 Resources/Task/Properties/ContainerDefinitions/0/LogConfiguration/LogDriver: ');
   });
 
-  it('answers SUCCESS when the payload holds no template', async () => {
+  it('cannot evaluate a CREATE whose payload holds no template (never a SUCCESS for nothing checked)', async () => {
     // Arrange
     const event = stackEvent(`${payloads.origin}/empty.json`);
 
     // Act
-    const { response } = await evaluateHook(event, config(), { lintTemplate });
+    const failure = await evaluateHook(event, config(), { lintTemplate }).catch((error: unknown) => error);
 
     // Assert
-    expect(response).toMatchObject({ hookStatus: 'SUCCESS', message: 'FireLens hook: the payload holds no template' });
+    expect(failure).toBeInstanceOf(HookFailureError);
+    expect((failure as Error).message).toBe('the payload holds no template for a CREATE STACK target (only deletes come without one)');
   });
 
   it('reports a template it cannot parse as a failure to evaluate', async () => {

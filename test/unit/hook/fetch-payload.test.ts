@@ -116,7 +116,9 @@ describe('fetchPayload', () => {
     const error = await failureOf(fetchPayload(`${server.origin}/redirect`, config()));
 
     // Assert
-    expect(error.message).toBe(`template payload: GET ${server.origin}/redirect answered HTTP 302`);
+    expect(error.message).toBe(
+      `template payload: GET ${server.origin}/redirect answered HTTP 302, a redirect to ${server.origin}/ok.json; redirects are not followed`,
+    );
     expect(server.requests).toHaveLength(before + 1);
   });
 

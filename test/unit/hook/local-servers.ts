@@ -1,4 +1,5 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** What a loopback test server saw: enough to assert "no request was made" or on headers. */
@@ -10,18 +11,26 @@ export interface RecordedRequest {
 }
 
 export interface LocalServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` when started with `tls`) */
   readonly origin: string;
+  readonly port: number;
   readonly requests: RecordedRequest[];
+  /** TCP connections accepted so far (a refused URL must not even connect). */
+  connections(): number;
   close(): Promise<void>;
 }
 
 export type Respond = (request: RecordedRequest, response: ServerResponse) => void;
 
-/** A node:http server on 127.0.0.1 and a free port; tests start it in beforeAll and close it in afterAll. */
-export const startLocalServer = async (respond: Respond): Promise<LocalServer> => {
+export interface LocalServerOptions {
+  /** Serve HTTPS with this PEM certificate and key (see test/hook-faults/tls.ts) instead of plain HTTP. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+}
+
+/** A node:http(s) server on 127.0.0.1 and a free port; tests start it in beforeAll and close it in afterAll. */
+export const startLocalServer = async (respond: Respond, options: LocalServerOptions = {}): Promise<LocalServer> => {
   const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -34,12 +43,19 @@ export const startLocalServer = async (respond: Respond): Promise<LocalServer> =
       requests.push(recorded);
       respond(recorded, res);
     });
+  };
+  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${String(port)}`,
+    origin: `${options.tls ? 'https' : 'http'}://127.0.0.1:${String(port)}`,
+    port,
     requests,
+    connections: () => connections,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));

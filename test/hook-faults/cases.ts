@@ -307,7 +307,7 @@ export const URL_REFUSALS: readonly UrlRefusal[] = [
   { policy: 'default', url: 'https://bucket.s3.amazonaws.com./key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com./key' },
   { policy: 'default', url: 'https://BUCKET.S3.AMAZONAWS.COM./key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com./key' },
   { policy: 'default', url: 'https://bucket.s3.amazonaws.com:8443/key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com:8443/key' },
-  { policy: 'default', url: 'https://s3.amazonaws.c\u03bfm/key', reason: 'host', shown: 'https://s3.amazonaws.xn--cm-hsc/key' },
+  { policy: 'default', url: 'https://s3.amazonaws.c\u03bfm/key', reason: 'host', shown: 'https://s3.amazonaws.xn--cm-jbc/key' },
   { policy: 'default', url: '/stack/payload.json', reason: 'invalid', shown: '' },
   { policy: 'default', url: 'not a url', reason: 'invalid', shown: '' },
   // A test allowlist (127.0.0.1): only that exact host, https unless http is allowed too.

@@ -43,7 +43,7 @@ export const checkPayloadUrl = (text: string, policy: PayloadUrlPolicy): Payload
     return { ok: false, reason: `refused ${shown}: the URL carries user information` };
   }
   if (!isAllowedHost(url, policy.allowedHosts)) {
-    return { ok: false, reason: `refused ${shown}: the host is not an allowed payload host (Amazon S3 only)` };
+    return { ok: false, reason: `refused ${shown}: the host is not an allowed payload host ${allowedHostsNote(policy.allowedHosts)}` };
   }
   return { ok: true, url };
 };
@@ -53,8 +53,19 @@ const isAllowedHost = (url: URL, allowedHosts: readonly string[]): boolean =>
     entry === S3_HOSTS_TOKEN ? url.port === '' && S3_HOST.test(url.hostname) : entry.toLowerCase() === url.hostname,
   );
 
+/** `(Amazon S3 only)` as shipped; `(allowed: 127.0.0.1)` when the allowlist says otherwise. */
+const allowedHostsNote = (allowedHosts: readonly string[]): string =>
+  allowedHosts.length === 1 && allowedHosts[0] === S3_HOSTS_TOKEN
+    ? '(Amazon S3 only)'
+    : `(allowed: ${allowedHosts.map((h) => (h === S3_HOSTS_TOKEN ? 'Amazon S3' : h)).join(', ')})`;
+
+/** Schemes whose URLs have a host and a path (WHATWG "special" schemes); any other is shown by scheme alone. */
+const HIERARCHICAL = new Set(['http:', 'https:', 'ftp:', 'file:', 'ws:', 'wss:']);
+
 /**
  * A URL as it may appear in messages and logs: scheme, host and path only. The query string of a
- * presigned URL carries credentials (X-Amz-Credential, X-Amz-Signature, X-Amz-Security-Token).
+ * presigned URL carries credentials (X-Amz-Credential, X-Amz-Signature, X-Amz-Security-Token); a
+ * `data:` or `javascript:` URL is all content, so it is named by its scheme alone.
  */
-export const describeUrl = (url: URL): string => `${url.protocol}//${url.host}${url.pathname}`;
+export const describeUrl = (url: URL): string =>
+  HIERARCHICAL.has(url.protocol) ? `${url.protocol}//${url.host}${url.pathname}` : `a ${url.protocol} URL`;

@@ -1,12 +1,16 @@
 import {
+  Composer,
   isAlias,
   isMap,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
-  parseDocument,
+  Parser,
+  CST,
   type Document,
   type Node as YamlNode,
+  type Scalar,
 } from 'yaml';
 
 import { TemplateParseError } from '../errors';
@@ -47,6 +51,21 @@ const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
 /** Alias expansion is the one way a small YAML file becomes a huge value ("billion laughs"): cap it. */
 const MAX_NODES = 400_000;
 const MAX_DEPTH = 200;
+/**
+ * The YAML parser keeps one entry per open collection (about 1 KB each) and its composer recurses
+ * once per level, so nesting is capped while the text is still being tokenized: 10,000 `[` must
+ * neither exhaust the heap nor the stack. A little above MAX_DEPTH, which counts values, not parser states.
+ */
+const MAX_PARSER_DEPTH = MAX_DEPTH + 8;
+
+/**
+ * The parser's syntax tree costs up to about 1 KB per value (a dense `[1,1,1,…]`), so values are
+ * counted while tokenizing too: 100,000 keep a worst-case template within about 128 MB, and are far
+ * more than CloudFormation's 1 MB template limit holds in practice (about one value per 10 bytes).
+ */
+const MAX_SOURCE_VALUES = 100_000;
+
+const NESTING_MESSAGE = `the template nests deeper than ${String(MAX_DEPTH)} levels`;
 
 interface Walk {
   readonly doc: Document;
@@ -57,15 +76,17 @@ interface Walk {
 
 /**
  * Parses a CloudFormation template written in YAML or JSON. JSON is parsed by the same YAML 1.2
- * parser (JSON is a subset), so both keep source positions. Duplicate keys and unknown `!Tags` are
- * errors, as they are for CloudFormation.
+ * parser (JSON is a subset), so both keep source positions. Duplicate keys, keys that are not plain
+ * strings and unknown `!Tags` are errors, as they are for CloudFormation. Time and memory are bounded:
+ * nesting is capped while tokenizing, alias expansion by a count of values.
  */
 export const loadTemplate = (text: string): LoadedTemplate => {
+  rejectControlCharacters(text);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = composeDocument(parseTokens(text, lines), text.length, lines);
   const first = doc.errors[0];
   if (first) {
-    throw new TemplateParseError(firstLine(first.message), positionOf(lines, first.pos[0]));
+    throw new TemplateParseError(describeYamlError(first.code, first.message), positionOf(lines, first.pos[0]));
   }
   const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' && !isKnownTag(w.message));
   if (unknownTag) {
@@ -79,7 +100,80 @@ export const loadTemplate = (text: string): LoadedTemplate => {
   return { template, locator: tableLocator(walk.positions) };
 };
 
+/** C0 controls other than tab, LF and CR, and DEL: YAML and JSON allow them only escaped. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A NUL in the text is the mark of a binary file or of UTF-16 read as UTF-8; say so at once. */
+const rejectControlCharacters = (text: string): void => {
+  const match = CONTROL_CHARACTER.exec(text);
+  if (!match) {
+    return;
+  }
+  const code = `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const message =
+    match[0] === '\u0000'
+      ? `the template contains a NUL character (${code}): it is not UTF-8 text (a binary file, or UTF-16?)`
+      : `the template contains the control character ${code}, which YAML and JSON allow only escaped`;
+  throw new TemplateParseError(message, textPosition(text, match.index));
+};
+
+const textPosition = (text: string, index: number): { line: number; column: number } => {
+  const before = text.slice(0, index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: index - lineStart + 1 };
+};
+
+/** What `new Parser().parse(text)` does, one lexeme at a time, so that nesting and size are refused early. */
+const parseTokens = (text: string, lines: LineCounter): CST.Token[] => {
+  const parser = new Parser(lines.addNewLine);
+  lines.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  let values = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    values += startsValue(lexeme) ? 1 : 0;
+    for (const token of parser.next(lexeme)) {
+      tokens.push(token);
+    }
+    if (parser.stack.length > MAX_PARSER_DEPTH) {
+      throw new TemplateParseError(NESTING_MESSAGE, positionOf(lines, parser.offset));
+    }
+    if (values > MAX_SOURCE_VALUES) {
+      throw new TemplateParseError(`the template holds more than ${String(MAX_SOURCE_VALUES)} values`, positionOf(lines, parser.offset));
+    }
+  }
+  for (const token of parser.end()) {
+    tokens.push(token);
+  }
+  return tokens;
+};
+
+/** First characters of the lexemes that open a quoted or block scalar, or a flow collection. */
+const VALUE_OPENERS = new Set(['"', "'", '|', '>', '{', '[']);
+
+/** Plain scalars come after the lexer's marker lexeme (CST.SCALAR); the others open with a sign of their own. */
+const startsValue = (lexeme: string): boolean => lexeme === CST.SCALAR || VALUE_OPENERS.has(lexeme[0] ?? '');
+
+const composeDocument = (tokens: readonly CST.Token[], length: number, lines: LineCounter): Document => {
+  let doc: Document | undefined;
+  for (const next of new Composer({ uniqueKeys: false }).compose(tokens, true, length)) {
+    if (doc) {
+      throw new TemplateParseError('the file holds a second YAML document (after `---`); a template is one document', positionOf(lines, next.range[0]));
+    }
+    doc = next;
+  }
+  if (!doc) {
+    // compose(…, forceDoc) yields at least one document, even for empty text.
+    throw new TemplateParseError('the template is empty', { line: 1, column: 1 });
+  }
+  return doc;
+};
+
 const firstLine = (message: string): string => message.split('\n')[0] ?? message;
+
+/** The YAML library's message, except where it would expose a JavaScript internal. */
+const describeYamlError = (code: string, message: string): string =>
+  /call stack/i.test(message) ? `${NESTING_MESSAGE} (${code})` : firstLine(message);
 
 const isKnownTag = (warning: string): boolean => {
   const tag = /Unresolved tag: (!\S+)/.exec(warning)?.[1];
@@ -89,6 +183,11 @@ const isKnownTag = (warning: string): boolean => {
 const positionOf = (lines: LineCounter, offset: number): { line: number; column: number } => {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
+};
+
+const nodePosition = (walk: Walk, node: { range?: unknown } | null | undefined): { line: number; column: number } | undefined => {
+  const range = node?.range;
+  return Array.isArray(range) && typeof range[0] === 'number' ? positionOf(walk.lines, range[0]) : undefined;
 };
 
 const record = (walk: Walk, node: YamlNode, path: TemplatePath): void => {
@@ -105,9 +204,8 @@ const toJson = (walk: Walk, node: unknown, path: TemplatePath, depth: number): J
   walk.nodes += 1;
   if (walk.nodes > MAX_NODES || depth > MAX_DEPTH) {
     throw new TemplateParseError(
-      depth > MAX_DEPTH
-        ? `the template nests deeper than ${String(MAX_DEPTH)} levels`
-        : `the template expands to more than ${String(MAX_NODES)} values (YAML aliases?)`,
+      depth > MAX_DEPTH ? NESTING_MESSAGE : `the template expands to more than ${String(MAX_NODES)} values (YAML aliases?)`,
+      nodePosition(walk, node as YamlNode | null),
     );
   }
   if (node === null || node === undefined) {
@@ -134,13 +232,39 @@ const splitGetAtt = (value: string): Json => {
   return dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : value;
 };
 
+/**
+ * A key as written: `1.0:` stays "1.0" (not "1"), `true:` stays "true". Keys that are collections,
+ * aliases or missing have no string form CloudFormation would accept, so they are errors.
+ */
+const keyText = (walk: Walk, key: unknown, map: YamlNode): string => {
+  if (isScalar(key)) {
+    return typeof key.value === 'string' ? key.value : (key.source ?? String(key.value));
+  }
+  const what = key === null || key === undefined ? 'an empty key' : isAlias(key) ? 'an alias (*name)' : isSeq(key) ? 'a sequence' : 'a mapping';
+  throw new TemplateParseError(`a mapping key must be a string, not ${what}`, nodePosition(walk, isAlias(key) || isMap(key) || isSeq(key) ? key : map));
+};
+
+/** Assignment would turn a `__proto__` key into the object's prototype, losing the key: define it instead. */
+const setKey = (out: JsonObject, key: string, value: Json): void => {
+  if (key === '__proto__') {
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    out[key] = value;
+  }
+};
+
 const untagged = (walk: Walk, node: YamlNode, path: TemplatePath, depth: number): Json => {
   if (isMap(node)) {
     const out: JsonObject = {};
+    const seen = new Set<string>();
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const key = keyText(walk, pair.key, node);
+      if (seen.has(key)) {
+        throw new TemplateParseError(`duplicate key "${clip(key)}" (map keys must be unique)`, nodePosition(walk, pair.key as YamlNode));
+      }
+      seen.add(key);
       const childPath = [...path, key];
-      out[key] = toJson(walk, pair.value, childPath, depth + 1);
+      setKey(out, key, toJson(walk, pair.value, childPath, depth + 1));
       // Findings point at the key ("Memory:"), as cfn-lint's do, not at the value after it.
       if (isScalar(pair.key)) {
         record(walk, pair.key, childPath);
@@ -152,17 +276,29 @@ const untagged = (walk: Walk, node: YamlNode, path: TemplatePath, depth: number)
     return node.items.map((item, index) => toJson(walk, item, [...path, index], depth + 1));
   }
   if (isScalar(node)) {
-    const value = node.value;
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') {
-      return value;
-    }
-    if (typeof value === 'number') {
-      return value;
-    }
-    if (typeof value === 'bigint') {
-      return node.source ?? String(value);
-    }
-    return String(value);
+    return scalarValue(node);
   }
   return null;
 };
+
+/**
+ * A scalar's JSON value. Numbers JSON cannot hold as written (`.inf`, `1e400`, integers past 2^53)
+ * keep their source text rather than become `null` or lose digits.
+ */
+const scalarValue = (node: Scalar): Json => {
+  const value = node.value;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') {
+    return value;
+  }
+  if (typeof value === 'number') {
+    const exact = Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+    return exact ? value : (node.source ?? String(value));
+  }
+  if (typeof value === 'bigint') {
+    return node.source ?? String(value);
+  }
+  return String(value);
+};
+
+/** Keys are user text of any length: a message quotes at most 80 characters of one. */
+const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);

@@ -83,3 +83,89 @@ describe('loadTemplate', () => {
     expect(() => loadTemplate(levels.join('\n'))).toThrow(/more than/);
   });
 });
+
+describe('loadTemplate on hostile text', () => {
+  const parseError = (text: string): TemplateParseError => {
+    try {
+      loadTemplate(text);
+    } catch (error) {
+      if (error instanceof TemplateParseError) {
+        return error;
+      }
+      throw error;
+    }
+    throw new Error('loadTemplate accepted the text');
+  };
+
+  it.each([
+    ['[', '['.repeat(10_000) + ']'.repeat(10_000)],
+    ['{', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)],
+    ['- ', `${'- '.repeat(10_000)}x`],
+  ])('refuses 10,000 levels of %s while tokenizing, before the recursive composer', (_opener, text) => {
+    // Regression: the composer overflowed the stack ("Maximum call stack size exceeded" as the message),
+    // and after a malformed JSON parse in the same process V8 aborted with "RegExpCompiler Allocation failed".
+    const error = parseError(text);
+
+    expect(error.message).toBe('the template nests deeper than 200 levels');
+    expect(error.line).toBe(1);
+  });
+
+  it('reads a template with 20,000 keys in one mapping in linear time (no quadratic duplicate-key scan)', () => {
+    // Regression: the YAML library's uniqueKeys check compared every key with every other (8.5 s for 1.4 MB).
+    const text = `Resources:\n${Array.from({ length: 20_000 }, (_, i) => `  R${String(i)}: {Type: AWS::SNS::Topic}\n`).join('')}`;
+
+    const { template } = loadTemplate(text);
+
+    expect(Object.keys(template['Resources'] as object)).toHaveLength(20_000);
+  });
+
+  it('names the duplicate key and points at its second occurrence', () => {
+    const error = parseError('Resources:\n  A: 1\n  B: 2\n  A: 3\n');
+
+    expect(error).toMatchObject({ message: 'duplicate key "A" (map keys must be unique)', line: 4, column: 3 });
+  });
+
+  it('refuses more than 100,000 values before building the syntax tree', () => {
+    const error = parseError(`A: [${Array(100_001).fill('1').join(',')}]\n`);
+
+    expect(error.message).toBe('the template holds more than 100000 values');
+  });
+
+  it.each([
+    ['NUL', 'A: x\u0000y\n', /NUL character \(U\+0000\).*UTF-16/, 1, 5],
+    ['escape', 'A: 1\nB: \u001b[31m\n', /control character U\+001B/, 2, 4],
+  ])('refuses a raw %s character with its position', (_name, text, message, line, column) => {
+    const error = parseError(text);
+
+    expect(error.message).toMatch(message);
+    expect(error).toMatchObject({ line, column });
+  });
+
+  it.each([
+    ['a sequence', '? [a, b]\n: 1\n', 'a mapping key must be a string, not a sequence'],
+    ['an alias', 'x: &k a\n*k : 1\n', 'a mapping key must be a string, not an alias (*name)'],
+  ])('refuses a key that is %s instead of turning it into text', (_what, text, message) => {
+    expect(parseError(text).message).toBe(message);
+  });
+
+  it('refuses a second YAML document instead of ignoring it', () => {
+    expect(parseError('A: 1\n---\nB: 2\n')).toMatchObject({ message: expect.stringMatching(/second YAML document/) as unknown, line: 2 });
+  });
+
+  it('keeps a __proto__ key as a key (assignment would have made it the prototype and dropped it)', () => {
+    const { template } = loadTemplate('{"__proto__": {"x": 1}, "Resources": {}}');
+
+    expect(Object.keys(template)).toEqual(['__proto__', 'Resources']);
+    expect(JSON.stringify(template)).toBe('{"__proto__":{"x":1},"Resources":{}}');
+  });
+
+  it('keeps numbers JSON cannot hold exactly as their source text, and keys as written', () => {
+    const { template } = loadTemplate('A: 123456789012345678901234567890\nB: .inf\nC: 1e400\nD: 12\n1.0: x\n');
+
+    expect(template).toEqual({ A: '123456789012345678901234567890', B: '.inf', C: '1e400', D: 12, '1.0': 'x' });
+  });
+
+  it('stops a self-referencing alias at the nesting limit', () => {
+    expect(parseError('a: &a [1, *a]\n').message).toBe('the template nests deeper than 200 levels');
+  });
+});

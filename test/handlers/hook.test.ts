@@ -176,7 +176,7 @@ describe('hook handler', () => {
       errorCode: 'InternalFailure',
       clientRequestToken: '7a1f0c3e-1111-4a5b-9c2d-000000000004',
       message:
-        'FireLens hook could not evaluate the request: template payload: refused https://hookinvocationpayloads-prod-us-east-1-0123456789ab.s3.us-east-1.amazonaws.com/stack/stack-compliant.json: the host is not an allowed payload host (Amazon S3 only)',
+        'FireLens hook could not evaluate the request: template payload: refused https://hookinvocationpayloads-prod-us-east-1-0123456789ab.s3.us-east-1.amazonaws.com/stack/stack-compliant.json: the host is not an allowed payload host (allowed: 127.0.0.1)',
     });
     expect(payloads.requests).toHaveLength(before);
   });

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
-import { COMPLIANT_TEMPLATE, TEMPLATE_CANARY, stackPayload } from './harness';
+import { COMPLIANT_TEMPLATE, PLAIN_VALUE_CANARY, TEMPLATE_CANARY, stackPayload } from './harness';
 
 /**
  * The hook-faults tables (issue #6, part 3): every way the payload fetch and the ECS lookup can go
@@ -340,6 +340,8 @@ export interface EcsFault {
   readonly name: string;
   /** How the loopback ECS endpoint answers; `closed-port` points AWS_ENDPOINT_URL_ECS at a dead port. */
   readonly serve: ((response: ServerResponse) => void) | 'closed-port';
+  /** Extra environment (a longer HOOK_ECS_TIMEOUT_MS where the SDK's retry delay must fit). */
+  readonly env?: Readonly<Record<string, string>>;
   /** The answer's message after "…could not evaluate the request: ". */
   readonly says: (reference: string, endpoint: string) => string | RegExp;
 }
@@ -383,20 +385,30 @@ export const ECS_FAULTS: readonly EcsFault[] = [
       response.writeHead(500, { 'content-type': 'text/html' });
       response.end(`<html><body>${TEMPLATE_CANARY}</body></html>`);
     },
-    says: () => /^ECS DescribeTaskDefinition for \S+ failed: \w+/,
+    says: (ref) => `ECS DescribeTaskDefinition for ${ref} failed: the response is not valid JSON`,
   },
   {
-    name: 'ThrottlingException',
+    name: 'ThrottlingException (retried after a back-off, then given up)',
     serve: (response) => ecsJson(response, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' }),
+    env: { HOOK_ECS_TIMEOUT_MS: '3000' },
     says: (ref) => `ECS DescribeTaskDefinition for ${ref} failed: ThrottlingException (Rate exceeded)`,
   },
+
   {
-    name: 'HTTP 200 whose body is not JSON',
+    name: 'HTTP 200 whose body is cut off',
     serve: (response) => {
       response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
       response.end(`{"taskDefinition": {"family": "${TEMPLATE_CANARY}"`);
     },
-    says: () => /^ECS DescribeTaskDefinition for \S+ failed: \w+/,
+    says: (ref) => `ECS DescribeTaskDefinition for ${ref} failed: the response is not valid JSON`,
+  },
+  {
+    name: 'HTTP 200 whose JSON breaks at a plain environment value (the parser quotes it)',
+    serve: (response) => {
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(`{"taskDefinition":{"family":"orders","containerDefinitions":[{"environment":[{"name":"DB_PASSWORD","value":${PLAIN_VALUE_CANARY}}]}]}}`);
+    },
+    says: (ref) => `ECS DescribeTaskDefinition for ${ref} failed: the response is not valid JSON`,
   },
   {
     name: 'HTTP 200 without a task definition',

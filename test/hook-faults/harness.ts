@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { handler } from '../../functions/hook/handler';
@@ -28,6 +29,9 @@ export const PRESIGNED_QUERY =
 /** Put into every template and body the servers send: template contents are never logged. */
 export const TEMPLATE_CANARY = 'template-canary-do-not-log-3f9a';
 
+/** A plain environment value inside a task definition ECS returns: short, so a parser's quote holds all of it. */
+export const PLAIN_VALUE_CANARY = 'hunter2pw';
+
 /** The Lambda's own (fake) credentials, as the runtime sets them: never logged. */
 export const ACCESS_KEY_ID = 'AKIAHOOKFAULTSEXAMPLE';
 export const SECRET_ACCESS_KEY = 'hook-faults-secret-access-key-canary-0000';
@@ -42,6 +46,7 @@ export const SECRETS: readonly string[] = [
   TOKEN_CANARY,
   SIGNATURE_CANARY,
   TEMPLATE_CANARY,
+  PLAIN_VALUE_CANARY,
   SECRET_ACCESS_KEY,
   SESSION_TOKEN,
 ];
@@ -103,6 +108,15 @@ export const LOOPBACK_ENV: Readonly<Record<string, string>> = {
   HOOK_PAYLOAD_TIMEOUT_MS: '300',
   HOOK_PAYLOAD_MAX_BYTES: '16384',
   HOOK_ECS_TIMEOUT_MS: '300',
+};
+
+/** A loopback port nothing listens on: bound, then closed again. */
+export const closedPort = async (): Promise<number> => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 };
 
 // ---- Logs ----------------------------------------------------------------------------------------

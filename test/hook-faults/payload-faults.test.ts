@@ -1,6 +1,3 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
 import { type FaultContext, PAYLOAD_FAULTS } from './cases';
 import {
@@ -10,6 +7,7 @@ import {
   NONCOMPLIANT_TEMPLATE,
   STACK_TOKEN,
   captureLogs,
+  closedPort,
   expectInternalFailure,
   expectNothingSecret,
   invokeHook,
@@ -18,15 +16,6 @@ import {
   stackPayload,
   templateEvent,
 } from './harness';
-
-/** A port nothing listens on: bound, then closed again. */
-export const closedPort = async (): Promise<number> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-};
 
 describe('hook faults: the template payload fetch, through the whole hook handler', () => {
   const savedEnv = { ...process.env };

@@ -5,7 +5,7 @@ import { type JsonObject, isObject } from '../template/intrinsics';
 import { loadTemplate } from '../template/load';
 import { type Locator, noLocation } from '../template/locator';
 import { HookFailureError } from './errors';
-import { type DescribeTaskDefinition, resolveExternalTaskDefinitions } from './external-task-definitions';
+import { type DescribeTaskDefinition, externalTaskDefinitionReferences, resolveExternalTaskDefinitions } from './external-task-definitions';
 import { type PayloadFetchConfig, fetchPayload } from './fetch-payload';
 import { buildComplianceResponse, buildExpansionFailureResponse, buildSkippedResponse } from './report';
 import type { HookEvent, HookResponse, ResourceHookEvent, TemplateHookEvent } from './types';
@@ -138,10 +138,12 @@ const lintAndReport = async (
   config: HookConfig,
   deps: HookDependencies,
 ): Promise<HookEvaluation> => {
-  const external =
-    config.ecsLookup.enabled && deps.describeTaskDefinition
-      ? await resolveExternalTaskDefinitions(template, deps.describeTaskDefinition, deps.signal)
-      : new Map<string, JsonObject>();
+  const lookups = config.ecsLookup.enabled && deps.describeTaskDefinition !== undefined;
+  const external = lookups
+    ? await resolveExternalTaskDefinitions(template, deps.describeTaskDefinition, deps.signal)
+    : new Map<string, JsonObject>();
+  // With lookups off, say what went unchecked rather than let the answer read as a full check.
+  const unchecked = lookups ? 0 : externalTaskDefinitionReferences(template).length;
   const options: LintOptions = {
     locator,
     ignoreRules: config.ignoreRules,
@@ -153,11 +155,16 @@ const lintAndReport = async (
   const response = buildComplianceResponse(findings, {
     clientRequestToken: event.clientRequestToken,
     warningsAsErrors: config.warningsAsErrors,
-    notes,
+    notes: unchecked === 0 ? notes : [...notes, uncheckedNote(unchecked)],
     ...(deps.rules ? { rules: deps.rules, skippedRuleIds: skippedRules(deps.rules, config) } : {}),
   });
   return { response, findings: countFindings(findings), externalTaskDefinitions: external.size, expanded };
 };
+
+const uncheckedNote = (count: number): string =>
+  count === 1
+    ? '1 task definition outside the template was not looked up (ECS lookups are off): rules that need it did not run'
+    : `${String(count)} task definitions outside the template were not looked up (ECS lookups are off): rules that need them did not run`;
 
 const parseTemplate = (template: string | JsonObject): { template: JsonObject; locator: Locator } => {
   if (isObject(template)) {

@@ -1,0 +1,1449 @@
+import fc from 'fast-check';
+
+import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
+
+/**
+ * fast-check arbitraries for the property-based tests (issue #6): CloudFormation templates that use
+ * FireLensMacro, built from the FireLens property's definition (functions/shared/firelens/property-schema.ts),
+ * the golden fixtures, the example and the macro events, and random mutations of them.
+ *
+ * A valid case is one the macro must accept: every value stays inside what the property's definition,
+ * the macro's checks (memory, stop timeout, roles, router, ports) and the FireLens rules allow. Support
+ * resources, parameters and conditions are added for whatever the generated values reference, so
+ * every Ref / GetAtt / Fn::If points at something the template defines.
+ */
+
+/** One generated template, as the user writes it and as CloudFormation hands it to the macro. */
+export interface FireLensTemplateCase {
+  /** The template, with `Transform` naming FireLensMacro (alone or with other transforms). */
+  readonly template: JsonObject;
+  /** What CloudFormation passes the macro for a template-level transform: the template without `Transform`. */
+  readonly fragment: JsonObject;
+  /** A short description of the shape, for failure reports. */
+  readonly shape: string;
+  /** Logical ids of the task definitions that carry a task-level `FireLens` property. */
+  readonly taskIds: readonly string[];
+}
+
+/** A valid case with random changes applied; `mutations` says which, in order. */
+export interface MutatedTemplateCase extends FireLensTemplateCase {
+  readonly mutations: readonly string[];
+}
+
+export const MACRO_NAME = 'FireLensMacro';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------------------------
+
+/** The values AWS::Logs::LogGroup accepts for RetentionInDays (provider schema enum). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const APP_NAMES = ['web', 'api', 'worker', 'sidecar', 'metrics', 'app', 'audit', 'proxy-2', 'job_runner'] as const;
+const TASK_IDS = ['WebTask', 'ApiTask', 'WorkerTask', 'Task', 'OrdersTask', 'BatchJob', 'T1', 'LogTask9'] as const;
+const MIB = 1_048_576;
+
+/** Fargate's CPU/memory pairs (MiB), smallest first. */
+const FARGATE_SIZES: readonly (readonly [string, number])[] = [
+  ['256', 512],
+  ['256', 1024],
+  ['256', 2048],
+  ['512', 1024],
+  ['512', 2048],
+  ['512', 3072],
+  ['512', 4096],
+  ['1024', 2048],
+  ['1024', 4096],
+  ['1024', 8192],
+  ['2048', 4096],
+  ['2048', 8192],
+  ['2048', 16384],
+  ['4096', 8192],
+  ['4096', 30720],
+];
+
+const IF_PROD = (a: Json, b: Json): Json => ({ 'Fn::If': ['IsProd', a, b] });
+
+/** Support resources a generated value may reference, each added once when something refers to it. */
+const SUPPORT_RESOURCES: Readonly<Record<string, JsonObject>> = {
+  AppLogs: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: { 'Fn::Sub': '/ecs/${AWS::StackName}/app' }, RetentionInDays: 90 } },
+  RouterLogs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } },
+  LogStream: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } },
+  LogBucket: { Type: 'AWS::S3::Bucket', DeletionPolicy: 'Retain', Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } } },
+  Delivery: {
+    Type: 'AWS::KinesisFirehose::DeliveryStream',
+    Properties: { DeliveryStreamType: 'DirectPut', S3DestinationConfiguration: { BucketARN: { 'Fn::GetAtt': ['LogBucket', 'Arn'] }, RoleARN: { 'Fn::ImportValue': 'firehose-delivery-role-arn' } } },
+  },
+  SharedTaskRole: {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      Tags: [{ Key: 'team', Value: 'platform' }],
+    },
+  },
+  SharedExecutionRole: {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }],
+    },
+  },
+  AppSecret: { Type: 'AWS::SecretsManager::Secret', Properties: { Description: 'API key of the log destination' } },
+  LogsKey: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'kms:*', Resource: '*' }] } } },
+};
+
+const PARAMETERS: Readonly<Record<string, JsonObject>> = {
+  Stage: { Type: 'String', AllowedValues: ['dev', 'prod'], Default: 'dev' },
+  AppImage: { Type: 'String', Default: 'public.ecr.aws/nginx/nginx:1.27' },
+  RouterImage: { Type: 'String', Default: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.5' },
+  LogGroupParam: { Type: 'String', Default: '/ecs/from-parameter' },
+  SecretArn: { Type: 'String' },
+  KmsKeyArn: { Type: 'String' },
+  ConfigObjectArn: { Type: 'String', Default: 'arn:aws:s3:::acme-config/fluent-bit/extra.conf' },
+  ExternalRoleArn: { Type: 'String' },
+  StopSeconds: { Type: 'Number', Default: 60 },
+  AppMemory: { Type: 'Number', Default: 128 },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+const optional = <T>(arb: fc.Arbitrary<T>, freq = 1): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq });
+
+/** A string value: literal, or one of the intrinsics CloudFormation resolves to a string. */
+const stringValue = (literal: string, alternative: string): fc.Arbitrary<Json> =>
+  fc.constantFrom<Json>(
+    literal,
+    literal,
+    literal,
+    { 'Fn::Sub': `${literal}-\${AWS::StackName}` },
+    IF_PROD(literal, alternative),
+    { 'Fn::Join': ['', [literal, '-', { Ref: 'Stage' }]] },
+    { 'Fn::ImportValue': { 'Fn::Sub': '${AWS::StackName}-shared' } },
+  );
+
+const regionValue: fc.Arbitrary<Json> = fc.constantFrom<Json>('eu-west-1', 'us-east-1', { Ref: 'AWS::Region' }, IF_PROD('eu-west-1', 'eu-central-1'));
+
+const logGroupName: fc.Arbitrary<Json> = fc.constantFrom<Json>(
+  '/ecs/orders',
+  '/ecs/app/access',
+  { Ref: 'AppLogs' },
+  { Ref: 'LogGroupParam' },
+  { 'Fn::Sub': '/ecs/${AWS::StackName}/app' },
+  IF_PROD('/ecs/prod', '/ecs/dev'),
+  { 'Fn::ImportValue': 'shared-log-group' },
+);
+
+const secretArn: fc.Arbitrary<Json> = fc.constantFrom<Json>(
+  'arn:aws:secretsmanager:eu-west-1:111122223333:secret:logs/api-key-AbCdEf',
+  'arn:aws:ssm:eu-west-1:111122223333:parameter/logs/api-key',
+  '/logs/api-key',
+  { Ref: 'AppSecret' },
+  { Ref: 'SecretArn' },
+);
+
+type Described<T> = { readonly json: T; readonly label: string };
+
+// ---------------------------------------------------------------------------------------------
+// Destinations
+// ---------------------------------------------------------------------------------------------
+
+const cloudWatchLogs = fc
+  .record(
+    {
+      LogGroupName: logGroupName,
+      LogStreamPrefix: stringValue('app/', 'dev/'),
+      RetentionInDays: fc.constantFrom(...LOG_RETENTION_DAYS),
+      Region: regionValue,
+      Options: fc.constantFrom<JsonObject>({ log_key: 'log' }, { log_format: 'json/emf' }, { auto_create_group: false }, { log_group_class: 'STANDARD', log_retention_days: 7 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((settings): Described<JsonObject> => ({
+    json: { CloudWatchLogs: settings as JsonObject },
+    label: `CloudWatchLogs(${settings.LogGroupName === undefined ? 'created' : 'named'})`,
+  }));
+
+const firehose = fc
+  .record(
+    {
+      DeliveryStreamName: fc.constantFrom<Json>('app-logs', { Ref: 'Delivery' }, { 'Fn::Sub': '${AWS::StackName}-logs' }, IF_PROD('prod-logs', 'dev-logs')),
+      Region: optional(regionValue),
+      Options: optional(fc.constantFrom<JsonObject>({ time_key: 'time' }, { compression: 'gzip' }, { role_arn: 'arn:aws:iam::444455556666:role/log-delivery' }, { log_key: 'log', time_key_format: '%Y-%m-%dT%H:%M:%S' })),
+    },
+    { requiredKeys: ['DeliveryStreamName'] },
+  )
+  .map((settings): Described<JsonObject> => ({ json: { Firehose: dropUndefined(settings) }, label: 'Firehose' }));
+
+const kinesisStreams = fc
+  .record(
+    {
+      StreamName: fc.constantFrom<Json>('app-stream', { Ref: 'LogStream' }, { 'Fn::Sub': '${AWS::StackName}-stream' }),
+      Region: optional(regionValue),
+      Options: optional(fc.constantFrom<JsonObject>({ time_key: 'ts' }, { simple_aggregation: true }, { log_key: 'log' })),
+    },
+    { requiredKeys: ['StreamName'] },
+  )
+  .map((settings): Described<JsonObject> => ({ json: { KinesisStreams: dropUndefined(settings) }, label: 'KinesisStreams' }));
+
+const s3 = fc
+  .record(
+    {
+      BucketName: fc.constantFrom<Json>('acme-logs', { Ref: 'LogBucket' }, { 'Fn::Sub': '${AWS::StackName}-logs' }),
+      KeyFormat: optional(fc.constantFrom<Json>('/logs/$TAG/%Y/%m/%d/$UUID.gz', '/app/${ECS_TASK_ID}/%H-%M-%S', 'flat/$UUID', { 'Fn::Sub': '/${AWS::StackName}/$TAG/%Y/' })),
+      Region: optional(regionValue),
+      Options: optional(fc.constantFrom<JsonObject>({ total_file_size: '10M', upload_timeout: '1m' }, { use_put_object: 'On' }, { compression: 'gzip' }, { store_dir: '/tmp/fluent-bit/s3' })),
+    },
+    { requiredKeys: ['BucketName'] },
+  )
+  .map((settings): Described<JsonObject> => ({ json: { S3: dropUndefined(settings) }, label: 'S3' }));
+
+const openSearch = fc
+  .record({
+    serverless: fc.boolean(),
+    Index: fc.constantFrom<Json>('app-logs', { 'Fn::Sub': '${AWS::StackName}-logs' }),
+    Region: optional(regionValue),
+    Options: optional(fc.constantFrom<JsonObject>({ Logstash_Format: 'On' }, { Trace_Error: 'On' }, { Replace_Dots: 'On', Generate_ID: 'On' })),
+  })
+  .map(({ serverless, Index, Region, Options }): Described<JsonObject> => {
+    const Endpoint = serverless ? 'abc123xyz.eu-west-1.aoss.amazonaws.com' : 'search-logs-abc123.eu-west-1.es.amazonaws.com';
+    return {
+      json: { OpenSearch: dropUndefined({ Endpoint, Index, Serverless: serverless ? true : undefined, Region, Options }) },
+      label: serverless ? 'OpenSearch(Serverless)' : 'OpenSearch',
+    };
+  });
+
+const CUSTOM_OUTPUTS: readonly JsonObject[] = [
+  { Name: 'datadog', Options: { Host: 'http-intake.logs.datadoghq.eu', TLS: 'on', dd_service: 'app', provider: 'ecs' }, SecretOptions: [{ Name: 'apikey', ValueFrom: 'SECRET' }] },
+  { Name: 'http', Options: { Host: 'logs.example.com', Port: 443, URI: '/ingest', Format: 'json', tls: 'On' } },
+  { Name: 'loki', Options: { host: 'loki.example.com', port: '3100', labels: 'job=firelens' } },
+  { Name: 'splunk', Options: { Host: 'hec.example.com', Port: '8088', TLS: 'On' }, SecretOptions: [{ Name: 'Splunk_Token', ValueFrom: 'SECRET' }] },
+  { Name: 'newrelic', Options: { endpoint: 'https://log-api.eu.newrelic.com/log/v1' }, SecretOptions: [{ Name: 'licenseKey', ValueFrom: 'SECRET' }] },
+  { Name: 'forward', Options: { Host: 'aggregator.internal', Port: '24224' } },
+  { Name: 'kafka', Options: { Brokers: 'b-1.kafka.internal:9092', Topics: 'logs' } },
+  { Name: 'null' },
+  { Name: 'stdout', Options: { Format: 'json_lines' } },
+  { Name: 'cloudwatch', Options: { region: 'eu-west-1', log_group_name: '/ecs/go-plugin', log_stream_prefix: 'go/', auto_create_group: 'true' } },
+  { Name: 'kinesis_firehose', Options: { region: { Ref: 'AWS::Region' }, delivery_stream: 'custom-stream' } },
+  { Name: 'cloudwatch_logs', Options: { region: 'us-east-1', log_group_name: { Ref: 'AppLogs' }, log_stream_name: 'fixed' } },
+  { Name: 'es', Options: { Host: 'search-x.eu-west-1.es.amazonaws.com', Port: '443', AWS_Auth: 'On', AWS_Region: 'eu-west-1', tls: 'On' } },
+  { Name: 'my_plugin', Options: { anything: 'goes', level: 3, enabled: true } },
+];
+
+const custom = fc.record({ output: fc.constantFrom(...CUSTOM_OUTPUTS), secret: secretArn }).map(({ output, secret }): Described<JsonObject> => {
+  const json = structuredClone(output);
+  if (Array.isArray(json['SecretOptions'])) {
+    json['SecretOptions'] = json['SecretOptions'].map((s) => (isObject(s) ? { ...s, ValueFrom: secret } : s));
+  }
+  return { json: { Custom: json }, label: `Custom(${String(output['Name'])})` };
+});
+
+const anyDestination = fc.oneof(cloudWatchLogs, firehose, kinesisStreams, s3, openSearch, custom);
+
+/** Fluentd takes Custom destinations only; its `Name` becomes the `@type`. */
+const fluentdDestination = fc
+  .constantFrom<JsonObject>({ Name: 'cloudwatch_logs', Options: { region: 'eu-west-1', log_group_name: '/ecs/fluentd', log_stream_name: 'app', auto_create_stream: 'true' } }, { Name: 'stdout' }, { Name: 'forward', Options: { host: 'aggregator.internal' } })
+  .map((json): Described<JsonObject> => ({ json: { Custom: json }, label: `Custom(fluentd ${String(json['Name'])})` }));
+
+const bufferLimit: fc.Arbitrary<Json> = fc.constantFrom<Json>(0, 1_048_576, 2_097_152, 4_194_304, 8_388_608, '4194304', IF_PROD(8_388_608, 1_048_576), { Ref: 'AppMemory' });
+
+const pattern: fc.Arbitrary<Json> = fc.constantFrom<Json>('^(?!.*health)', 'ERROR|WARN', '\\bDEBUG\\b', IF_PROD('^INFO', '.*'));
+
+// ---------------------------------------------------------------------------------------------
+// Containers
+// ---------------------------------------------------------------------------------------------
+
+interface OverrideChoice {
+  readonly destination: Described<JsonObject> | undefined;
+  readonly bufferLimit: Json | undefined;
+  readonly includePattern: Json | undefined;
+  readonly excludePattern: Json | undefined;
+}
+
+type Logging = { readonly kind: 'task' } | { readonly kind: 'own-awslogs' } | { readonly kind: 'opt-out' } | { readonly kind: 'override'; readonly override: OverrideChoice };
+
+interface AppChoice {
+  readonly image: Json;
+  readonly essential: boolean | undefined;
+  readonly memory: { readonly key: 'Memory' | 'MemoryReservation'; readonly value: Json } | undefined;
+  readonly cpu: number | undefined;
+  readonly port: number | undefined;
+  readonly environment: Json | undefined;
+  readonly secrets: boolean;
+  readonly stopTimeout: Json | undefined;
+  readonly dependsOnPrevious: boolean;
+  readonly healthCheck: boolean;
+  readonly logging: Logging;
+}
+
+const overrideChoice = (destination: fc.Arbitrary<Described<JsonObject>>): fc.Arbitrary<OverrideChoice> =>
+  fc.record({
+    destination: optional(destination),
+    bufferLimit: optional(bufferLimit),
+    includePattern: optional(pattern, 4),
+    excludePattern: optional(pattern, 4),
+  });
+
+const appChoice = (destination: fc.Arbitrary<Described<JsonObject>>): fc.Arbitrary<AppChoice> =>
+  fc.record({
+    image: fc.constantFrom<Json>(
+      'public.ecr.aws/nginx/nginx:1.27',
+      'public.ecr.aws/docker/library/python:3.12-slim',
+      '111122223333.dkr.ecr.eu-west-1.amazonaws.com/orders:4.2.0',
+      { Ref: 'AppImage' },
+      { 'Fn::Sub': '${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/app:latest' },
+      'busybox:1.36',
+    ),
+    essential: optional(fc.boolean()),
+    memory: optional(
+      fc.record({
+        key: fc.constantFrom<'Memory' | 'MemoryReservation'>('Memory', 'MemoryReservation'),
+        value: fc.constantFrom<Json>(64, 128, 256, { Ref: 'AppMemory' }),
+      }),
+    ),
+    cpu: optional(fc.constantFrom(0, 64, 128)),
+    port: optional(fc.constantFrom(80, 443, 8080, 9000)),
+    environment: optional(
+      fc.constantFrom<Json>(
+        [{ Name: 'STAGE', Value: { Ref: 'Stage' } }],
+        [{ Name: 'LOG_LEVEL', Value: 'info' }, { Name: 'BUCKET', Value: { 'Fn::GetAtt': ['LogBucket', 'Arn'] } }],
+        IF_PROD([{ Name: 'MODE', Value: 'prod' }], { Ref: 'AWS::NoValue' }),
+        [{ Name: 'REGION', Value: { 'Fn::FindInMap': ['RegionSettings', { Ref: 'AWS::Region' }, 'Tier'] } }],
+      ),
+    ),
+    secrets: fc.boolean(),
+    stopTimeout: optional(fc.constantFrom<Json>(10, 45, 90, 120, { Ref: 'StopSeconds' }), 3),
+    dependsOnPrevious: fc.boolean(),
+    healthCheck: fc.boolean(),
+    logging: fc.oneof(
+      { weight: 5, arbitrary: fc.constant<Logging>({ kind: 'task' }) },
+      { weight: 1, arbitrary: fc.constant<Logging>({ kind: 'own-awslogs' }) },
+      { weight: 1, arbitrary: fc.constant<Logging>({ kind: 'opt-out' }) },
+      { weight: 2, arbitrary: overrideChoice(destination).map((override): Logging => ({ kind: 'override', override })) },
+    ),
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Routers
+// ---------------------------------------------------------------------------------------------
+
+interface RouterChoice {
+  readonly type: 'fluentbit' | 'fluentd';
+  readonly image: 'default' | 'tag' | 'custom' | 'param';
+  readonly imageTag: string;
+  readonly name: string | undefined;
+  readonly memoryReservation: Json | undefined;
+  readonly memory: Json | undefined;
+  readonly cpu: Json | undefined;
+  readonly enableEcsLogMetadata: boolean | undefined;
+  readonly configFile: 'none' | 'file' | 's3' | 'file-intrinsic' | 's3-intrinsic';
+  readonly logGroup: Json | undefined;
+  readonly logRetentionInDays: number | undefined;
+  readonly environment: Json | undefined;
+  readonly secrets: Json | undefined;
+  readonly healthCheck: boolean | undefined;
+  readonly stopTimeout: number | undefined;
+}
+
+const routerChoice: fc.Arbitrary<RouterChoice> = fc.record({
+  type: fc.constantFrom<'fluentbit' | 'fluentd'>('fluentbit', 'fluentbit', 'fluentbit', 'fluentbit', 'fluentd'),
+  image: fc.constantFrom<RouterChoice['image']>('default', 'default', 'tag', 'custom', 'param'),
+  imageTag: fc.constantFrom('2.32.5', '2.34.3.20260623', '3.0.0', 'stable'),
+  name: optional(fc.constantFrom('log_router', 'fluentbit', 'firelens-router', 'router_1')),
+  memoryReservation: optional(fc.constantFrom<Json>(32, 50, 64, 128, IF_PROD(128, 64))),
+  memory: optional(fc.constantFrom<Json>(64, 128, 256), 3),
+  cpu: optional(fc.constantFrom<Json>(0, 32, 64, { Ref: 'AWS::NoValue' }), 3),
+  enableEcsLogMetadata: optional(fc.boolean()),
+  configFile: fc.constantFrom<RouterChoice['configFile']>('none', 'none', 'none', 'file', 's3', 'file-intrinsic', 's3-intrinsic'),
+  logGroup: optional(fc.constantFrom<Json>('/ecs/log-routers', { Ref: 'RouterLogs' }, false, { 'Fn::Sub': '/ecs/${AWS::StackName}/router' }, { Ref: 'LogGroupParam' })),
+  logRetentionInDays: optional(fc.constantFrom(...LOG_RETENTION_DAYS)),
+  environment: optional(fc.constantFrom<Json>([{ Name: 'FLB_LOG_LEVEL', Value: 'debug' }], [{ Name: 'STAGE', Value: { Ref: 'Stage' } }], IF_PROD([{ Name: 'X', Value: '1' }], [])), 3),
+  secrets: optional(secretArn.map((valueFrom): Json => [{ Name: 'ROUTER_TOKEN', ValueFrom: valueFrom }]), 3),
+  healthCheck: optional(fc.boolean()),
+  stopTimeout: optional(fc.constantFrom(30, 60, 120), 3),
+});
+
+interface ExistingRouterChoice {
+  readonly type: 'fluentbit' | 'fluentd';
+  readonly name: string;
+  readonly memoryReservation: number;
+  readonly metadata: string | undefined;
+  readonly configFile: boolean;
+  readonly logGroup: Json | undefined;
+  readonly stopTimeout: number | undefined;
+}
+
+const existingRouterChoice: fc.Arbitrary<ExistingRouterChoice> = fc.record({
+  type: fc.constantFrom<'fluentbit' | 'fluentd'>('fluentbit', 'fluentbit', 'fluentbit', 'fluentd'),
+  name: fc.constantFrom('fluent-bit', 'log_router', 'firelens'),
+  memoryReservation: fc.constantFrom(32, 50, 64),
+  metadata: optional(fc.constantFrom('true', 'false')),
+  configFile: fc.boolean(),
+  logGroup: optional(fc.constantFrom<Json>({ Ref: 'RouterLogs' }, '/ecs/existing-router', { Ref: 'LogGroupParam' }), 3),
+  stopTimeout: optional(fc.constantFrom(30, 60, 120), 3),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Task definitions
+// ---------------------------------------------------------------------------------------------
+
+type Platform = 'fargate' | 'fargate+ec2' | 'ec2-bridge' | 'ec2-default' | 'ec2-awsvpc' | 'ec2-host';
+type RoleChoice = 'none' | 'getatt' | 'ref' | 'external' | 'param';
+
+interface TaskChoice {
+  readonly platform: Platform;
+  readonly sizePick: number;
+  readonly memoryStyle: 'literal' | 'gb' | 'intrinsic' | 'absent';
+  readonly family: Json | undefined;
+  readonly conditional: boolean;
+  readonly metadata: boolean;
+  readonly resourceDependsOn: 'none' | 'string' | 'list';
+  readonly apps: readonly AppChoice[];
+  readonly appNames: readonly string[];
+  readonly existing: boolean;
+  readonly writeRouter: boolean;
+  readonly router: RouterChoice;
+  readonly existingRouter: ExistingRouterChoice;
+  readonly destination: Described<JsonObject>;
+  readonly fluentdDestination: Described<JsonObject>;
+  readonly bufferLimit: Json | undefined;
+  readonly includePattern: Json | undefined;
+  readonly excludePattern: Json | undefined;
+  readonly explicitContainers: boolean;
+  readonly secretsKmsKey: Json | undefined;
+  readonly externalRolesGranted: boolean | undefined;
+  readonly taskRole: RoleChoice;
+  readonly executionRole: RoleChoice;
+  readonly runtimePlatform: boolean;
+  readonly tags: boolean;
+  readonly keyOrderSeed: number;
+}
+
+const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chain((count) =>
+  fc.record({
+    platform: fc.constantFrom<Platform>('fargate', 'fargate', 'fargate', 'fargate+ec2', 'ec2-bridge', 'ec2-default', 'ec2-awsvpc', 'ec2-host'),
+    sizePick: fc.nat({ max: 3 }),
+    memoryStyle: fc.constantFrom<TaskChoice['memoryStyle']>('literal', 'literal', 'literal', 'gb', 'intrinsic', 'absent'),
+    family: optional(fc.constantFrom<Json>('orders', 'web-app', { 'Fn::Sub': '${AWS::StackName}-task' })),
+    conditional: fc.boolean(),
+    metadata: fc.boolean(),
+    resourceDependsOn: fc.constantFrom<TaskChoice['resourceDependsOn']>('none', 'none', 'string', 'list'),
+    apps: fc.array(appChoice(anyDestination), { minLength: count, maxLength: count }),
+    appNames: fc.shuffledSubarray([...APP_NAMES], { minLength: count, maxLength: count }),
+    existing: fc.constant(false), // drawn in weightedTaskChoice
+    writeRouter: fc.boolean(),
+    router: routerChoice,
+    existingRouter: existingRouterChoice,
+    destination: anyDestination,
+    fluentdDestination,
+    bufferLimit: optional(bufferLimit),
+    includePattern: optional(pattern, 4),
+    excludePattern: optional(pattern, 4),
+    explicitContainers: fc.boolean(),
+    secretsKmsKey: optional(fc.constantFrom<Json>('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', { 'Fn::GetAtt': ['LogsKey', 'Arn'] }, { Ref: 'KmsKeyArn' }), 4),
+    externalRolesGranted: optional(fc.boolean(), 4),
+    taskRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
+    executionRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
+    runtimePlatform: fc.boolean(),
+    tags: fc.boolean(),
+    keyOrderSeed: fc.nat({ max: 5 }),
+  }),
+);
+
+/** A task-level choice with the existing-router shape drawn one time in four. */
+const weightedTaskChoice: fc.Arbitrary<TaskChoice> = fc.tuple(taskChoice, fc.nat({ max: 3 })).map(([choice, roll]) => ({ ...choice, existing: roll === 0 }));
+
+const isFargate = (platform: Platform): boolean => platform === 'fargate' || platform === 'fargate+ec2';
+
+const integerOf = (value: Json | undefined): number | undefined => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
+
+/** What one built task needs from the template around it, and how it reads in a shape description. */
+interface BuiltTask {
+  readonly resource: JsonObject;
+  readonly label: string;
+}
+
+const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly string[]): BuiltTask => {
+  const fargate = isFargate(choice.platform);
+  const existing = choice.existing ? choice.existingRouter : undefined;
+  const routerType = existing?.type ?? choice.router.type;
+  const taskDestination = routerType === 'fluentd' ? choice.fluentdDestination : choice.destination;
+
+  // Containers, with the routing each one gets.
+  const containers: JsonObject[] = [];
+  const routedNames: string[] = [];
+  const routedBuffers: Json[] = [];
+  const routedStopTimeouts: Json[] = [];
+  const taskBuffer = choice.bufferLimit;
+  choice.apps.forEach((app, i) => {
+    const name = choice.appNames[i] ?? `app${String(i)}`;
+    const container: JsonObject = { Name: name, Image: app.image };
+    if (app.essential !== undefined) {
+      container['Essential'] = app.essential;
+    }
+    if (app.cpu !== undefined) {
+      container['Cpu'] = app.cpu;
+    }
+    if (app.memory !== undefined) {
+      container[app.memory.key] = app.memory.value;
+    } else if (!fargate && choice.memoryStyle === 'absent') {
+      container['Memory'] = 128; // EC2 needs memory at task or container level
+    }
+    if (app.port !== undefined) {
+      container['PortMappings'] = [
+        choice.platform === 'ec2-bridge' || choice.platform === 'ec2-default'
+          ? { ContainerPort: app.port, HostPort: 0, Protocol: 'tcp' }
+          : { ContainerPort: app.port, Protocol: 'tcp' },
+      ];
+    }
+    if (app.environment !== undefined) {
+      container['Environment'] = app.environment;
+    }
+    if (app.secrets) {
+      container['Secrets'] = [{ Name: 'DB_PASSWORD', ValueFrom: { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/db' } }];
+    }
+    if (app.stopTimeout !== undefined) {
+      container['StopTimeout'] = app.stopTimeout;
+    }
+    const previous = i > 0 ? choice.appNames[i - 1] : undefined;
+    if (app.dependsOnPrevious && previous !== undefined) {
+      container['DependsOn'] = [{ ContainerName: previous, Condition: 'START' }];
+    }
+    if (app.healthCheck) {
+      container['HealthCheck'] = { Command: ['CMD-SHELL', 'exit 0'], Interval: 30, Retries: 3 };
+    }
+    let logging = app.logging;
+    if (logging.kind === 'override' && routerType === 'fluentd' && logging.override.destination !== undefined) {
+      logging = { kind: 'override', override: { ...logging.override, destination: choice.fluentdDestination } };
+    }
+    switch (logging.kind) {
+      case 'own-awslogs':
+        container['LogConfiguration'] = {
+          LogDriver: 'awslogs',
+          Options: { 'awslogs-group': { Ref: 'AppLogs' }, 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': name },
+        };
+        break;
+      case 'opt-out':
+        container['FireLens'] = false;
+        break;
+      case 'override': {
+        const o = logging.override;
+        container['FireLens'] = dropUndefined({
+          Destination: o.destination?.json,
+          BufferLimit: o.bufferLimit,
+          IncludePattern: o.includePattern,
+          ExcludePattern: o.excludePattern,
+        });
+        break;
+      }
+      case 'task':
+        break;
+    }
+    containers.push(container);
+  });
+
+  // Which app containers are routed: without Containers, every one without its own logging that does not
+  // opt out; with Containers, the listed ones (never one with its own LogConfiguration).
+  const candidates = choice.apps.flatMap((app, i) => (app.logging.kind === 'task' || app.logging.kind === 'override' ? [i] : []));
+  if (candidates.length === 0) {
+    // Nothing would be routed: the first app logs through FireLens after all.
+    const first = containers[0];
+    if (first !== undefined) {
+      delete first['LogConfiguration'];
+      delete first['FireLens'];
+    }
+    candidates.push(0);
+  }
+  const listed = choice.explicitContainers ? candidates.filter((_, k) => k % 2 === 0 || candidates.length === 1) : undefined;
+  const routed = listed ?? candidates;
+  for (const i of routed) {
+    const container = containers[i];
+    const name = choice.appNames[i] ?? '';
+    routedNames.push(name);
+    const override = isObject(container?.['FireLens']) ? container['FireLens'] : undefined;
+    const buffer = override?.['BufferLimit'] ?? taskBuffer;
+    if (buffer !== undefined) {
+      routedBuffers.push(buffer);
+    }
+    const stop = container?.['StopTimeout'];
+    if (stop !== undefined) {
+      routedStopTimeouts.push(stop);
+    }
+  }
+
+  // The router: one the user wrote (reused), or the macro's.
+  const fireLens: JsonObject = { Destination: taskDestination.json };
+  let routerMemory = 0;
+  let routerLabel: string;
+  const stopCap = fargate ? 120 : Number.POSITIVE_INFINITY;
+  const longestRoutedStop = Math.max(0, ...routedStopTimeouts.map((s) => integerOf(s) ?? 120));
+  if (existing !== undefined) {
+    const firelensOptions: JsonObject = {};
+    if (existing.metadata !== undefined) {
+      firelensOptions['enable-ecs-log-metadata'] = existing.metadata;
+    }
+    if (existing.configFile && existing.type === 'fluentbit') {
+      firelensOptions['config-file-type'] = 'file';
+      firelensOptions['config-file-value'] = '/fluent-bit/etc/extra.conf';
+    }
+    const router: JsonObject = {
+      Name: existing.name,
+      Image: existing.type === 'fluentd' ? 'public.ecr.aws/aws-observability/fluentd:v1.16-1' : 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.5',
+      Essential: true,
+      MemoryReservation: existing.memoryReservation,
+      FirelensConfiguration: Object.keys(firelensOptions).length > 0 ? { Type: existing.type, Options: firelensOptions } : { Type: existing.type },
+    };
+    if (existing.logGroup !== undefined) {
+      router['LogConfiguration'] = {
+        LogDriver: 'awslogs',
+        Options: { 'awslogs-group': existing.logGroup, 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': 'router' },
+      };
+    }
+    if (existing.stopTimeout !== undefined) {
+      router['StopTimeout'] = Math.min(stopCap, Math.max(existing.stopTimeout, longestRoutedStop));
+      if (routedStopTimeouts.some((s) => integerOf(s) === undefined)) {
+        delete router['StopTimeout'];
+      }
+    }
+    containers.splice(existing.name.length % 2 === 0 ? 0 : containers.length, 0, router);
+    routerMemory = existing.memoryReservation;
+    routerLabel = `existing ${existing.type} router`;
+  } else {
+    const r = choice.router;
+    const router: JsonObject = {};
+    const fluentd = r.type === 'fluentd';
+    if (fluentd) {
+      router['Type'] = 'fluentd';
+      router['Image'] = r.image === 'param' ? { Ref: 'RouterImage' } : 'public.ecr.aws/aws-observability/fluentd:v1.16-1';
+    } else {
+      if (choice.keyOrderSeed === 1) {
+        router['Type'] = 'fluentbit';
+      }
+      if (r.image === 'tag') {
+        router['ImageTag'] = r.imageTag;
+      } else if (r.image === 'custom') {
+        router['Image'] = '111122223333.dkr.ecr.eu-west-1.amazonaws.com/custom-fluent-bit:1.4';
+      } else if (r.image === 'param') {
+        router['Image'] = { Ref: 'RouterImage' };
+      }
+    }
+    if (r.name !== undefined) {
+      router['Name'] = r.name;
+    }
+    if (r.memoryReservation !== undefined) {
+      router['MemoryReservation'] = r.memoryReservation;
+    }
+    if (r.memory !== undefined) {
+      router['Memory'] = r.memory;
+      if ((integerOf(r.memoryReservation) ?? 0) >= (integerOf(r.memory) ?? 0)) {
+        delete router['MemoryReservation']; // ECS wants the soft limit below the hard one
+      }
+    }
+    if (r.cpu !== undefined) {
+      router['Cpu'] = r.cpu;
+    }
+    if (r.enableEcsLogMetadata !== undefined) {
+      router['EnableEcsLogMetadata'] = r.enableEcsLogMetadata;
+    }
+    const defaultImage = router['Image'] === undefined;
+    const configFile = !fluentd && !(r.configFile.startsWith('s3') && fargate && !defaultImage) ? r.configFile : 'none';
+    switch (configFile) {
+      case 'file':
+        router['ConfigFile'] = '/fluent-bit/configs/parse-json.conf';
+        break;
+      case 's3':
+        router['ConfigFile'] = 'arn:aws:s3:::acme-logging-config/fluent-bit/extra.conf';
+        break;
+      case 'file-intrinsic':
+        router['ConfigFile'] = { 'Fn::Sub': '/fluent-bit/configs/${Stage}.conf' };
+        router['ConfigFileType'] = 'file';
+        break;
+      case 's3-intrinsic':
+        router['ConfigFile'] = { Ref: 'ConfigObjectArn' };
+        router['ConfigFileType'] = 's3';
+        break;
+      case 'none':
+        break;
+    }
+    if (r.logGroup !== undefined) {
+      router['LogGroup'] = r.logGroup;
+    }
+    if (r.logRetentionInDays !== undefined && r.logGroup === undefined) {
+      router['LogRetentionInDays'] = r.logRetentionInDays;
+    }
+    const initEnvironment = configFile.startsWith('s3') && fargate;
+    if (r.environment !== undefined && !(initEnvironment && !Array.isArray(r.environment))) {
+      router['Environment'] = r.environment;
+    }
+    if (r.secrets !== undefined) {
+      router['Secrets'] = r.secrets;
+    }
+    if (r.healthCheck !== undefined && !(r.healthCheck && (fluentd || configFile !== 'none'))) {
+      router['HealthCheck'] = r.healthCheck;
+    }
+    const unknownRoutedStop = routedStopTimeouts.some((s) => integerOf(s) === undefined);
+    if (r.stopTimeout !== undefined && !(unknownRoutedStop && !fargate)) {
+      router['StopTimeout'] = Math.min(stopCap, Math.max(r.stopTimeout, longestRoutedStop));
+    }
+    if (choice.writeRouter || Object.keys(router).length > 0) {
+      fireLens['Router'] = router;
+    }
+    const memoryValue = router['Memory'] ?? router['MemoryReservation'] ?? 50;
+    routerMemory = integerOf(memoryValue) ?? 0;
+    routerLabel = `${fluentd ? 'fluentd' : 'fluentbit'} router${configFile === 'none' ? '' : ` +${configFile} config`}`;
+  }
+
+  if (taskBuffer !== undefined) {
+    fireLens['BufferLimit'] = taskBuffer;
+  }
+  if (choice.includePattern !== undefined) {
+    fireLens['IncludePattern'] = choice.includePattern;
+  }
+  if (choice.excludePattern !== undefined) {
+    fireLens['ExcludePattern'] = choice.excludePattern;
+  }
+  if (listed !== undefined) {
+    fireLens['Containers'] = listed.map((i) => choice.appNames[i] ?? '');
+  }
+  if (choice.secretsKmsKey !== undefined) {
+    fireLens['SecretsKmsKey'] = choice.secretsKmsKey;
+  }
+  const externalRole = choice.taskRole === 'external' || choice.taskRole === 'param' || choice.executionRole === 'external' || choice.executionRole === 'param';
+  if (externalRole) {
+    fireLens['ExternalRolesGranted'] = true;
+  } else if (choice.externalRolesGranted !== undefined) {
+    fireLens['ExternalRolesGranted'] = choice.externalRolesGranted;
+  }
+
+  // Memory: the task's must exceed the containers' (router included) plus the buffers.
+  const properties: Record<string, Json | undefined> = {};
+  if (choice.family !== undefined) {
+    properties['Family'] = choice.family;
+  }
+  const needMiB = containers.reduce((sum, c) => sum + (integerOf(c['Memory'] ?? c['MemoryReservation']) ?? 0), existing === undefined ? routerMemory : 0) +
+    Math.ceil(routedBuffers.reduce<number>((sum, b) => sum + (integerOf(b) ?? 8_388_608), 0) / MIB);
+  const unknownMemory = containers.some((c) => (c['Memory'] ?? c['MemoryReservation']) !== undefined && integerOf(c['Memory'] ?? c['MemoryReservation']) === undefined);
+  const budget = unknownMemory ? needMiB + 512 : needMiB;
+  switch (choice.platform) {
+    case 'fargate':
+    case 'fargate+ec2': {
+      properties['RequiresCompatibilities'] = choice.platform === 'fargate' ? ['FARGATE'] : ['EC2', 'FARGATE'];
+      properties['NetworkMode'] = 'awsvpc';
+      const fits = FARGATE_SIZES.filter(([, mib]) => mib > budget);
+      const [cpu, mib] = fits[Math.min(choice.sizePick, fits.length - 1)] ?? ['4096', 30720];
+      properties['Cpu'] = cpu;
+      properties['Memory'] = taskMemory(choice.memoryStyle === 'absent' ? 'literal' : choice.memoryStyle, mib);
+      break;
+    }
+    default: {
+      properties['RequiresCompatibilities'] = choice.platform === 'ec2-default' ? undefined : ['EC2'];
+      const mode = { 'ec2-bridge': 'bridge', 'ec2-default': undefined, 'ec2-awsvpc': 'awsvpc', 'ec2-host': 'host' }[choice.platform];
+      if (mode !== undefined) {
+        properties['NetworkMode'] = mode;
+      }
+      if (choice.memoryStyle !== 'absent') {
+        const mib = [1024, 2048, 4096].find((m) => m > budget) ?? 8192;
+        properties['Memory'] = taskMemory(choice.memoryStyle, mib);
+      }
+      break;
+    }
+  }
+  if (properties['RequiresCompatibilities'] === undefined) {
+    delete properties['RequiresCompatibilities'];
+  }
+  if (choice.runtimePlatform && isFargate(choice.platform)) {
+    properties['RuntimePlatform'] = { OperatingSystemFamily: 'LINUX', CpuArchitecture: choice.keyOrderSeed % 2 === 0 ? 'X86_64' : 'ARM64' };
+  }
+  if (choice.platform === 'ec2-host') {
+    for (const c of containers) {
+      const mappings = c['PortMappings'];
+      if (Array.isArray(mappings)) {
+        c['PortMappings'] = mappings.map((m) => (isObject(m) ? { ...m, HostPort: m['ContainerPort'] ?? null } : m));
+      }
+    }
+  }
+  {
+    // Two containers of one task cannot listen on the same port (awsvpc, host).
+    const seen = new Set<Json>();
+    for (const c of containers) {
+      const mappings = c['PortMappings'];
+      const port = Array.isArray(mappings) && isObject(mappings[0]) ? mappings[0]['ContainerPort'] : undefined;
+      if (port !== undefined && seen.has(port ?? null)) {
+        delete c['PortMappings'];
+      }
+      seen.add(port ?? null);
+    }
+  }
+  properties['ContainerDefinitions'] = containers;
+  properties['TaskRoleArn'] = roleValue(choice.taskRole, 'SharedTaskRole', 'task');
+  properties['ExecutionRoleArn'] = roleValue(choice.executionRole, 'SharedExecutionRole', 'execution');
+  if (choice.tags) {
+    properties['Tags'] = [{ Key: 'stack', Value: { Ref: 'AWS::StackName' } }, { Key: 'owner', Value: 'logs' }];
+  }
+  properties['FireLens'] = fireLens;
+  const ordered = reorder(dropUndefined(properties), choice.keyOrderSeed);
+
+  const resource: JsonObject = { Type: 'AWS::ECS::TaskDefinition' };
+  if (choice.conditional) {
+    resource['Condition'] = 'IsProd';
+  }
+  if (choice.metadata) {
+    resource['Metadata'] = { Owner: 'platform-team', 'cfn-lint': { config: { ignore_checks: ['W3005'] } } };
+  }
+  const dependency = supportIds[0];
+  if (choice.resourceDependsOn !== 'none' && dependency !== undefined) {
+    resource['DependsOn'] = choice.resourceDependsOn === 'string' ? dependency : [dependency];
+  }
+  resource['Properties'] = ordered;
+  const label = `${logicalId}: ${choice.platform}, ${String(containers.length)} containers (${String(routedNames.length)} routed), ${routerLabel}, ${taskDestination.label}${listed ? ', Containers' : ''}${choice.taskRole === 'none' ? '' : `, task role ${choice.taskRole}`}${choice.executionRole === 'none' ? '' : `, execution role ${choice.executionRole}`}${choice.conditional ? ', Condition' : ''}`;
+  return { resource, label };
+};
+
+const taskMemory = (style: Exclude<TaskChoice['memoryStyle'], 'absent'>, mib: number): Json => {
+  switch (style) {
+    case 'literal':
+      return String(mib);
+    case 'gb':
+      return mib % 1024 === 0 ? `${String(mib / 1024)} GB` : String(mib);
+    case 'intrinsic':
+      return IF_PROD(String(mib), String(mib));
+  }
+};
+
+const roleValue = (choice: RoleChoice, roleId: string, kind: 'task' | 'execution'): Json | undefined => {
+  switch (choice) {
+    case 'none':
+      return undefined;
+    case 'getatt':
+      return { 'Fn::GetAtt': [roleId, 'Arn'] };
+    case 'ref':
+      return { Ref: roleId };
+    case 'external':
+      return `arn:aws:iam::111122223333:role/shared-${kind}-role`;
+    case 'param':
+      return { Ref: 'ExternalRoleArn' };
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Unrelated resources, outputs, the template
+// ---------------------------------------------------------------------------------------------
+
+type Unrelated = 'topic' | 'security-group' | 'service' | 'cluster' | 'function' | 'plain-task' | 'custom-resource' | 'managed-policy' | 'wait-handle';
+
+const UNRELATED_KINDS: readonly Unrelated[] = ['topic', 'security-group', 'service', 'cluster', 'function', 'plain-task', 'custom-resource', 'managed-policy', 'wait-handle'];
+
+const unrelatedResources = (kinds: readonly Unrelated[], firstTask: { id: string; fargate: boolean; conditional: boolean } | undefined): Record<string, JsonObject> => {
+  const out: Record<string, JsonObject> = {};
+  for (const kind of kinds) {
+    switch (kind) {
+      case 'topic':
+        out['AlarmTopic'] = { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Sub': '${AWS::StackName}-alarms' }, Tags: [{ Key: 'FireLens', Value: 'not-a-property' }] } };
+        break;
+      case 'security-group':
+        out['ServiceSecurityGroup'] = {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: {
+            GroupDescription: 'HTTPS in',
+            VpcId: { 'Fn::ImportValue': 'network-vpc-id' },
+            SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/8' }],
+          },
+        };
+        break;
+      case 'service':
+        if (firstTask !== undefined) {
+          out['AppService'] = {
+            Type: 'AWS::ECS::Service',
+            ...(firstTask.conditional ? { Condition: 'IsProd' } : {}),
+            Properties: {
+              Cluster: { 'Fn::ImportValue': 'ecs-cluster-name' },
+              TaskDefinition: { Ref: firstTask.id },
+              DesiredCount: 2,
+              ...(firstTask.fargate
+                ? {
+                    LaunchType: 'FARGATE',
+                    PlatformVersion: 'LATEST',
+                    NetworkConfiguration: { AwsvpcConfiguration: { Subnets: { 'Fn::Split': [',', { 'Fn::ImportValue': 'private-subnets' }] }, SecurityGroups: [{ 'Fn::ImportValue': 'app-sg' }] } },
+                  }
+                : { LaunchType: 'EC2' }),
+            },
+          };
+        }
+        break;
+      case 'cluster':
+        out['Cluster'] = { Type: 'AWS::ECS::Cluster', Properties: { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] } };
+        break;
+      case 'function':
+        out['Notifier'] = {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            Runtime: 'nodejs20.x',
+            Handler: 'index.handler',
+            Role: { 'Fn::ImportValue': 'lambda-role-arn' },
+            Code: { ZipFile: "exports.handler = async () => 'ok';" },
+            Environment: { Variables: { TOPIC: { 'Fn::Select': [0, [{ Ref: 'AWS::StackName' }, 'x']] } } },
+          },
+        };
+        break;
+      case 'plain-task':
+        out['PlainTask'] = {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            RequiresCompatibilities: ['FARGATE'],
+            NetworkMode: 'awsvpc',
+            Cpu: '256',
+            Memory: '512',
+            ExecutionRoleArn: { 'Fn::ImportValue': 'execution-role-arn' },
+            ContainerDefinitions: [
+              {
+                Name: 'cron',
+                Image: 'public.ecr.aws/docker/library/alpine:3.20',
+                LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': '/ecs/cron', 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': 'cron' } },
+              },
+            ],
+          },
+        };
+        break;
+      case 'custom-resource':
+        out['Seed'] = { Type: 'Custom::Seed', Properties: { ServiceToken: { 'Fn::ImportValue': 'seed-function-arn' }, FireLens: { Destination: 'untouched: not a task definition' } } };
+        break;
+      case 'managed-policy':
+        out['ReadLogsPolicy'] = {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:GetLogEvents'], Resource: '*' }] } },
+        };
+        break;
+      case 'wait-handle':
+        out['Handle'] = { Type: 'AWS::CloudFormation::WaitConditionHandle' };
+        break;
+    }
+  }
+  return out;
+};
+
+type TransformChoice = 'single' | 'list' | 'with-sam' | 'after-language-extensions';
+
+const transformValue = (choice: TransformChoice): Json => {
+  switch (choice) {
+    case 'single':
+      return MACRO_NAME;
+    case 'list':
+      return [MACRO_NAME];
+    case 'with-sam':
+      return [MACRO_NAME, 'AWS::Serverless-2016-10-31'];
+    case 'after-language-extensions':
+      return ['AWS::LanguageExtensions', MACRO_NAME];
+  }
+};
+
+interface TemplateChoice {
+  readonly taskIds: readonly string[];
+  readonly tasks: readonly TaskChoice[];
+  readonly unrelated: readonly Unrelated[];
+  readonly transform: TransformChoice;
+  readonly formatVersion: boolean;
+  readonly description: boolean;
+  readonly outputs: boolean;
+  readonly metadata: boolean;
+  readonly mappings: boolean;
+  readonly tasksFirst: boolean;
+}
+
+const templateChoice: fc.Arbitrary<TemplateChoice> = fc.integer({ min: 1, max: 3 }).chain((count) =>
+  fc.record({
+    taskIds: fc.uniqueArray(fc.oneof(fc.constantFrom(...TASK_IDS), fc.tuple(fc.constantFrom('Edge', 'Queue', 'Report', 'Ingest', 'X'), fc.nat({ max: 99 })).map(([stem, n]) => `${stem}Td${String(n)}`)), { minLength: count, maxLength: count }),
+    tasks: fc.array(weightedTaskChoice, { minLength: count, maxLength: count }),
+    unrelated: fc.subarray([...UNRELATED_KINDS]),
+    transform: fc.constantFrom<TransformChoice>('single', 'single', 'list', 'with-sam', 'after-language-extensions'),
+    formatVersion: fc.boolean(),
+    description: fc.boolean(),
+    outputs: fc.boolean(),
+    metadata: fc.boolean(),
+    mappings: fc.boolean(),
+    tasksFirst: fc.boolean(),
+  }),
+);
+
+const buildTemplate = (choice: TemplateChoice): FireLensTemplateCase => {
+  const resources: Record<string, JsonObject> = {};
+  const first = choice.taskIds[0];
+  const firstTask = choice.tasks[0];
+  const unrelated = unrelatedResources(
+    choice.unrelated.filter((u) => u !== 'service' || first !== undefined),
+    first === undefined || firstTask === undefined ? undefined : { id: first, fargate: isFargate(firstTask.platform), conditional: firstTask.conditional },
+  );
+  if (choice.transform === 'with-sam') {
+    unrelated['SamFunction'] = {
+      Type: 'AWS::Serverless::Function',
+      Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', InlineCode: "exports.handler = async () => 'ok';", Events: { Tick: { Type: 'Schedule', Properties: { Schedule: 'rate(1 hour)' } } } },
+    };
+  }
+  const dependencyIds = Object.keys(unrelated).filter((id) => id !== 'AppService');
+  const labels: string[] = [];
+  const tasks: Record<string, JsonObject> = {};
+  choice.taskIds.forEach((id, i) => {
+    const taskChoiceI = choice.tasks[i];
+    if (taskChoiceI === undefined) {
+      return;
+    }
+    const built = buildTask(id, taskChoiceI, dependencyIds);
+    tasks[id] = built.resource;
+    labels.push(built.label);
+  });
+  Object.assign(resources, choice.tasksFirst ? { ...tasks, ...unrelated } : { ...unrelated, ...tasks });
+
+  const template: JsonObject = {};
+  if (choice.formatVersion) {
+    template['AWSTemplateFormatVersion'] = '2010-09-09';
+  }
+  if (choice.description) {
+    template['Description'] = 'Generated FireLens template (property-based test)';
+  }
+  template['Transform'] = transformValue(choice.transform);
+  if (choice.metadata) {
+    template['Metadata'] = { 'AWS::CloudFormation::Interface': { ParameterGroups: [] }, 'firelens-lint': { config: { ignore_checks: ['FL1501'] } } };
+  }
+  if (choice.mappings) {
+    template['Mappings'] = { RegionSettings: { 'eu-west-1': { Tier: 'gold' }, 'us-east-1': { Tier: 'silver' } } };
+  }
+  template['Resources'] = resources;
+  if (choice.outputs && first !== undefined) {
+    template['Outputs'] = {
+      TaskArn: { ...(firstTask?.conditional ? { Condition: 'IsProd' } : {}), Value: { Ref: first }, Export: { Name: { 'Fn::Sub': '${AWS::StackName}-task' } } },
+      Region: { Value: { 'Fn::Join': [':', [{ Ref: 'AWS::Region' }, { Ref: 'AWS::AccountId' }]] } },
+    };
+  }
+  addReferencedDefinitions(template);
+  const fragment = withoutTransform(template);
+  return {
+    template,
+    fragment,
+    shape: `${labels.join('; ')}; unrelated: ${choice.unrelated.join(',') || 'none'}; Transform ${choice.transform}`,
+    taskIds: choice.taskIds,
+  };
+};
+
+/** The template minus its `Transform` section: the fragment of a template-level macro event. */
+export const withoutTransform = (template: JsonObject): JsonObject => {
+  const fragment: JsonObject = {};
+  for (const [key, value] of Object.entries(template)) {
+    if (key !== 'Transform') {
+      fragment[key] = value;
+    }
+  }
+  return fragment;
+};
+
+/** Adds the parameters, the IsProd condition, Mappings and support resources the generated values reference. */
+const addReferencedDefinitions = (template: JsonObject): void => {
+  const refs = new Set<string>();
+  let usesIsProd = false;
+  let usesMappings = false;
+  const walk = (value: Json): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    if (!isObject(value)) {
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'Ref' && typeof child === 'string') {
+        refs.add(child);
+      } else if (key === 'Fn::GetAtt' && Array.isArray(child) && typeof child[0] === 'string') {
+        refs.add(child[0]);
+      } else if (key === 'Fn::If' && Array.isArray(child) && child[0] === 'IsProd') {
+        usesIsProd = true;
+      } else if (key === 'Condition' && child === 'IsProd') {
+        usesIsProd = true;
+      } else if (key === 'Fn::FindInMap') {
+        usesMappings = true;
+      } else if (key === 'Fn::Sub' && typeof child === 'string') {
+        for (const match of child.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
+          refs.add(match[1] ?? '');
+        }
+      }
+      walk(child);
+    }
+  };
+  // Support resources may reference others (Delivery → LogBucket): walk until nothing new is added.
+  const resources = template['Resources'];
+  if (!isObject(resources)) {
+    return;
+  }
+  let added = true;
+  while (added) {
+    added = false;
+    refs.clear();
+    walk(template);
+    for (const id of refs) {
+      const support = SUPPORT_RESOURCES[id];
+      if (support !== undefined && resources[id] === undefined) {
+        resources[id] = structuredClone(support);
+        added = true;
+      }
+    }
+  }
+  if (usesIsProd) {
+    refs.add('Stage');
+  }
+  const parameters: JsonObject = {};
+  for (const [name, definition] of Object.entries(PARAMETERS)) {
+    if (refs.has(name)) {
+      parameters[name] = structuredClone(definition);
+    }
+  }
+  const ordered: JsonObject = {};
+  for (const [key, value] of Object.entries(template)) {
+    if (key === 'Resources') {
+      if (Object.keys(parameters).length > 0) {
+        ordered['Parameters'] = parameters;
+      }
+      if (usesMappings && template['Mappings'] === undefined) {
+        ordered['Mappings'] = { RegionSettings: { 'eu-west-1': { Tier: 'gold' }, 'us-east-1': { Tier: 'silver' } } };
+      }
+      if (usesIsProd) {
+        ordered['Conditions'] = { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } };
+      }
+    }
+    ordered[key] = value;
+  }
+  for (const key of Object.keys(template)) {
+    delete template[key];
+  }
+  Object.assign(template, ordered);
+};
+
+const dropUndefined = <T extends Record<string, Json | undefined>>(record: T): JsonObject => {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value !== undefined) {
+      out[key] = value;
+    }
+  }
+  return out;
+};
+
+/** Rotates the keys of an object, so key order varies (the macro must keep it). FireLens stays where it falls. */
+const reorder = (object: JsonObject, seed: number): JsonObject => {
+  const entries = Object.entries(object);
+  const shift = entries.length === 0 ? 0 : seed % entries.length;
+  return Object.fromEntries([...entries.slice(shift), ...entries.slice(0, shift)]);
+};
+
+/** Valid FireLens templates of every shape the property's definition and the README describe. */
+export const fireLensTemplate = (): fc.Arbitrary<FireLensTemplateCase> => templateChoice.map(buildTemplate);
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+// ---------------------------------------------------------------------------------------------
+
+type Path = readonly (string | number)[];
+
+/** Every path in a JSON value (the root excluded), depth first. */
+const pathsOf = (value: Json, base: Path = []): Path[] => {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => [[...base, i], ...pathsOf(item, [...base, i])]);
+  }
+  if (isObject(value)) {
+    return Object.entries(value).flatMap(([key, child]) => [[...base, key], ...pathsOf(child, [...base, key])]);
+  }
+  return [];
+};
+
+const getAt = (root: Json, path: Path): Json | undefined => {
+  let current: Json | undefined = root;
+  for (const segment of path) {
+    if (Array.isArray(current) && typeof segment === 'number') {
+      current = current[segment];
+    } else if (isObject(current) && typeof segment === 'string') {
+      current = current[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+};
+
+const setAt = (root: Json, path: Path, value: Json | undefined): void => {
+  const parent = getAt(root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (Array.isArray(parent) && typeof last === 'number') {
+    if (value === undefined) {
+      parent.splice(last, 1);
+    } else {
+      parent[last] = value;
+    }
+  } else if (isObject(parent) && typeof last === 'string') {
+    if (value === undefined) {
+      delete parent[last];
+    } else {
+      parent[last] = value;
+    }
+  }
+};
+
+const pick = <T>(items: readonly T[], n: number): T | undefined => (items.length === 0 ? undefined : items[n % items.length]);
+
+const show = (path: Path): string => path.map(String).join('.');
+
+/** Paths inside FireLens properties (task level and container level). */
+const fireLensPaths = (template: JsonObject): Path[] =>
+  pathsOf(template).filter((p) => p.includes('FireLens') && p[0] === 'Resources');
+
+const taskDefinitionIds = (template: JsonObject): string[] => {
+  const resources = template['Resources'];
+  return isObject(resources) ? Object.entries(resources).flatMap(([id, r]) => (isObject(r) && r['Type'] === 'AWS::ECS::TaskDefinition' ? [id] : [])) : [];
+};
+
+const containerPaths = (template: JsonObject): Path[] =>
+  taskDefinitionIds(template).flatMap((id) => {
+    const containers = getAt(template, ['Resources', id, 'Properties', 'ContainerDefinitions']);
+    return Array.isArray(containers) ? containers.map((_, i): Path => ['Resources', id, 'Properties', 'ContainerDefinitions', i]) : [];
+  });
+
+const randomIntrinsic = (n: number, value: Json): Json =>
+  [
+    { Ref: 'Stage' },
+    { Ref: 'Undeclared' },
+    IF_PROD(value, { Ref: 'AWS::NoValue' }),
+    { 'Fn::Sub': 'x-${AWS::Region}' },
+    { 'Fn::Foo': value },
+    { 'Fn::ImportValue': 'elsewhere' },
+    { 'Fn::GetAtt': ['Nowhere', 'Arn'] },
+    { 'Fn::If': ['NoSuchCondition', value, value] },
+    { 'Fn::Select': [0, [value]] },
+    { Ref: ['not', 'a', 'string'] },
+  ][n % 10] ?? null;
+
+/** Values of other types than the one found, for "retype" mutations. */
+const retyped = (n: number, value: Json | undefined): Json => {
+  const candidates: Json[] = [
+    'text',
+    '',
+    0,
+    -1,
+    2.5,
+    536_870_912,
+    true,
+    false,
+    null,
+    [],
+    ['a', 1],
+    {},
+    { Unexpected: 'key' },
+    '24224',
+    '   ',
+    'arn:aws:s3:::bucket',
+    '/abs/path',
+    'x'.repeat(300),
+  ];
+  const different = candidates.filter((c) => typeof c !== typeof value || Array.isArray(c) !== Array.isArray(value));
+  return pick(different, n) ?? null;
+};
+
+type Mutation = (template: JsonObject, n: number, junk: Json) => string | undefined;
+
+const MUTATIONS: Readonly<Record<string, Mutation>> = {
+  dropFireLensField: (t, n) => {
+    const path = pick(fireLensPaths(t), n);
+    if (path === undefined) {
+      return undefined;
+    }
+    setAt(t, path, undefined);
+    return `drop ${show(path)}`;
+  },
+  duplicateFireLensField: (t, n) => {
+    const path = pick(fireLensPaths(t).filter((p) => typeof p[p.length - 1] === 'string'), n);
+    if (path === undefined) {
+      return undefined;
+    }
+    const key = String(path[path.length - 1]);
+    const siblings = ['Destination', 'Router', 'BufferLimit', 'Firehose', 'Custom', 'S3', 'Containers', `${key}s`, key.toLowerCase(), `${key.slice(0, -1)}`];
+    const target = pick(siblings, Math.floor(n / 7)) ?? 'Copy';
+    setAt(t, [...path.slice(0, -1), target], structuredClone(getAt(t, path) ?? null));
+    return `copy ${show(path)} to ${target}`;
+  },
+  retypeFireLensField: (t, n) => {
+    const path = pick(fireLensPaths(t), n);
+    if (path === undefined) {
+      return undefined;
+    }
+    const value = retyped(Math.floor(n / 3), getAt(t, path));
+    setAt(t, path, value);
+    return `retype ${show(path)} to ${JSON.stringify(value).slice(0, 40)}`;
+  },
+  intrinsicInFireLens: (t, n) => {
+    const path = pick(fireLensPaths(t), n);
+    if (path === undefined) {
+      return undefined;
+    }
+    const value = randomIntrinsic(Math.floor(n / 5), getAt(t, path) ?? null);
+    setAt(t, path, value);
+    return `intrinsic ${Object.keys(isObject(value) ? value : {})[0] ?? ''} at ${show(path)}`;
+  },
+  intrinsicInTask: (t, n) => {
+    const paths = taskDefinitionIds(t).flatMap((id) => pathsOf(getAt(t, ['Resources', id]) ?? null, ['Resources', id]));
+    const path = pick(paths, n);
+    if (path === undefined) {
+      return undefined;
+    }
+    const value = randomIntrinsic(Math.floor(n / 3), getAt(t, path) ?? null);
+    setAt(t, path, value);
+    return `intrinsic at ${show(path)}`;
+  },
+  fnIfForListOrObject: (t, n) => {
+    const paths = pathsOf(t).filter((p) => p[0] === 'Resources' && (Array.isArray(getAt(t, p)) || isObject(getAt(t, p))));
+    const path = pick(paths, n);
+    if (path === undefined) {
+      return undefined;
+    }
+    const value = getAt(t, path) ?? null;
+    setAt(t, path, IF_PROD(structuredClone(value), Array.isArray(value) ? [] : { Ref: 'AWS::NoValue' }));
+    return `Fn::If around ${show(path)}`;
+  },
+  removeResource: (t, n) => {
+    const resources = t['Resources'];
+    if (!isObject(resources)) {
+      return undefined;
+    }
+    const id = pick(Object.keys(resources), n);
+    if (id === undefined) {
+      return undefined;
+    }
+    delete resources[id];
+    return `remove resource ${id}`;
+  },
+  collidingLogicalId: (t, n) => {
+    const resources = t['Resources'];
+    const task = pick(taskDefinitionIds(t), n);
+    if (!isObject(resources) || task === undefined) {
+      return undefined;
+    }
+    const suffix = pick(['FireLensLogGroup', 'FireLensRouterLogGroup', 'FireLensTaskRole', 'FireLensExecutionRole', 'FireLensTaskPolicy', 'FireLensExecutionPolicy', 'FireLensLogGroup2'], Math.floor(n / 3)) ?? '';
+    resources[`${task}${suffix}`] = { Type: 'AWS::SNS::Topic' };
+    return `add colliding ${task}${suffix}`;
+  },
+  changeLaunch: (t, n, junk) => {
+    const task = pick(taskDefinitionIds(t), n);
+    if (task === undefined) {
+      return undefined;
+    }
+    const base = ['Resources', task, 'Properties'];
+    const choice = Math.floor(n / 2) % 12;
+    const edits: [string, Json | undefined][] = [
+      ['RequiresCompatibilities', ['EC2']],
+      ['RequiresCompatibilities', ['FARGATE']],
+      ['RequiresCompatibilities', ['EXTERNAL']],
+      ['RequiresCompatibilities', undefined],
+      ['NetworkMode', 'bridge'],
+      ['NetworkMode', 'host'],
+      ['NetworkMode', 'none'],
+      ['NetworkMode', undefined],
+      ['Memory', pick<Json>(['128', '512', '0.5GB', '1 GiB', 64, '-1', 'lots', IF_PROD('512', '128')], Math.floor(n / 24)) ?? '128'],
+      ['Memory', undefined],
+      ['RuntimePlatform', { OperatingSystemFamily: 'WINDOWS_SERVER_2019_CORE' }],
+      ['Cpu', junk],
+    ];
+    const [key, value] = edits[choice] ?? ['NetworkMode', 'awsvpc'];
+    setAt(t, [...base, key], value);
+    return `${task}.${key} = ${JSON.stringify(value) ?? 'removed'}`;
+  },
+  containerEdit: (t, n, junk) => {
+    const path = pick(containerPaths(t), n);
+    if (path === undefined) {
+      return undefined;
+    }
+    const edits: [string, Json | undefined][] = [
+      ['PortMappings', [{ ContainerPort: 24224 }]],
+      ['PortMappings', [{ ContainerPort: 8080, HostPort: '24224' }]],
+      ['LogConfiguration', { LogDriver: 'awslogs', Options: { 'awslogs-group': 'x', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'x' } }],
+      ['LogConfiguration', { LogDriver: 'awsfirelens', Options: { Name: 'cloudwatch_logs' } }],
+      ['DependsOn', [{ ContainerName: 'log_router', Condition: 'COMPLETE' }]],
+      ['DependsOn', { ContainerName: 'log_router', Condition: 'START' }],
+      ['StopTimeout', 600],
+      ['Name', undefined],
+      ['Name', 'log_router'],
+      ['FirelensConfiguration', { Type: 'fluentbit' }],
+      ['FirelensConfiguration', { Type: 'logstash', Options: { 'enable-ecs-log-metadata': 'yes' } }],
+      ['FireLens', { Destination: { Nowhere: {} } }],
+      ['FireLens', true],
+      ['Memory', 100_000],
+      ['Essential', 'maybe'],
+      ['Image', junk],
+    ];
+    const [key, value] = edits[Math.floor(n / 3) % edits.length] ?? ['Name', 'x'];
+    setAt(t, [...path, key], value);
+    return `container ${show(path)}.${key} = ${JSON.stringify(value)?.slice(0, 40) ?? 'removed'}`;
+  },
+  junkAnywhere: (t, n, junk) => {
+    const path = pick(pathsOf(t), n);
+    if (path === undefined) {
+      return undefined;
+    }
+    setAt(t, path, junk);
+    return `junk at ${show(path)}`;
+  },
+  addCrossResourceTrouble: (t, n) => {
+    const resources = t['Resources'];
+    const task = pick(taskDefinitionIds(t), n);
+    if (!isObject(resources) || task === undefined) {
+      return undefined;
+    }
+    switch (n % 3) {
+      case 0:
+        resources['OldService'] = { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: task }, LaunchType: 'FARGATE', PlatformVersion: '1.3.0' } };
+        return `service on platform 1.3.0 for ${task}`;
+      case 1:
+        resources['OpenSg'] = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'forward', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 24224, ToPort: 24224, CidrIp: '0.0.0.0/0' }] } };
+        resources['OpenService'] = {
+          Type: 'AWS::ECS::Service',
+          Properties: { TaskDefinition: { Ref: task }, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: 'OpenSg' }] } } },
+        };
+        return `security group opening 24224 on ${task}'s service`;
+      default:
+        resources['LaunchTemplate'] = {
+          Type: 'AWS::EC2::LaunchTemplate',
+          Properties: { LaunchTemplateData: { ImageId: '{{resolve:ssm:/aws/service/bottlerocket/aws-ecs-2/x86_64/latest/image_id}}' } },
+        };
+        return 'bottlerocket launch template';
+    }
+  },
+  breakStructure: (t, n, junk) => {
+    const task = pick(taskDefinitionIds(t), n);
+    const targets: Path[] = [['Resources'], ...(task === undefined ? [] : [['Resources', task], ['Resources', task, 'Properties'], ['Resources', task, 'Properties', 'ContainerDefinitions'], ['Resources', task, 'Type']])];
+    const path = pick(targets, Math.floor(n / 2)) ?? ['Resources'];
+    setAt(t, path, junk);
+    return `replace ${show(path)} with ${JSON.stringify(junk)?.slice(0, 30) ?? 'undefined'}`;
+  },
+};
+
+const MUTATION_NAMES = Object.keys(MUTATIONS);
+
+/** Mutations weighted towards the FireLens property, where most of the macro's reading happens. */
+const WEIGHTED_NAMES = [...MUTATION_NAMES, 'dropFireLensField', 'retypeFireLensField', 'intrinsicInFireLens', 'containerEdit', 'changeLaunch', 'intrinsicInTask'];
+
+const mutationStep = fc.record({
+  name: fc.constantFrom(...WEIGHTED_NAMES),
+  n: fc.nat({ max: 100_000 }),
+  junk: fc.oneof(
+    { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> },
+    { weight: 1, arbitrary: fc.constantFrom<Json>(null, '', 0, [], {}, { 'Fn::If': ['IsProd', [], {}] }, '{{resolve:ssm:/x}}', '__proto__') },
+  ),
+});
+
+/** Valid templates with one to three random mutations; some mutations leave the template valid. */
+export const mutatedTemplate = (): fc.Arbitrary<MutatedTemplateCase> =>
+  fc.tuple(fireLensTemplate(), fc.array(mutationStep, { minLength: 1, maxLength: 3 })).map(([valid, steps]) => {
+    const template = structuredClone(valid.template);
+    const applied: string[] = [];
+    for (const step of steps) {
+      const mutation = MUTATIONS[step.name];
+      const done = mutation === undefined ? undefined : mutation(template, step.n, structuredClone(step.junk));
+      if (done !== undefined) {
+        applied.push(`${step.name}: ${done}`);
+      }
+    }
+    return { ...valid, template, fragment: withoutTransform(template), mutations: applied };
+  });

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+
+import type { MacroResponse } from '../../functions/middleware/macro-response';
+import type { JsonObject } from '../../functions/shared/template/intrinsics';
+import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
+import { fireLensLeftovers, invokeMacro, isPlainJson, resourceIds, silenceLogs } from './harness';
+import { PROPERTY_RUNS } from './run-counts';
+
+/**
+ * The macro Lambda (real middy chain) on generated templates: it never throws, always answers
+ * `success` or `failure`, echoes the request id, returns plain JSON, never touches its input, and a
+ * failure says what is wrong and where (a logical id) while returning the fragment unchanged.
+ */
+
+const GENERIC_FAILURE = /^FireLensMacro failed unexpectedly/;
+
+silenceLogs();
+
+/** Runs the handler on a case; checks what holds for every answer; returns the answer. */
+const answerOf = async (c: FireLensTemplateCase, requestId: string): Promise<MacroResponse> => {
+  // Arrange
+  const before = structuredClone(c.fragment);
+
+  // Act
+  const response = await invokeMacro(c.fragment, requestId);
+
+  // Assert
+  expect(c.fragment).toEqual(before);
+  expect(response.requestId).toBe(requestId);
+  expect(['success', 'failure']).toContain(response.status);
+  expect(isPlainJson(response)).toBe(true);
+  if (response.status === 'failure') {
+    expect(response.errorMessage).toEqual(expect.any(String));
+    expect(response.errorMessage).not.toMatch(GENERIC_FAILURE);
+    expect(response.fragment).toEqual(before);
+  } else {
+    expect(response.errorMessage).toBeUndefined();
+    expect(fireLensLeftovers(response.fragment as JsonObject)).toEqual([]);
+  }
+  return response;
+};
+
+describe('macro handler on generated templates', () => {
+  it('accepts every valid FireLens template and removes every FireLens key', async () => {
+    await fc.assert(
+      fc.asyncProperty(fireLensTemplate(), fc.uuid(), async (c, requestId) => {
+        const response = await answerOf(c, requestId);
+        if (response.status !== 'success') {
+          throw new Error(`refused a valid template (${c.shape}): ${response.errorMessage ?? ''}`);
+        }
+      }),
+      { numRuns: PROPERTY_RUNS.macroHandlerValid },
+    );
+  });
+
+  it('answers every mutated template with success, or a failure that names a logical id, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedTemplate(), fc.uuid(), async (c, requestId) => {
+        const response = await answerOf(c, requestId);
+        if (response.status === 'failure') {
+          const message = response.errorMessage ?? '';
+          const named = resourceIds(c.fragment).some((id) => message.includes(id));
+          if (!named) {
+            throw new Error(`failure without a logical id after [${c.mutations.join('; ')}]: ${message}`);
+          }
+        }
+      }),
+      { numRuns: PROPERTY_RUNS.macroHandlerMutated },
+    );
+  });
+});

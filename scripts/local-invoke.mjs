@@ -6,11 +6,10 @@
 // response as JSON on stdout. Everything the function logs goes to stderr, as with sam local invoke.
 //
 // usage: node scripts/local-invoke.mjs FUNCTION_LOGICAL_ID [-e] EVENT.json [--template template.yaml]
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { dirname, resolve } from 'node:path';
+import { SamFunctionError, bundleSamFunction, readSamFunction } from './sam-esbuild.mjs';
 
 const fail = (message, code = 2) => {
   process.stderr.write(`local-invoke: ${message}\n`);
@@ -24,40 +23,15 @@ const positionals = args.filter((a) => a !== '-e' && a !== '--event');
 const [functionId, eventPath] = positionals;
 if (!functionId || !eventPath) fail('usage: local-invoke FUNCTION_LOGICAL_ID EVENT.json [--template template.yaml]');
 
-// SAM templates use short-form tags (!Ref, !Sub, …). Their scalar forms become `{ Fn: value }` objects,
-// so an environment variable set with `!Ref Param` is recognised as unresolved and skipped below, as it
-// would be without parameter overrides (collection forms such as `!If [..]` stay lists: skipped too).
-const SHORT_FORMS = ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Base64', 'GetAZs', 'FindInMap', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Cidr', 'Transform'];
-const customTags = SHORT_FORMS.map((name) => ({ tag: `!${name}`, resolve: (value) => ({ [name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]: value }) }));
-const template = parse(readFileSync(templatePath, 'utf8'), { customTags, logLevel: 'error' });
-const resource = template?.Resources?.[functionId];
-if (!resource || resource.Type !== 'AWS::Serverless::Function') fail(`${functionId} is not an AWS::Serverless::Function in ${templatePath}`);
-const globals = template.Globals?.Function ?? {};
-const props = { ...globals, ...resource.Properties };
-const buildProperties = resource.Metadata?.BuildMethod === 'esbuild' ? (resource.Metadata.BuildProperties ?? {}) : fail(`${functionId} has no esbuild Metadata`);
-
-const codeUri = resolve(dirname(templatePath), props.CodeUri ?? '.');
-const [handlerFile, handlerExport] = (() => {
-  const handler = String(props.Handler ?? '');
-  const dot = handler.lastIndexOf('.');
-  return dot > 0 ? [handler.slice(0, dot), handler.slice(dot + 1)] : fail(`bad Handler "${handler}"`);
-})();
-const entryPoints = (buildProperties.EntryPoints ?? [`${handlerFile}.ts`]).map((e) => join(codeUri, e));
-const outdir = resolve(dirname(templatePath), '.local-invoke', functionId);
-
-// SAM's defaults when a key is absent: minify on, target es2020, format cjs, no sourcemap.
-await build({
-  entryPoints,
-  outdir,
-  bundle: true,
-  platform: 'node',
-  minify: buildProperties.Minify ?? true,
-  target: buildProperties.Target ?? 'es2020',
-  format: buildProperties.Format ?? 'cjs',
-  sourcemap: buildProperties.Sourcemap ?? false,
-  external: buildProperties.External ?? [],
-  logLevel: 'warning',
-});
+let fn;
+try {
+  fn = readSamFunction(templatePath, functionId);
+} catch (error) {
+  if (!(error instanceof SamFunctionError)) throw error;
+  fail(error.message);
+}
+const { globals, resource, props, handlerFile, handlerExport } = fn;
+const bundlePath = await bundleSamFunction(fn, resolve(dirname(templatePath), '.local-invoke', functionId));
 
 const literalEnv = (vars) => Object.fromEntries(Object.entries(vars ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
 Object.assign(process.env, literalEnv(globals.Environment?.Variables), literalEnv(resource.Properties?.Environment?.Variables), {
@@ -88,7 +62,7 @@ const context = {
 const writeResult = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr);
 const require = createRequire(import.meta.url);
-const bundle = require(join(outdir, `${handlerFile.split('/').pop()}.js`));
+const bundle = require(bundlePath);
 const handler = bundle[handlerExport];
 if (typeof handler !== 'function') fail(`${handlerFile}.js exports no function "${handlerExport}"`);
 try {

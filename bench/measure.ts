@@ -1,0 +1,110 @@
+/** Timing of a function in this process: warm-up first, then enough runs for a median and a p95. */
+
+export interface Samples {
+  /** Milliseconds, sorted ascending. */
+  readonly ms: readonly number[];
+  readonly median: number;
+  readonly p95: number;
+}
+
+export interface MeasureOptions {
+  /** Warm-up runs (not recorded): at least this many, and at least `warmupMs` of them. */
+  readonly warmupRuns: number;
+  readonly warmupMs: number;
+  /** Recorded runs: at least `minRuns` and at least `minMs` in total, at most `maxRuns`. */
+  readonly minRuns: number;
+  readonly minMs: number;
+  readonly maxRuns: number;
+}
+
+export const FULL: MeasureOptions = { warmupRuns: 5, warmupMs: 300, minRuns: 30, minMs: 1_500, maxRuns: 2_000 };
+export const QUICK: MeasureOptions = { warmupRuns: 2, warmupMs: 30, minRuns: 5, minMs: 100, maxRuns: 200 };
+
+/** The q-quantile (0 ≤ q ≤ 1) of sorted values, nearest-rank. */
+export const quantile = (sorted: readonly number[], q: number): number => {
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+};
+
+export const summarize = (values: readonly number[]): Samples => {
+  const ms = [...values].sort((a, b) => a - b);
+  return { ms, median: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
+};
+
+const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** `--expose-gc` gives `gc`; each series starts from a collected heap so one series' garbage does not bill the next. */
+export const collectGarbage = (): void => {
+  (globalThis as { gc?: () => void }).gc?.();
+};
+
+/**
+ * Runs `fn` (synchronous) warm, then records each run's wall time. Garbage collection during the
+ * recorded runs is part of the cost and shows up in the p95.
+ */
+export const measure = (fn: () => unknown, options: MeasureOptions): Samples => {
+  const warmupStart = process.hrtime.bigint();
+  for (let i = 0; i < options.warmupRuns || elapsedMs(warmupStart) < options.warmupMs; i += 1) {
+    fn();
+  }
+  collectGarbage();
+  const values: number[] = [];
+  let total = 0;
+  while (values.length < options.maxRuns && (values.length < options.minRuns || total < options.minMs)) {
+    const start = process.hrtime.bigint();
+    fn();
+    const ms = elapsedMs(start);
+    values.push(ms);
+    total += ms;
+  }
+  return summarize(values);
+};
+
+/**
+ * A subject and its baseline, run alternately (baseline, subject, baseline, …) after both are warm, so
+ * that both see the same machine: load from other processes shifts both, not their ratio.
+ */
+export const measurePair = (baseline: () => unknown, subject: () => unknown, options: MeasureOptions): { baseline: Samples; subject: Samples } => {
+  const warmupStart = process.hrtime.bigint();
+  for (let i = 0; i < options.warmupRuns || elapsedMs(warmupStart) < options.warmupMs; i += 1) {
+    baseline();
+    subject();
+  }
+  collectGarbage();
+  const base: number[] = [];
+  const subj: number[] = [];
+  let total = 0;
+  while (subj.length < options.maxRuns && (subj.length < options.minRuns || total < options.minMs)) {
+    const start = process.hrtime.bigint();
+    baseline();
+    const middle = process.hrtime.bigint();
+    subject();
+    const end = process.hrtime.bigint();
+    base.push(Number(middle - start) / 1e6);
+    subj.push(Number(end - middle) / 1e6);
+    total += Number(end - start) / 1e6;
+  }
+  return { baseline: summarize(base), subject: summarize(subj) };
+};
+
+/** The same for an asynchronous function (a handler): each run is awaited before the next starts. */
+export const measureAsync = async (fn: () => Promise<unknown>, options: MeasureOptions): Promise<Samples> => {
+  const warmupStart = process.hrtime.bigint();
+  for (let i = 0; i < options.warmupRuns || elapsedMs(warmupStart) < options.warmupMs; i += 1) {
+    await fn();
+  }
+  collectGarbage();
+  const values: number[] = [];
+  let total = 0;
+  while (values.length < options.maxRuns && (values.length < options.minRuns || total < options.minMs)) {
+    const start = process.hrtime.bigint();
+    await fn();
+    const ms = elapsedMs(start);
+    values.push(ms);
+    total += ms;
+  }
+  return summarize(values);
+};

@@ -1,0 +1,97 @@
+/**
+ * Measures that need a fresh Node process: importing a function bundle (cold start proxy), the peak
+ * memory of the macro on the largest template, and `firelens lint` as a whole command.
+ */
+import { spawnSync } from 'node:child_process';
+
+import { type Samples, summarize } from './measure';
+
+const RESULT_MARK = 'BENCH_RESULT ';
+
+/** Runs `node -e script` and returns the JSON the script printed after RESULT_MARK (handlers log to stdout too). */
+const runNodeScript = <T>(script: string, env: NodeJS.ProcessEnv = process.env): T => {
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) {
+    throw new Error(`node -e failed (${String(run.status)}): ${run.stderr}`);
+  }
+  const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
+  if (line === undefined) {
+    throw new Error(`node -e printed no result: ${run.stdout.slice(0, 500)}`);
+  }
+  return JSON.parse(line.slice(RESULT_MARK.length)) as T;
+};
+
+const wallMs = (command: string, args: readonly string[], cwd: string): { ms: number; status: number | null } => {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.error) {
+    throw run.error;
+  }
+  return { ms, status: run.status };
+};
+
+export interface ColdImport {
+  /** `require(bundle)` inside a fresh process, timed from just before to just after the call. */
+  readonly importMs: Samples;
+  /** The whole `node -e "require(bundle)"` process, seen from outside (spawn to exit). */
+  readonly processMs: Samples;
+}
+
+/** `runs` fresh processes that each require the bundle once. */
+export const measureColdImport = (bundlePath: string, runs: number): ColdImport => {
+  const script = `const t = process.hrtime.bigint(); require(${JSON.stringify(bundlePath)}); const ms = Number(process.hrtime.bigint() - t) / 1e6; console.log(${JSON.stringify(RESULT_MARK)} + JSON.stringify(ms));`;
+  const imports: number[] = [];
+  const processes: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    imports.push(runNodeScript<number>(script));
+    processes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { importMs: summarize(imports), processMs: summarize(processes) };
+};
+
+/** A bare `node -e ''`: what every process costs before any of our code runs. */
+export const measureBareNode = (runs: number, cwd: string): Samples =>
+  summarize(Array.from({ length: runs }, () => wallMs(process.execPath, ['-e', ''], cwd).ms));
+
+export interface PeakMemory {
+  /** `process.resourceUsage().maxRSS` at the end, in bytes: the process's resident-set high-water mark. */
+  readonly maxRssBytes: number;
+  /** The same mark after importing the bundle, before the event was read. */
+  readonly afterImportBytes: number;
+  readonly status: string;
+}
+
+/**
+ * A fresh process imports the macro bundle, reads and parses the event file (as the Lambda runtime
+ * parses the request), calls the handler with a Lambda-like context and serialises the response; then
+ * reports its RSS high-water mark.
+ */
+export const measurePeakMemory = (bundlePath: string, eventPath: string): PeakMemory => {
+  const script = `
+    const { readFileSync } = require('node:fs');
+    const { handler } = require(${JSON.stringify(bundlePath)});
+    const afterImportBytes = process.resourceUsage().maxRSS * 1024;
+    const event = JSON.parse(readFileSync(${JSON.stringify(eventPath)}, 'utf8'));
+    const context = { functionName: 'bench', functionVersion: '$LATEST', invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:bench',
+      memoryLimitInMB: '128', awsRequestId: 'bench', logGroupName: '/aws/lambda/bench', logStreamName: 'bench', callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => 30000, done() {}, fail() {}, succeed() {} };
+    handler(event, context).then((response) => {
+      const body = JSON.stringify(response);
+      const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+      console.log(${JSON.stringify(RESULT_MARK)} + JSON.stringify({ maxRssBytes, afterImportBytes, status: response.status, bytes: body.length }));
+    });`;
+  return runNodeScript<PeakMemory>(script);
+};
+
+/** `node bin/firelens.cjs lint FILE`, `runs` times (after one unrecorded run that builds the CLI bundle if needed). */
+export const measureLintProcess = (root: string, file: string, runs: number): Samples => {
+  const args = ['bin/firelens.cjs', 'lint', file];
+  const first = wallMs(process.execPath, args, root);
+  // cfn-lint's exit bits: 2 = errors, 32 = usage or unreadable file. Warnings (4) are allowed.
+  if (first.status === null || (first.status & (2 | 32)) !== 0) {
+    throw new Error(`firelens lint ${file} exited ${String(first.status)}`);
+  }
+  return summarize(Array.from({ length: runs }, () => wallMs(process.execPath, args, root).ms));
+};

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
-import { COMPLIANT_TEMPLATE, PLAIN_VALUE_CANARY, TEMPLATE_CANARY, stackPayload } from './harness';
+import { COMPLIANT_TEMPLATE, PLAIN_VALUE_CANARY, TEMPLATE_CANARY, stackPayload } from './canaries';
 
 /**
  * The hook-faults tables (issue #6, part 3): every way the payload fetch and the ECS lookup can go
@@ -425,8 +425,14 @@ export const PAYLOAD_FAULT_COUNT = PAYLOAD_FAULTS.length;
 export const URL_REFUSAL_COUNT = URL_REFUSALS.length;
 /** ECS lookup faults, each through a RESOURCE and a STACK target. */
 export const ECS_FAULT_COUNT = ECS_FAULTS.length;
-/** TLS faults in process (untrusted certificate, wrong host name). */
-export const TLS_FAULT_COUNT = 2;
-/** Every fault and refusal case the suite answers. */
+/**
+ * TLS faults: in process (untrusted self-signed certificate; an https URL on a server that does not
+ * speak TLS: tls-faults.test.ts) and in children that trust the test CA (certificate for another
+ * name; expired certificate: bundled.test.ts).
+ */
+export const TLS_FAULT_COUNT = 4;
+/** Cases run through the bundled function (scripts/local-invoke.mjs) in child processes. */
+export const BUNDLED_CASE_COUNT = 7;
+/** Every fault case the suite answers (payload, ECS, TLS); refusals are counted apart. */
 export const FAULT_CASE_COUNT = PAYLOAD_FAULT_COUNT + ECS_FAULT_COUNT + TLS_FAULT_COUNT;
 export const REFUSAL_COUNT = URL_REFUSAL_COUNT;

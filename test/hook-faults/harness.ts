@@ -5,62 +5,15 @@ import { join } from 'node:path';
 import { handler } from '../../functions/hook/handler';
 import type { HookResponse } from '../../functions/shared/hook/types';
 import { lambdaContext } from '../helpers/lambda-context';
+import { ACCESS_KEY_ID, EVENTS, PRESIGNED_QUERY, SECRETS, SECRET_ACCESS_KEY, SESSION_TOKEN } from './canaries';
 
 /**
- * What every hook-faults suite shares: canaries that must never reach a message or a log, events
- * that point at a payload URL, the environment the hook reads, log capture, and the one assertion
+ * What every hook-faults suite shares: the canaries (canaries.ts, re-exported), events that point
+ * at a payload URL, the environment the hook reads, log capture, and the one assertion
  * every fault ends in (FAILED + InternalFailure, a helpful message, nothing secret anywhere).
  */
 
-export const ROOT = join(__dirname, '../..');
-const EVENTS = join(ROOT, 'events/hook');
-
-// ---- Canaries ------------------------------------------------------------------------------------
-
-/** Parts of a presigned S3 URL's query string: credentials, never shown nor logged. */
-export const CREDENTIAL_CANARY = 'ASIAHOOKFAULTSCANARY7';
-export const TOKEN_CANARY = 'IQoJb3JpZ2luX2VjHookFaultsSessionTokenCanary';
-export const SIGNATURE_CANARY = 'feedfacecafe'.repeat(5) + 'beef';
-export const PRESIGNED_QUERY =
-  `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${CREDENTIAL_CANARY}%2F20260101%2Fus-east-1%2Fs3%2Faws4_request` +
-  `&X-Amz-Date=20260101T000000Z&X-Amz-Expires=300&X-Amz-Security-Token=${TOKEN_CANARY}` +
-  `&X-Amz-SignedHeaders=host&X-Amz-Signature=${SIGNATURE_CANARY}`;
-
-/** Put into every template and body the servers send: template contents are never logged. */
-export const TEMPLATE_CANARY = 'template-canary-do-not-log-3f9a';
-
-/** A plain environment value inside a task definition ECS returns: short, so a parser's quote holds all of it. */
-export const PLAIN_VALUE_CANARY = 'hunter2pw';
-
-/** The Lambda's own (fake) credentials, as the runtime sets them: never logged. */
-export const ACCESS_KEY_ID = 'AKIAHOOKFAULTSEXAMPLE';
-export const SECRET_ACCESS_KEY = 'hook-faults-secret-access-key-canary-0000';
-export const SESSION_TOKEN = 'hook-faults-session-token-canary-0000';
-
-/** Nothing of these may appear in a response message or anything the function writes. */
-export const SECRETS: readonly string[] = [
-  'X-Amz-Credential',
-  'X-Amz-Signature',
-  'X-Amz-Security-Token',
-  CREDENTIAL_CANARY,
-  TOKEN_CANARY,
-  SIGNATURE_CANARY,
-  TEMPLATE_CANARY,
-  PLAIN_VALUE_CANARY,
-  SECRET_ACCESS_KEY,
-  SESSION_TOKEN,
-];
-
-// ---- Templates and payloads ----------------------------------------------------------------------
-
-const withCanary = (yaml: string): string => `${yaml}\nMetadata:\n  Canary: ${TEMPLATE_CANARY}\n`;
-
-/** The compliant / non-compliant STACK templates of events/hook/payloads, each carrying the canary. */
-export const COMPLIANT_TEMPLATE = withCanary(readFileSync(join(EVENTS, 'payloads/stack-compliant.yaml'), 'utf8'));
-export const NONCOMPLIANT_TEMPLATE = withCanary(readFileSync(join(EVENTS, 'payloads/stack-noncompliant.yaml'), 'utf8'));
-
-/** What CloudFormation stores behind a STACK payload URL. */
-export const stackPayload = (template: unknown): string => JSON.stringify({ template, previousTemplate: '' });
+export * from './canaries';
 
 // ---- Events --------------------------------------------------------------------------------------
 

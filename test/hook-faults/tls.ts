@@ -5,7 +5,8 @@ import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
  * node:crypto alone (no openssl, no committed private key, nothing that expires in the repository).
  * Node has no API that writes X.509, so the certificate is assembled here in DER: an EC P-256 key,
  * ecdsa-with-SHA256, CA:TRUE (so it can be its own trust anchor through NODE_EXTRA_CA_CERTS),
- * subjectAltName DNS:localhost and IP:127.0.0.1, valid from a day ago to a day ahead.
+ * subjectAltName DNS:localhost and IP:127.0.0.1 and valid from a day ago to a day ahead unless told
+ * otherwise (the wrong-name and expired faults).
  */
 export interface TestCertificate {
   /** PEM certificate: the server's `cert`, and the file NODE_EXTRA_CA_CERTS names. */
@@ -14,7 +15,19 @@ export interface TestCertificate {
   readonly keyPem: string;
 }
 
-export const makeTestCertificate = (commonName = 'firelens-macro hook-faults TEST ONLY'): TestCertificate => {
+export interface TestCertificateOptions {
+  readonly commonName?: string;
+  /** subjectAltName host names; default `['localhost']`. */
+  readonly dnsNames?: readonly string[];
+  /** subjectAltName IPv4 addresses; default `['127.0.0.1']`. */
+  readonly ipAddresses?: readonly string[];
+  /** Validity; default from a day ago to a day ahead. */
+  readonly notBefore?: Date;
+  readonly notAfter?: Date;
+}
+
+export const makeTestCertificate = (options: TestCertificateOptions = {}): TestCertificate => {
+  const commonName = options.commonName ?? 'firelens-macro hook-faults TEST ONLY';
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const name = sequence(set(sequence(oid('2.5.4.3'), tlv(0x0c, Buffer.from(commonName, 'utf8')))));
@@ -30,7 +43,10 @@ export const makeTestCertificate = (commonName = 'firelens-macro hook-faults TES
     extension(
       '2.5.29.17', // subjectAltName
       false,
-      sequence(tlv(0x82, Buffer.from('localhost', 'ascii')), tlv(0x87, Buffer.from([127, 0, 0, 1]))),
+      sequence(
+        ...(options.dnsNames ?? ['localhost']).map((name) => tlv(0x82, Buffer.from(name, 'ascii'))),
+        ...(options.ipAddresses ?? ['127.0.0.1']).map((ip) => tlv(0x87, Buffer.from(ip.split('.').map(Number)))),
+      ),
     ),
   );
   const tbs = sequence(
@@ -38,7 +54,7 @@ export const makeTestCertificate = (commonName = 'firelens-macro hook-faults TES
     integer(serial),
     signatureAlgorithm,
     name,
-    sequence(utcTime(new Date(now - day)), utcTime(new Date(now + day))),
+    sequence(utcTime(options.notBefore ?? new Date(now - day)), utcTime(options.notAfter ?? new Date(now + day))),
     name,
     spki,
     tlv(0xa3, extensions),

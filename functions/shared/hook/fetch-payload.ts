@@ -133,7 +133,7 @@ const ignore = (): void => undefined;
 /**
  * What went wrong below fetch, from the innermost cause that says something: `connect ECONNREFUSED
  * 127.0.0.1:8443`, `self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)`, `other side closed
- * (UND_ERR_SOCKET)`. Duck-typed, not `instanceof`: fetch's errors may come from another realm. The URL's
+ * (UND_ERR_SOCKET)`, `wrong version number (ERR_SSL_WRONG_VERSION_NUMBER)`: one line. Duck-typed, not `instanceof`: fetch's errors may come from another realm. The URL's
  * query string is cut out in case a message ever quotes the URL.
  */
 const failureDetail = (error: unknown, url: URL): string => {
@@ -146,7 +146,11 @@ const failureDetail = (error: unknown, url: URL): string => {
     code: typeof e['code'] === 'string' ? e['code'] : undefined,
   });
   const innermost = chain.reverse().find((e) => said(e).message !== '' || said(e).code !== undefined);
-  const { message, code } = innermost ? said(innermost) : { message: '', code: undefined };
+  const { message: raw, code } = innermost ? said(innermost) : { message: '', code: undefined };
+  // OpenSSL's "80DC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…/ssl3_record.c:350:"
+  // says its reason in the fifth field.
+  const firstLine = (raw.split('\n')[0] ?? '').trim();
+  const message = /^[0-9A-F]+:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/.exec(firstLine)?.[1] ?? firstLine;
   const name = typeof chain[0]?.['name'] === 'string' ? chain[0]['name'] : 'unknown error';
   const text = message === '' ? (code ?? name) : code === undefined || message.includes(code) ? message : `${message} (${code})`;
   const scrubbed = url.search === '' ? text : text.split(url.search).join('');

@@ -71,6 +71,8 @@ const lambdaHandler = async (event: unknown, _context: Context, { signal }: Midd
 
 /** CloudFormation Lambda hook entry: parse, evaluate, answer; every failure becomes InternalFailure. */
 export const handler = middy<unknown, HookResponse | undefined>({ timeoutEarlyInMillis: 1_000 })
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  // Never the event, whatever POWERTOOLS_LOGGER_LOG_EVENT says: its payload URL is presigned (the query
+  // string holds credentials). The explicit `false` wins over the environment variable.
+  .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
   .use(hookResponseMiddleware({ logger }))
   .handler(lambdaHandler);

@@ -135,7 +135,7 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
       if (Object.keys(options).some((key) => key.toLowerCase() === 'role_arn' || key === 'AWS_Role_ARN')) {
         add(CROSS_ACCOUNT_ACTIONS);
       }
-      opaqueNames ||= Object.values(options).some(isOpaqueName);
+      opaqueNames ||= Object.values(options).some(isOpaqueName) || isUnreadableSearchHost(options);
     }
     // AWS for Fluent Bit's init image fetches `aws_fluent_bit_init_s3_*` objects with the task role.
     if (JSON.stringify(properties['ContainerDefinitions'] ?? []).includes('aws_fluent_bit_init_s3_')) {
@@ -161,6 +161,17 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
 /** A destination value the macro cannot turn into a name: an intrinsic other than a plain Ref/GetAtt, or a name that starts with run-time templating. */
 const isOpaqueName = (value: Json): boolean =>
   (isObject(value) && !('Ref' in value) && !('Fn::GetAtt' in value)) || (typeof value === 'string' && /^(\$|%)/.test(value));
+
+/**
+ * An OpenSearch host that is not an AWS endpoint (`search-<domain>-<id>.<region>.es.amazonaws.com`,
+ * `<collection>.<region>.aoss.amazonaws.com`), e.g. a custom domain endpoint, names no domain.
+ */
+const AWS_SEARCH_ENDPOINT = /^(?:search|vpc)-[a-z][a-z0-9-]*-[a-z0-9]+\.[a-z0-9-]+\.es\.amazonaws\.com$|^[a-z0-9]+\.[a-z0-9-]+\.aoss\.amazonaws\.com$/;
+const isUnreadableSearchHost = (options: JsonObject): boolean => {
+  const host = options['Host'] ?? options['host'];
+  const search = options['Name'] === 'es' || options['Name'] === 'opensearch';
+  return search && typeof host === 'string' && !AWS_SEARCH_ENDPOINT.test(host.toLowerCase());
+};
 
 const auditTrust = (document: Json | undefined, say: (message: string) => void): void => {
   const statements = isObject(document) && Array.isArray(document['Statement']) ? document['Statement'] : [];
@@ -244,6 +255,15 @@ const auditResource = (resource: Json, actions: readonly Json[], conditioned: bo
   if (text === '*') {
     if (actions.length !== 1 || actions[0] !== STAR_ONLY_ACTION) {
       say(`Resource "*" for ${JSON.stringify(actions)}; only ${STAR_ONLY_ACTION} may have it`);
+    }
+    return;
+  }
+  // `${Bucket.Arn}/prefix/*`: the ARN of a resource of the template, then a path under it.
+  const underTemplateArn = /^\$\{[A-Za-z0-9]+\.Arn\}(.*)$/.exec(text);
+  if (underTemplateArn !== null) {
+    const path = (underTemplateArn[1] ?? '').replace(/(:log-stream:\*|:\*|\/\*)$/, '');
+    if (path.includes('*') && !/^[^*]*[^/:*]\*$/.test(path)) {
+      say(`the wildcard in ${text}, under a resource the template names`);
     }
     return;
   }

@@ -24,12 +24,16 @@ export const PROPERTY_RUNS = {
   macroRulesHookValid: 150,
   /** The same on mutated templates. */
   macroRulesHookMutated: 300,
+  /** Every generated policy passes the IAM audit (test/unit/firelens/iam-walk.test.ts): valid templates. */
+  iamWalkValid: 300,
+  /** The same on mutated templates that still expand. */
+  iamWalkMutated: 300,
 } as const;
 
 const sum = (keys: readonly (keyof typeof PROPERTY_RUNS)[]): number => keys.reduce((total, key) => total + PROPERTY_RUNS[key], 0);
 
 /** Valid templates generated per `npm test`, over every property. */
-export const VALID_TEMPLATES_PER_RUN = sum(['macroHandlerValid', 'preservationValid', 'idempotenceValid', 'schemasValid', 'macroRulesHookValid']);
+export const VALID_TEMPLATES_PER_RUN = sum(['macroHandlerValid', 'preservationValid', 'idempotenceValid', 'schemasValid', 'macroRulesHookValid', 'iamWalkValid']);
 
 /** Mutated templates generated per `npm test`, over every property. */
-export const MUTATED_TEMPLATES_PER_RUN = sum(['macroHandlerMutated', 'preservationMutated', 'idempotenceMutated', 'schemasMutated', 'macroRulesHookMutated']);
+export const MUTATED_TEMPLATES_PER_RUN = sum(['macroHandlerMutated', 'preservationMutated', 'idempotenceMutated', 'schemasMutated', 'macroRulesHookMutated', 'iamWalkMutated']);

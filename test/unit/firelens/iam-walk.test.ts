@@ -1,10 +1,14 @@
 import { basename } from 'node:path';
 
+import fc from 'fast-check';
+
 import { expandFragment, expandTemplate } from '../../../functions/shared/firelens';
 import type { JsonObject } from '../../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../../functions/shared/template/load';
 import { exampleFiles, goldenCases, loadTemplateFile, macroEventFiles, readMacroEvent } from '../../helpers/fixtures';
 import { auditGeneratedIam } from '../../helpers/iam-audit';
+import { fireLensTemplate, mutatedTemplate } from '../../property/arbitraries';
+import { PROPERTY_RUNS } from '../../property/run-counts';
 
 /** The fixtures the macro expands (golden cases, examples, macro events), each with its expansion. */
 const expansions = (): [string, JsonObject, JsonObject][] =>
@@ -24,6 +28,31 @@ describe('the IAM the macro generates', () => {
 
   it.each(expansions())('%s: grants nothing beyond the destination, no stray wildcard, every trust with aws:SourceAccount', (_name, input, output) => {
     expect(auditGeneratedIam(input, output)).toEqual([]);
+  });
+
+  const auditExpansion = (fragment: JsonObject, shape: string): void => {
+    const result = expandFragment(fragment);
+    if (!result.ok) {
+      return; // refused templates generate nothing
+    }
+    const problems = auditGeneratedIam(fragment, result.fragment);
+    if (problems.length > 0) {
+      throw new Error(`${shape}:\n${problems.join('\n')}`);
+    }
+  };
+
+  it('of generated valid templates of every shape', () => {
+    fc.assert(
+      fc.property(fireLensTemplate(), (c) => auditExpansion(c.fragment, c.shape)),
+      { numRuns: PROPERTY_RUNS.iamWalkValid },
+    );
+  });
+
+  it('of generated mutations that still expand', () => {
+    fc.assert(
+      fc.property(mutatedTemplate(), (c) => auditExpansion(c.fragment, `${c.shape} + ${c.mutations.join(', ')}`)),
+      { numRuns: PROPERTY_RUNS.iamWalkMutated },
+    );
   });
 });
 

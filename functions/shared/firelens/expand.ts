@@ -48,6 +48,12 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   if (existingRouterIndex === undefined && containers.some((c) => c['Name'] === routerName)) {
     problem(['FireLens', 'Router', 'Name'], `a container is already named "${routerName}"; choose another router name`);
   }
+  if (existingRouterIndex !== undefined && literalString(containers[existingRouterIndex]?.['Name']) === undefined) {
+    problem(
+      ['ContainerDefinitions', existingRouterIndex, 'Name'],
+      'must be a literal string: the routed containers get a DependsOn on the log router by its name',
+    );
+  }
   const rawFireLens = properties['FireLens'];
   if (existingRouterIndex !== undefined && isObject(rawFireLens) && rawFireLens['Router'] !== undefined) {
     problem(
@@ -192,8 +198,7 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     newContainers.unshift(router);
   }
 
-  const allResources: Record<string, unknown> = { ...context.resources, ...Object.fromEntries(generated.map((g) => [g.logicalId, g.resource])) };
-  const arnContext = { resources: allResources };
+  const arnContext = { resources: context.resources, generated: Object.fromEntries(generated.map((g) => [g.logicalId, g.resource])) };
   const secretContext = spec.secretsKmsKey === undefined ? arnContext : { ...arnContext, kmsKeyArn: spec.secretsKmsKey };
 
   // Task role: what the outputs need, plus the init image's S3 read.
@@ -335,7 +340,9 @@ const mergeDependsOn = (current: Json | undefined, router: string, condition: 'S
 
 /**
  * Long enough for Fluent Bit to flush, never shorter than what the routed containers get. Fargate accepts
- * at most 120 s; on EC2 the agent has no such cap.
+ * at most 120 s, so there a routed StopTimeout given by an intrinsic counts as 120. On EC2 the agent has
+ * no such cap and no literal is safe for an unknown value: the router then needs an explicit StopTimeout
+ * (compared with the literal ones only), and without one the expansion is refused.
  */
 const routerStopTimeout = (
   router: { readonly explicit: number | undefined; readonly path: TemplatePath; readonly isFargate: boolean },
@@ -343,24 +350,37 @@ const routerStopTimeout = (
   containers: readonly JsonObject[],
   problem: (path: TemplatePath, message: string) => void,
 ): number => {
-  const cap = router.isFargate ? MAX_FARGATE_STOP_TIMEOUT : Number.MAX_SAFE_INTEGER;
+  const cap = router.isFargate ? MAX_FARGATE_STOP_TIMEOUT : undefined;
   let longest = 0;
+  let unknownAt: number | undefined;
   for (const { index } of routed) {
     const value = containers[index]?.['StopTimeout'];
-    if (value !== undefined) {
-      longest = Math.max(longest, literalInteger(value) ?? cap);
+    if (value === undefined) {
+      continue;
+    }
+    const seconds = literalInteger(value) ?? cap;
+    if (seconds === undefined) {
+      unknownAt ??= index;
+    } else {
+      longest = Math.max(longest, seconds);
     }
   }
   if (router.explicit !== undefined) {
     if (router.explicit < longest) {
       problem(router.path, `is ${String(router.explicit)}s, shorter than a routed container's StopTimeout (${String(longest)}s): its last logs would be lost`);
     }
-    if (router.explicit > cap) {
+    if (cap !== undefined && router.explicit > cap) {
       problem(router.path, `is ${String(router.explicit)}s; Fargate allows at most ${String(MAX_FARGATE_STOP_TIMEOUT)}s`);
     }
     return router.explicit;
   }
-  return Math.min(cap, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, longest));
+  if (unknownAt !== undefined) {
+    problem(
+      ['ContainerDefinitions', unknownAt, 'StopTimeout'],
+      'is an intrinsic function, so the macro cannot make the log router\'s StopTimeout at least as long (EC2 has no upper limit to fall back on): give the log router an explicit StopTimeout',
+    );
+  }
+  return Math.min(cap ?? Number.POSITIVE_INFINITY, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, longest));
 };
 
 /** The awslogs group a container writes to, if it uses awslogs. */

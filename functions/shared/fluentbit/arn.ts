@@ -98,7 +98,24 @@ export interface ArnInput {
 export interface ArnContext {
   /** The template's `Resources` section, to recognise Ref/GetAtt to resources of this template. */
   readonly resources: Readonly<Record<string, unknown>>;
+  /**
+   * Resources the macro generates for the task at hand (its log groups), looked up before `resources`.
+   * Kept apart so that the template's resources are never copied per task (that copy made the
+   * expansion quadratic in the number of resources).
+   */
+  readonly generated?: Readonly<Record<string, unknown>>;
 }
+
+/** The resource `id` of the template or of the task's generated ones; undefined when neither holds it. */
+export const contextResource = (context: ArnContext, id: string | undefined): unknown => {
+  if (id === undefined) {
+    return undefined;
+  }
+  if (context.generated !== undefined && Object.hasOwn(context.generated, id)) {
+    return context.generated[id];
+  }
+  return Object.hasOwn(context.resources, id) ? context.resources[id] : undefined;
+};
 
 export interface ArnResult {
   readonly arn: Json;
@@ -110,13 +127,13 @@ export const arnKindTypes = (kind: ArnKind): readonly string[] => KINDS[kind].cf
 /** The resource type of a Ref/GetAtt target in this template, when the value points at one. */
 const sameTemplateResource = (
   value: Json,
-  resources: Readonly<Record<string, unknown>>,
+  context: ArnContext,
 ): { readonly id: string; readonly type: string; readonly properties: JsonObject } | undefined => {
   const id = refTarget(value) ?? getAttTarget(value)?.[0];
-  if (id === undefined || !Object.hasOwn(resources, id)) {
+  const resource = contextResource(context, id);
+  if (id === undefined) {
     return undefined;
   }
-  const resource = resources[id];
   const type = isObject(resource) ? literalString(resource['Type']) : undefined;
   if (type === undefined || !isObject(resource)) {
     return undefined;
@@ -207,7 +224,7 @@ export const buildArn = (input: ArnInput, context: ArnContext, expectsArn = fals
   if (typeof value === 'string') {
     return fromLiteral(input, value, expectsArn);
   }
-  const resource = sameTemplateResource(value, context.resources);
+  const resource = sameTemplateResource(value, context);
   if (resource !== undefined && KINDS[input.kind].cfnTypes.includes(resource.type)) {
     return { arn: fromSameTemplate(input, resource), notes: [] };
   }

@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../template/intrinsics';
 import { getAttTarget, isIntrinsic, isObject, literalInteger, literalString } from '../template/intrinsics';
 import type { ArnContext, ArnKind } from './arn';
-import { arnKindTypes, buildArn } from './arn';
+import { arnKindTypes, buildArn, contextResource } from './arn';
 import type { PolicyStatement } from './iam';
 import { allow } from './iam';
 import { literalFlag, optionValue } from './options';
@@ -164,7 +164,7 @@ const COLLECTION_ENDPOINT = /^(?:https?:\/\/)?([a-z0-9]+)\.([a-z0-9-]+)\.aoss\.a
 /** `!GetAtt Domain.DomainEndpoint` → `{ Ref: Domain }` when Domain is of the kind's type. */
 const sameTemplateTarget = (value: Json, kind: ArnKind, context: ArnContext): Json | undefined => {
   const id = getAttTarget(value)?.[0];
-  const resource = id === undefined ? undefined : context.resources[id];
+  const resource = contextResource(context, id);
   const type = isObject(resource) ? literalString(resource['Type']) : undefined;
   return id !== undefined && type !== undefined && arnKindTypes(kind).includes(type) ? { Ref: id } : undefined;
 };

@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../template/intrinsics';
-import { isIntrinsic, isObject, literalString, referencedResource } from '../template/intrinsics';
+import { getAttTarget, isIntrinsic, isObject, literalString, refTarget } from '../template/intrinsics';
 import type { ArnContext, ArnKind } from './arn';
-import { arnKindTypes, buildArn } from './arn';
+import { arnKindTypes, buildArn, contextResource } from './arn';
 import type { PolicyStatement } from './iam';
 import { allow } from './iam';
 
@@ -57,8 +57,7 @@ const fromLiteral = (valueFrom: string, context: ArnContext): SecretTarget => {
 };
 
 const fromIntrinsic = (valueFrom: JsonObject, context: ArnContext): SecretTarget => {
-  const id = referencedResource(valueFrom, context.resources);
-  const resource = id === undefined ? undefined : context.resources[id];
+  const resource = contextResource(context, refTarget(valueFrom) ?? getAttTarget(valueFrom)?.[0]);
   const type = isObject(resource) ? literalString(resource['Type']) : undefined;
   const kinds: readonly [ArnKind, 'secret' | 'ssm'][] = [
     ['secret', 'secret'],

@@ -1,16 +1,21 @@
 /** The whole FireLens rule set over one template: what the CLI, the hook and the macro call. */
+import { templateShapeProblems } from '../template/shape';
 import { buildTemplateView } from '../template/view';
 import { catalog } from './catalog';
-import { RULE_CRASHED_META, runRules, toFinding } from './engine';
+import { RULE_CRASHED_META, TEMPLATE_PARSE_ERROR_META, compareFindings, isSelected, runRules, toFinding } from './engine';
 import type { LintTemplate } from './types';
 
 export const lintTemplate: LintTemplate = (template, options = {}) => {
+  // A Resources section CloudFormation cannot read is reported, never linted as "no findings".
+  const shape = templateShapeProblems(template)
+    .map((problem) => toFinding(TEMPLATE_PARSE_ERROR_META, problem, options))
+    .filter((finding) => isSelected(finding.ruleId, options));
   try {
     const view = buildTemplateView(template, { externalTaskDefinitions: options.externalTaskDefinitions });
-    return runRules(catalog, view, template, options);
+    return [...shape, ...runRules(catalog, view, template, options)].sort(compareFindings);
   } catch (error: unknown) {
     // Only a bug in the view builder gets here; never throw at callers (the hook must answer).
     const message = error instanceof Error ? error.message : String(error);
-    return [toFinding(RULE_CRASHED_META, { path: [], message: `The template view could not be built: ${message}` }, options)];
+    return [...shape, toFinding(RULE_CRASHED_META, { path: [], message: `The template view could not be built: ${message}` }, options)];
   }
 };

@@ -151,11 +151,28 @@ describe('logicalIdOf', () => {
 });
 
 describe('lintTemplate', () => {
-  it('runs the catalogue and never throws on a malformed template', () => {
+  it('runs the catalogue and never throws on a malformed template; the malformed part is an FL0000 finding', () => {
     // Act
     const findings = lintTemplate({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: 'oops' } } });
 
     // Assert
-    expect(findings).toEqual([]);
+    expect(findings.map((f) => [f.ruleId, f.path.join('/'), f.message])).toEqual([
+      ['FL0000', 'Resources/Task/Properties', 'must be an object, not a string'],
+    ]);
+  });
+
+  it.each([
+    ['a string', 'x'],
+    ['a list', [1]],
+    ['null', null],
+    ['an intrinsic function (Fn::If)', { 'Fn::If': ['C', {}, {}] }],
+  ])('reports Resources that is %s instead of finding nothing in it', (what, resources) => {
+    // Act
+    const findings = lintTemplate({ Resources: resources } as Parameters<typeof lintTemplate>[0]);
+
+    // Assert
+    expect(findings.map((f) => [f.ruleId, f.path.join('/'), f.message])).toEqual([
+      ['FL0000', 'Resources', `must be a mapping of logical ids to resources, not ${what}`],
+    ]);
   });
 });

@@ -33,7 +33,8 @@ export class ExpansionError extends Error {
 
 /** `Task.Properties.FireLens.Router: message` — the logical id first, as SAM's errors read. */
 export const formatProblemPath = (path: readonly (string | number)[]): string => {
-  const rest = path[0] === 'Resources' ? path.slice(1) : path;
+  // `Resources` alone (the section itself is wrong) stays `Resources`.
+  const rest = path[0] === 'Resources' && path.length > 1 ? path.slice(1) : path;
   return rest.map((p) => (typeof p === 'number' ? `[${String(p)}]` : p)).join('.').replace(/\.\[/g, '[');
 };
 

@@ -11,7 +11,8 @@ export const validateField = (value: unknown, spec: FieldSpec, path: TemplatePat
   const problem = (message: string, at: TemplatePath = path): Problem => ({ logicalId, path: at, message });
   const intrinsicAllowed = 'intrinsic' in spec && spec.intrinsic === true;
   if (isIntrinsic(value)) {
-    return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'options' || spec.kind === 'string-or-false'
+    // Lists and log groups pass through as written; options are merged key by key, so they must be literal.
+    return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'string-or-false'
       ? []
       : [problem(`must be a literal ${describeKind(spec)}, not an intrinsic function (the macro needs to read it)`)];
   }
@@ -45,6 +46,8 @@ const describeKind = (spec: FieldSpec): string => {
       return 'list of strings';
     case 'string-or-false':
       return 'string';
+    case 'options':
+      return 'map of option names to values';
     default:
       return spec.kind;
   }
@@ -79,6 +82,10 @@ const validateInteger = (
   }
   if (n < spec.minimum || n > spec.maximum) {
     return [problem(`must be an integer from ${String(spec.minimum)} to ${String(spec.maximum)}, not ${String(n)}`)];
+  }
+  if (spec.enum !== undefined && !spec.enum.includes(n)) {
+    const closest = spec.enum.reduce((best, v) => (Math.abs(v - n) < Math.abs(best - n) ? v : best));
+    return [problem(`must be one of ${spec.enum.join(', ')}, not ${String(n)} (did you mean ${String(closest)}?)`)];
   }
   return [];
 };

@@ -2,6 +2,7 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The file as text; throws a TemplateParseError when its bytes are not UTF-8. */
   readonly readFile: (path: string) => string;
 }
 

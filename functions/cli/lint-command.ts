@@ -33,6 +33,14 @@ export const exitCodeFor = (findings: readonly Finding[]): number =>
 const idList = (values: readonly string[] | undefined): string[] =>
   (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter((v) => v.length > 0);
 
+/** FL0000 at the line and column the parser gave (1:1 when it gave none). */
+const parseErrorFinding = (error: TemplateParseError, filename: string): Finding => {
+  const line = error.line ?? 1;
+  const column = error.column ?? 1;
+  const finding = toFinding(TEMPLATE_PARSE_ERROR_META, { path: [], message: error.message }, { filename });
+  return { ...finding, location: { line, column, endLine: line, endColumn: column } };
+};
+
 /** One file: parse (FL0000 on failure), expand the FireLens macro if used (FL0002 per problem), lint. */
 export const lintText = (text: string, filename: string, options: LintOptions): Finding[] => {
   let loaded;
@@ -42,10 +50,7 @@ export const lintText = (text: string, filename: string, options: LintOptions): 
     if (!(error instanceof TemplateParseError)) {
       throw error;
     }
-    const line = error.line ?? 1;
-    const column = error.column ?? 1;
-    const finding = toFinding(TEMPLATE_PARSE_ERROR_META, { path: [], message: error.message }, { filename });
-    return [{ ...finding, location: { line, column, endLine: line, endColumn: column } }];
+    return [parseErrorFinding(error, filename)];
   }
   const { template, locator } = loaded;
   const lintOptions: LintOptions = { ...options, filename, locator };
@@ -94,6 +99,11 @@ export const lintCommand: Command = (args, io: CliIo) => {
     try {
       text = io.readFile(file);
     } catch (error: unknown) {
+      if (error instanceof TemplateParseError) {
+        // Bytes that are not UTF-8 text: a finding like any other unreadable template.
+        findings.push(parseErrorFinding(error, file));
+        continue;
+      }
       io.stderr(`firelens lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
       unreadable = true;
       continue;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { decodeTemplateBytes } from '../shared/template/decode';
 import { expandCommand } from './expand-command';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
 import { lintCommand } from './lint-command';
@@ -33,7 +34,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: (path) => decodeTemplateBytes(readFileSync(path)),
 };
 
 /** The `firelens` executable (bin/firelens.cjs) calls this with the process's arguments. */

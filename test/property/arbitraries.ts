@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 
+import { LOG_GROUP_RETENTION_DAYS } from '../../functions/shared/firelens/property-schema';
 import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
 
 /**
@@ -35,9 +36,6 @@ export const MACRO_NAME = 'FireLensMacro';
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 // ---------------------------------------------------------------------------------------------
-
-/** The values AWS::Logs::LogGroup accepts for RetentionInDays (provider schema enum). */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const APP_NAMES = ['web', 'api', 'worker', 'sidecar', 'metrics', 'app', 'audit', 'proxy-2', 'job_runner'] as const;
 const TASK_IDS = ['WebTask', 'ApiTask', 'WorkerTask', 'Task', 'OrdersTask', 'BatchJob', 'T1', 'LogTask9'] as const;
@@ -125,6 +123,9 @@ const stringValue = (literal: string, alternative: string): fc.Arbitrary<Json> =
 
 const regionValue: fc.Arbitrary<Json> = fc.constantFrom<Json>('eu-west-1', 'us-east-1', { Ref: 'AWS::Region' }, IF_PROD('eu-west-1', 'eu-central-1'));
 
+/** Retention in days as the property's definition allows it (the periods CloudWatch Logs accepts). */
+const logRetention: fc.Arbitrary<number> = fc.constantFrom(...LOG_GROUP_RETENTION_DAYS);
+
 const logGroupName: fc.Arbitrary<Json> = fc.constantFrom<Json>(
   '/ecs/orders',
   '/ecs/app/access',
@@ -154,7 +155,7 @@ const cloudWatchLogs = fc
     {
       LogGroupName: logGroupName,
       LogStreamPrefix: stringValue('app/', 'dev/'),
-      RetentionInDays: fc.constantFrom(...LOG_RETENTION_DAYS),
+      RetentionInDays: logRetention,
       Region: regionValue,
       Options: fc.constantFrom<JsonObject>({ log_key: 'log' }, { log_format: 'json/emf' }, { auto_create_group: false }, { log_group_class: 'STANDARD', log_retention_days: 7 }),
     },
@@ -357,7 +358,7 @@ const routerChoice: fc.Arbitrary<RouterChoice> = fc.record({
   enableEcsLogMetadata: optional(fc.boolean()),
   configFile: fc.constantFrom<RouterChoice['configFile']>('none', 'none', 'none', 'file', 's3', 'file-intrinsic', 's3-intrinsic'),
   logGroup: optional(fc.constantFrom<Json>('/ecs/log-routers', { Ref: 'RouterLogs' }, false, { 'Fn::Sub': '/ecs/${AWS::StackName}/router' }, { Ref: 'LogGroupParam' })),
-  logRetentionInDays: optional(fc.constantFrom(...LOG_RETENTION_DAYS)),
+  logRetentionInDays: optional(logRetention),
   environment: optional(fc.constantFrom<Json>([{ Name: 'FLB_LOG_LEVEL', Value: 'debug' }], [{ Name: 'STAGE', Value: { Ref: 'Stage' } }], IF_PROD([{ Name: 'X', Value: '1' }], [])), 3),
   secrets: optional(secretArn.map((valueFrom): Json => [{ Name: 'ROUTER_TOKEN', ValueFrom: valueFrom }]), 3),
   healthCheck: optional(fc.boolean()),
@@ -600,11 +601,11 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
         Options: { 'awslogs-group': existing.logGroup, 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': 'router' },
       };
     }
-    if (existing.stopTimeout !== undefined) {
-      router['StopTimeout'] = Math.min(stopCap, Math.max(existing.stopTimeout, longestRoutedStop));
-      if (routedStopTimeouts.some((s) => integerOf(s) === undefined)) {
-        delete router['StopTimeout'];
-      }
+    // On EC2 a routed StopTimeout given by an intrinsic needs an explicit one on the router.
+    const unknownRoutedStop = routedStopTimeouts.some((s) => integerOf(s) === undefined);
+    const stopTimeout = existing.stopTimeout ?? (unknownRoutedStop && !fargate ? 120 : undefined);
+    if (stopTimeout !== undefined) {
+      router['StopTimeout'] = Math.min(stopCap, Math.max(stopTimeout, longestRoutedStop));
     }
     containers.splice(existing.name.length % 2 === 0 ? 0 : containers.length, 0, router);
     routerMemory = existing.memoryReservation;
@@ -683,8 +684,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
       router['HealthCheck'] = r.healthCheck;
     }
     const unknownRoutedStop = routedStopTimeouts.some((s) => integerOf(s) === undefined);
-    if (r.stopTimeout !== undefined && !(unknownRoutedStop && !fargate)) {
-      router['StopTimeout'] = Math.min(stopCap, Math.max(r.stopTimeout, longestRoutedStop));
+    const stopTimeout = r.stopTimeout ?? (unknownRoutedStop && !fargate ? 90 : undefined);
+    if (stopTimeout !== undefined) {
+      router['StopTimeout'] = Math.min(stopCap, Math.max(stopTimeout, longestRoutedStop));
     }
     if (choice.writeRouter || Object.keys(router).length > 0) {
       fireLens['Router'] = router;
@@ -1377,6 +1379,32 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     setAt(t, [...path, key], value);
     return `container ${show(path)}.${key} = ${JSON.stringify(value)?.slice(0, 40) ?? 'removed'}`;
   },
+  nudgeInteger: (t, n) => {
+    const path = pick(
+      fireLensPaths(t).filter((p) => typeof getAt(t, p) === 'number'),
+      n,
+    );
+    if (path === undefined) {
+      return undefined;
+    }
+    const value = getAt(t, path);
+    const current = typeof value === 'number' ? value : 0;
+    const next = pick([current + 1, current - 1, 1, 2, 5, 13, 29, 121, 400, 3653, 1_048_576, 536_870_911], Math.floor(n / 7)) ?? 1;
+    setAt(t, path, next);
+    return `${show(path)}: ${String(current)} → ${String(next)}`;
+  },
+  numberAsString: (t, n) => {
+    const path = pick(
+      fireLensPaths(t).filter((p) => typeof getAt(t, p) === 'number'),
+      n,
+    );
+    if (path === undefined) {
+      return undefined;
+    }
+    const value = String(getAt(t, path));
+    setAt(t, path, n % 4 === 0 ? ` ${value} ` : value);
+    return `${show(path)} as the string "${value}"`;
+  },
   junkAnywhere: (t, n, junk) => {
     const path = pick(pathsOf(t), n);
     if (path === undefined) {
@@ -1422,7 +1450,7 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
 const MUTATION_NAMES = Object.keys(MUTATIONS);
 
 /** Mutations weighted towards the FireLens property, where most of the macro's reading happens. */
-const WEIGHTED_NAMES = [...MUTATION_NAMES, 'dropFireLensField', 'retypeFireLensField', 'intrinsicInFireLens', 'containerEdit', 'changeLaunch', 'intrinsicInTask'];
+const WEIGHTED_NAMES = [...MUTATION_NAMES, 'nudgeInteger', 'numberAsString', 'dropFireLensField', 'retypeFireLensField', 'intrinsicInFireLens', 'containerEdit', 'changeLaunch', 'intrinsicInTask'];
 
 const mutationStep = fc.record({
   name: fc.constantFrom(...WEIGHTED_NAMES),

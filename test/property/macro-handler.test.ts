@@ -59,7 +59,10 @@ describe('macro handler on generated templates', () => {
         const response = await answerOf(c, requestId);
         if (response.status === 'failure') {
           const message = response.errorMessage ?? '';
-          const named = resourceIds(c.fragment).some((id) => message.includes(id));
+          // A template-level shape problem (Resources not a mapping) has no logical id: it names the section.
+          const resources = c.fragment['Resources'];
+          const sectionBroken = typeof resources !== 'object' || resources === null || Array.isArray(resources) || Object.keys(resources).length === 0;
+          const named = resourceIds(c.fragment).some((id) => message.includes(id)) || (sectionBroken && /\bResources\b/.test(message));
           if (!named) {
             throw new Error(`failure without a logical id after [${c.mutations.join('; ')}]: ${message}`);
           }

@@ -16,7 +16,10 @@ export const toJsonSchema = (spec: FieldSpec): JsonSchema => {
         spec.intrinsic === true,
       );
     case 'integer':
-      return withIntrinsic({ type: 'integer', minimum: spec.minimum, maximum: spec.maximum, description: spec.description }, spec.intrinsic === true);
+      return withIntrinsic(
+        { type: 'integer', minimum: spec.minimum, maximum: spec.maximum, ...(spec.enum ? { enum: [...spec.enum] } : {}), description: spec.description },
+        spec.intrinsic === true,
+      );
     case 'boolean':
       return { type: 'boolean', description: spec.description };
     case 'string-or-false':

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors';
-import { type Json, type JsonObject, isIntrinsic, isObject } from '../template/intrinsics';
+import { type Json, type JsonObject, isIntrinsic, isObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import { AWS_FOR_FLUENT_BIT_VERSION, DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ROUTER_MEMORY_RESERVATION, DEFAULT_ROUTER_NAME, FLUENT_BIT_SSM_PREFIX } from './constants';
 import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY } from './property-schema';
@@ -56,7 +56,7 @@ const normalizeRoute = (raw: JsonObject, defaults: RouteSpec | undefined): Route
   return {
     // The validator guarantees a Destination at task level; a container override may inherit it.
     destination: destination ?? { kind: 'Custom', settings: {} },
-    bufferLimit: raw['BufferLimit'] ?? defaults?.bufferLimit,
+    bufferLimit: integerValue(raw['BufferLimit']) ?? defaults?.bufferLimit,
     includePattern: raw['IncludePattern'] ?? defaults?.includePattern,
     excludePattern: raw['ExcludePattern'] ?? defaults?.excludePattern,
   };
@@ -96,18 +96,24 @@ const normalizeRouter = (raw: JsonObject, path: TemplatePath, logicalId: string,
     name: typeof raw['Name'] === 'string' ? raw['Name'] : DEFAULT_ROUTER_NAME,
     image: raw['Image'] ?? defaultRouterImage(imageTag ?? AWS_FOR_FLUENT_BIT_VERSION),
     imageTag,
-    memoryReservation: raw['MemoryReservation'] ?? (raw['Memory'] === undefined ? DEFAULT_ROUTER_MEMORY_RESERVATION : undefined),
-    memory: raw['Memory'],
-    cpu: raw['Cpu'],
+    memoryReservation: integerValue(raw['MemoryReservation']) ?? (raw['Memory'] === undefined ? DEFAULT_ROUTER_MEMORY_RESERVATION : undefined),
+    memory: integerValue(raw['Memory']),
+    cpu: integerValue(raw['Cpu']),
     enableEcsLogMetadata: raw['EnableEcsLogMetadata'] !== false,
     configFile,
     logGroup: normalizeLogGroup(raw),
     environment: raw['Environment'],
     secrets: raw['Secrets'],
     healthCheck: raw['HealthCheck'] === true,
-    stopTimeout: typeof raw['StopTimeout'] === 'number' ? raw['StopTimeout'] : undefined,
+    stopTimeout: literalInteger(raw['StopTimeout']),
   };
 };
+
+/**
+ * The property's integers may be written as numeric strings (`'64'`, as YAML users quote them); the
+ * container definition and the log group want numbers, so a literal becomes one. Intrinsics stay as written.
+ */
+const integerValue = (value: Json | undefined): Json | undefined => literalInteger(value) ?? value;
 
 const normalizeLogGroup = (raw: JsonObject): RouterSpec['logGroup'] => {
   const logGroup = raw['LogGroup'];
@@ -116,7 +122,7 @@ const normalizeLogGroup = (raw: JsonObject): RouterSpec['logGroup'] => {
   }
   if (logGroup === undefined) {
     const retention = raw['LogRetentionInDays'];
-    return { kind: 'create', retentionInDays: typeof retention === 'number' ? retention : DEFAULT_LOG_RETENTION_DAYS };
+    return { kind: 'create', retentionInDays: literalInteger(retention) ?? DEFAULT_LOG_RETENTION_DAYS };
   }
   return { kind: 'existing', name: logGroup };
 };

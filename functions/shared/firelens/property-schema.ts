@@ -5,7 +5,15 @@
  */
 export type FieldSpec =
   | { readonly kind: 'string'; readonly description: string; readonly enum?: readonly string[]; readonly pattern?: RegExp; readonly intrinsic?: boolean }
-  | { readonly kind: 'integer'; readonly description: string; readonly minimum: number; readonly maximum: number; readonly intrinsic?: boolean }
+  | {
+      readonly kind: 'integer';
+      readonly description: string;
+      readonly minimum: number;
+      readonly maximum: number;
+      /** When set, only these values (within minimum..maximum) are accepted. */
+      readonly enum?: readonly number[];
+      readonly intrinsic?: boolean;
+    }
   | { readonly kind: 'boolean'; readonly description: string }
   /** A string, an intrinsic, or `false` (switched off). */
   | { readonly kind: 'string-or-false'; readonly description: string }
@@ -37,11 +45,15 @@ const options: FieldSpec = {
   kind: 'options',
   description: 'Extra Fluent Bit output options, merged last (for options that have no short name here).',
 };
+/** The retention periods AWS::Logs::LogGroup accepts for RetentionInDays (any other value fails the deploy). */
+export const LOG_GROUP_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
 const logRetention: FieldSpec = {
   kind: 'integer',
   minimum: 1,
   maximum: 3653,
-  description: 'Retention in days of the log group the macro creates.',
+  enum: LOG_GROUP_RETENTION_DAYS,
+  description: 'Retention in days of the log group the macro creates (one of the periods CloudWatch Logs accepts).',
 };
 
 const cloudWatchLogs: ObjectSpec = {

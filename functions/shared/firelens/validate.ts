@@ -11,8 +11,7 @@ export const validateField = (value: unknown, spec: FieldSpec, path: TemplatePat
   const problem = (message: string, at: TemplatePath = path): Problem => ({ logicalId, path: at, message });
   const intrinsicAllowed = 'intrinsic' in spec && spec.intrinsic === true;
   if (isIntrinsic(value)) {
-    // Lists and log groups pass through as written; options are merged key by key, so they must be literal.
-    return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'string-or-false'
+    return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'options' || spec.kind === 'string-or-false'
       ? []
       : [problem(`must be a literal ${describeKind(spec)}, not an intrinsic function (the macro needs to read it)`)];
   }
@@ -46,8 +45,6 @@ const describeKind = (spec: FieldSpec): string => {
       return 'list of strings';
     case 'string-or-false':
       return 'string';
-    case 'options':
-      return 'map of option names to values';
     default:
       return spec.kind;
   }

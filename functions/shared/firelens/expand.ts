@@ -198,8 +198,7 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     newContainers.unshift(router);
   }
 
-  const allResources: Record<string, unknown> = { ...context.resources, ...Object.fromEntries(generated.map((g) => [g.logicalId, g.resource])) };
-  const arnContext = { resources: allResources };
+  const arnContext = { resources: context.resources, generated: Object.fromEntries(generated.map((g) => [g.logicalId, g.resource])) };
   const secretContext = spec.secretsKmsKey === undefined ? arnContext : { ...arnContext, kmsKeyArn: spec.secretsKmsKey };
 
   // Task role: what the outputs need, plus the init image's S3 read.

@@ -11,7 +11,8 @@ export const validateField = (value: unknown, spec: FieldSpec, path: TemplatePat
   const problem = (message: string, at: TemplatePath = path): Problem => ({ logicalId, path: at, message });
   const intrinsicAllowed = 'intrinsic' in spec && spec.intrinsic === true;
   if (isIntrinsic(value)) {
-    return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'options' || spec.kind === 'string-or-false'
+    // Lists and log groups pass through as written; options are merged key by key, so they must be literal.
+    return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'string-or-false'
       ? []
       : [problem(`must be a literal ${describeKind(spec)}, not an intrinsic function (the macro needs to read it)`)];
   }
@@ -45,6 +46,8 @@ const describeKind = (spec: FieldSpec): string => {
       return 'list of strings';
     case 'string-or-false':
       return 'string';
+    case 'options':
+      return 'map of option names to values';
     default:
       return spec.kind;
   }
@@ -60,10 +63,10 @@ const validateString = (
   }
   if (spec.enum && !spec.enum.includes(value)) {
     const near = nearest(value, spec.enum);
-    return [problem(`must be one of ${spec.enum.join(', ')}, not "${value}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+    return [problem(`must be one of ${spec.enum.join(', ')}, not "${quote(value)}"${near ? ` (did you mean "${near}"?)` : ''}`)];
   }
   if (spec.pattern && !spec.pattern.test(value)) {
-    return [problem(`"${value}" does not match ${String(spec.pattern)}`)];
+    return [problem(`"${quote(value)}" does not match ${String(spec.pattern)}`)];
   }
   return [];
 };
@@ -137,18 +140,26 @@ const validateObject = (value: unknown, spec: ObjectSpec, path: TemplatePath, lo
   return problems;
 };
 
+/** A user's value inside a message: at most 80 characters of it, so a 1 MB string is not echoed back. */
+const quote = (value: string): string => (value.length > 80 ? `${value.slice(0, 79)}…` : value);
+
 /** The candidate closest to `word` (case-insensitive edit distance ≤ 2, or ≤ a third of its length). */
 export const nearest = (word: string, candidates: readonly string[]): string | undefined => {
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip the quadratic work when that is too far.
+    if (Math.abs(word.length - candidate.length) > limit) {
+      continue;
+    }
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= limit ? best : undefined;
 };
 
 const editDistance = (a: string, b: string): number => {

@@ -48,6 +48,10 @@ const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
   '!Or': 'Fn::Or',
 };
 
+/** The YAML core schema's own tags (`!!str 1`, `!!map {}`): they change nothing CloudFormation would not accept. */
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `${YAML_TAG_PREFIX}${name}`));
+
 /** Alias expansion is the one way a small YAML file becomes a huge value ("billion laughs"): cap it. */
 const MAX_NODES = 400_000;
 const MAX_DEPTH = 200;
@@ -90,7 +94,7 @@ export const loadTemplate = (text: string): LoadedTemplate => {
   }
   const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' && !isKnownTag(w.message));
   if (unknownTag) {
-    throw new TemplateParseError(firstLine(unknownTag.message), positionOf(lines, unknownTag.pos[0]));
+    throw new TemplateParseError(firstLine(unknownTag.message).replace(YAML_TAG_PREFIX, '!!'), positionOf(lines, unknownTag.pos[0]));
   }
   const walk: Walk = { doc, lines, positions: new Map(), nodes: 0 };
   const template = toJson(walk, doc.contents, [], 0);
@@ -212,10 +216,18 @@ const toJson = (walk: Walk, node: unknown, path: TemplatePath, depth: number): J
     return null;
   }
   if (isAlias(node)) {
-    return toJson(walk, node.resolve(walk.doc), path, depth + 1);
+    const target = node.resolve(walk.doc);
+    if (target === undefined) {
+      throw new TemplateParseError(`the alias *${clip(node.source)} names no anchor (&${clip(node.source)}) before it`, nodePosition(walk, node));
+    }
+    return toJson(walk, target, path, depth + 1);
   }
   const yamlNode = node as YamlNode;
   const tag = yamlNode.tag;
+  if (tag !== undefined && !Object.hasOwn(SHORT_FORM_TAGS, tag) && !CORE_TAGS.has(tag)) {
+    // !!binary, !!timestamp, !!set, !!omap, !!merge…: the YAML library reads them, CloudFormation does not.
+    throw new TemplateParseError(`the YAML tag ${clip(tag.replace(YAML_TAG_PREFIX, '!!'))} is not one CloudFormation reads`, nodePosition(walk, yamlNode));
+  }
   if (tag !== undefined && Object.hasOwn(SHORT_FORM_TAGS, tag)) {
     record(walk, yamlNode, path);
     const key = SHORT_FORM_TAGS[tag] ?? tag;

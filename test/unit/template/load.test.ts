@@ -165,6 +165,26 @@ describe('loadTemplate on hostile text', () => {
     expect(template).toEqual({ A: '123456789012345678901234567890', B: '.inf', C: '1e400', D: 12, '1.0': 'x' });
   });
 
+  it('refuses an alias to no anchor instead of reading it as null', () => {
+    // Regression: `A: *nope` loaded as {A: null}.
+    expect(parseError('Resources:\n  A: *nope\n')).toMatchObject({ message: 'the alias *nope names no anchor (&nope) before it', line: 2, column: 6 });
+  });
+
+  it.each([
+    ['!!binary aGVsbG8=', '!!binary'],
+    ['!!timestamp 2001-12-14', '!!timestamp'],
+    ['!!set {a, b}', '!!set'],
+    ['!!omap [{a: 1}]', '!!omap'],
+    ['!!merge x', '!!merge'],
+  ])('refuses %s, which CloudFormation does not read, instead of changing the value', (value, tag) => {
+    // Regression: !!binary became "104,101,108,108,111", !!timestamp a JavaScript date string, !!merge dropped the key.
+    expect(parseError(`Resources:\n  A: ${value}\n`)).toMatchObject({ message: `the YAML tag ${tag} is not one CloudFormation reads`, line: 2 });
+  });
+
+  it('reads the YAML core tags as their values', () => {
+    expect(loadTemplate('A: !!str 1\nB: !!int "2"\nC: !!map {x: !!null }\nD: !!seq [!!bool true]\n').template).toEqual({ A: '1', B: 2, C: { x: null }, D: [true] });
+  });
+
   it('stops a self-referencing alias at the nesting limit', () => {
     expect(parseError('a: &a [1, *a]\n').message).toBe('the template nests deeper than 200 levels');
   });

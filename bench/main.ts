@@ -15,7 +15,7 @@ import type { JsonObject } from '../functions/shared/template/intrinsics';
 import { type BudgetInputs, budgetsOf, describeBudget, withinBudget } from './budgets';
 import { type GeneratedTemplate, generateTemplate } from './generate';
 import { measureHook, resourceEvent, servePayload, stackEvent } from './hook';
-import { FULL, QUICK, type Samples, collectGarbage, measure, measurePair } from './measure';
+import { FULL, QUICK, type Samples, measureRounds } from './measure';
 import { measureBareNode, measureColdImport, measureLintProcess, measurePeakMemory } from './processes';
 import { quietlySync } from './quiet';
 import { kib, mib, ms, ratio, renderTable } from './table';
@@ -36,11 +36,16 @@ const root = process.cwd();
 const outDir = process.env['BENCH_OUT'] ?? join(root, '.bench');
 const bundles = JSON.parse(process.env['BENCH_FUNCTIONS'] ?? '{}') as Record<string, string>;
 
-interface SizeResult {
+interface Prepared {
+  readonly size: number;
   readonly generated: GeneratedTemplate;
   readonly fragment: JsonObject;
-  readonly inputBytes: number;
-  readonly expandedBytes: number;
+  readonly text: string;
+  readonly expanded: JsonObject;
+  readonly expandedText: string;
+}
+
+interface SizeResult extends Prepared {
   readonly jsonInput: Samples;
   readonly expansion: Samples;
   readonly jsonExpanded: Samples;
@@ -74,16 +79,49 @@ const expandChecked = (fragment: JsonObject, text: string, size: number): JsonOb
   return result.fragment;
 };
 
-const measureSize = (size: number): SizeResult => {
+const prepare = (size: number): Prepared => {
   const generated = generateTemplate(size);
   const fragment = fragmentOf(generated.template);
   const text = JSON.stringify(fragment);
   const expanded = expandChecked(fragment, text, size);
-  const expandedText = JSON.stringify(expanded);
-  collectGarbage();
-  const { baseline: jsonInput, subject: expansion } = measurePair(() => JSON.stringify(JSON.parse(text)), () => expandAndCheck(fragment), options);
-  const { baseline: jsonExpanded, subject: lint } = measurePair(() => JSON.stringify(JSON.parse(expandedText)), () => lintTemplate(expanded), options);
-  return { generated, fragment, inputBytes: Buffer.byteLength(text), expandedBytes: Buffer.byteLength(expandedText), jsonInput, expansion, jsonExpanded, lint };
+  return { size, generated, fragment, text, expanded, expandedText: JSON.stringify(expanded) };
+};
+
+/**
+ * Every size's expansion and its JSON baseline in the same rounds (plus the macro handler at the largest
+ * size), then every size's lint and its baseline: ratios and growth compare series that ran side by side.
+ */
+const measureSizes = (prepared: readonly Prepared[], largest: Prepared): { results: SizeResult[]; macroHandler: Samples } => {
+  const event = macroEvent(largest.fragment);
+  const first = quietlySync(() => expandMacroEvent(event));
+  if (first.status !== 'success') {
+    throw new Error(`expandMacroEvent refused the generated template: ${first.errorMessage ?? ''}`);
+  }
+  progress(`expansion at ${prepared.map((p) => String(p.size)).join(', ')} resources, and the macro handler at ${String(largest.size)}`);
+  const expansionSeries = measureRounds(
+    [...prepared.flatMap((p) => [() => JSON.stringify(JSON.parse(p.text)), () => expandAndCheck(p.fragment)]), () => quietlySync(() => expandMacroEvent(event))],
+    options,
+  );
+  progress(`lint at ${prepared.map((p) => String(p.size)).join(', ')} resources`);
+  const lintSeries = measureRounds(
+    prepared.flatMap((p) => [() => JSON.stringify(JSON.parse(p.expandedText)), () => lintTemplate(p.expanded)]),
+    options,
+  );
+  const at = (series: readonly Samples[], i: number): Samples => {
+    const samples = series[i];
+    if (samples === undefined) {
+      throw new Error(`no series ${String(i)}`);
+    }
+    return samples;
+  };
+  const results = prepared.map((p, i) => ({
+    ...p,
+    jsonInput: at(expansionSeries, 2 * i),
+    expansion: at(expansionSeries, 2 * i + 1),
+    jsonExpanded: at(lintSeries, 2 * i),
+    lint: at(lintSeries, 2 * i + 1),
+  }));
+  return { results, macroHandler: at(expansionSeries, 2 * prepared.length) };
 };
 
 const macroEvent = (fragment: JsonObject): JsonObject => ({
@@ -95,15 +133,6 @@ const macroEvent = (fragment: JsonObject): JsonObject => ({
   requestId: '00000000-0000-4000-8000-000000000000',
   templateParameterValues: { VpcId: 'vpc-0123456789abcdef0', SubnetIds: ['subnet-0123456789abcdef0'] },
 });
-
-const measureMacroHandler = (fragment: JsonObject): Samples => {
-  const event = macroEvent(fragment);
-  const first = quietlySync(() => expandMacroEvent(event));
-  if (first.status !== 'success') {
-    throw new Error(`expandMacroEvent refused the generated template: ${first.errorMessage ?? ''}`);
-  }
-  return measure(() => quietlySync(() => expandMacroEvent(event)), options);
-};
 
 const yamlOf = (template: JsonObject): string => stringify(template, { aliasDuplicateObjects: false, lineWidth: 0 });
 
@@ -125,25 +154,23 @@ const bundlePath = (id: string): string => {
 const main = async (): Promise<number> => {
   const machineLine = machine();
   mkdirSync(join(outDir, 'templates'), { recursive: true });
-  const results = new Map<number, SizeResult>();
-  for (const size of SIZES) {
-    progress(`expansion and lint at ${String(size)} resources`);
-    results.set(size, measureSize(size));
+  progress('generating templates and checking that they expand');
+  const prepared = SIZES.map(prepare);
+  const largestPrepared = prepared.find((p) => p.size === LARGEST);
+  if (largestPrepared === undefined) {
+    throw new Error('SIZES must hold LARGEST');
   }
-  const largest = results.get(LARGEST);
-  const tenth = results.get(TENTH);
+  const { results, macroHandler } = measureSizes(prepared, largestPrepared);
+  const largest = results.find((r) => r.size === LARGEST);
+  const tenth = results.find((r) => r.size === TENTH);
   if (largest === undefined || tenth === undefined) {
     throw new Error('SIZES must hold LARGEST and TENTH');
   }
 
-  progress('macro handler (expandMacroEvent) at the largest size');
-  const macroHandler = measureMacroHandler(largest.fragment);
-
   progress('hook: resource and stack targets');
-  const expanded = expandAndCheck(largest.fragment);
   // The generator's first block: a Fargate service whose task definition the macro expanded.
   const taskId = 'Api1Task';
-  const task = expanded.ok ? (expanded.fragment['Resources'] as JsonObject)[taskId] : undefined;
+  const task = (largest.expanded['Resources'] as JsonObject)[taskId];
   if (task === undefined || task === null || typeof task !== 'object' || Array.isArray(task)) {
     throw new Error(`${taskId} is missing from the largest expansion`);
   }
@@ -174,12 +201,12 @@ const main = async (): Promise<number> => {
   const growth = (pick: (r: SizeResult) => Samples): number => pick(largest).median / pick(tenth).median;
   const templateCell = (r: SizeResult, bytes: number): string => `${String(r.generated.resources)} res, ${kib(bytes)}`;
   const rows: string[][] = [];
-  for (const r of results.values()) {
-    rows.push(['expansion (expandAndCheck)', templateCell(r, r.inputBytes), ms(r.expansion.median), ms(r.expansion.p95), ms(r.jsonInput.median), ratio(r.expansion.median / r.jsonInput.median)]);
+  for (const r of results) {
+    rows.push(['expansion (expandAndCheck)', templateCell(r, Buffer.byteLength(r.text)), ms(r.expansion.median), ms(r.expansion.p95), ms(r.jsonInput.median), ratio(r.expansion.median / r.jsonInput.median)]);
   }
-  rows.push(['macro handler (expandMacroEvent)', templateCell(largest, largest.inputBytes), ms(macroHandler.median), ms(macroHandler.p95), ms(largest.jsonInput.median), ratio(macroHandler.median / largest.jsonInput.median)]);
-  for (const r of results.values()) {
-    rows.push(['lint (lintTemplate of the expansion)', templateCell(r, r.expandedBytes), ms(r.lint.median), ms(r.lint.p95), ms(r.jsonExpanded.median), ratio(r.lint.median / r.jsonExpanded.median)]);
+  rows.push(['macro handler (expandMacroEvent)', templateCell(largest, Buffer.byteLength(largest.text)), ms(macroHandler.median), ms(macroHandler.p95), ms(largest.jsonInput.median), ratio(macroHandler.median / largest.jsonInput.median)]);
+  for (const r of results) {
+    rows.push(['lint (lintTemplate of the expansion)', templateCell(r, Buffer.byteLength(r.expandedText)), ms(r.lint.median), ms(r.lint.p95), ms(r.jsonExpanded.median), ratio(r.lint.median / r.jsonExpanded.median)]);
   }
   rows.push(
     [`growth ${String(LARGEST)} / ${String(TENTH)}: expansion`, '', ratio(growth((r) => r.expansion)), '', ratio(growth((r) => r.jsonInput)), ''],
@@ -193,7 +220,7 @@ const main = async (): Promise<number> => {
     rows.push([`${b.id}: bundle ${kib(b.bytes)}, cold import`, '', ms(b.importMs.median), ms(b.importMs.p95), '', '']);
     rows.push([`${b.id}: whole \`node -e "require(bundle)"\``, '', ms(b.processMs.median), ms(b.processMs.p95), '', '']);
   }
-  rows.push([`peak memory (max RSS), macro on the largest (${mib(peakAfterImport)} after import)`, templateCell(largest, largest.inputBytes), mib(peak), '', '', '']);
+  rows.push([`peak memory (max RSS), macro on the largest (${mib(peakAfterImport)} after import)`, templateCell(largest, Buffer.byteLength(largest.text)), mib(peak), '', '', '']);
 
   const inputs: BudgetInputs = {
     expansionRatio: largest.expansion.median / largest.jsonInput.median,
@@ -208,7 +235,7 @@ const main = async (): Promise<number> => {
 
   const out = [
     `Machine: ${machineLine}`,
-    `Timings in ms (median and p95 of ${quick ? 'a few' : `≥ ${String(options.minRuns)}`} warm runs; processes: ${String(processRuns)} runs, lint process ${String(lintRuns)}).`,
+    `Timings in ms: median and p95 of warm runs (expansion and lint: rounds that run every series once, ≥ ${String(options.minRuns)} rounds and ≥ ${String(options.minMs / 1000)} s per group); fresh processes: ${String(processRuns)} runs each, lint process ${String(lintRuns)}.`,
     '',
     renderTable(['Measure', 'Template', 'Median', 'p95', 'JSON baseline', 'vs JSON'], rows, new Set([2, 3, 4, 5])),
     '',

@@ -1,4 +1,4 @@
-/** Timing of a function in this process: warm-up first, then enough runs for a median and a p95. */
+/** Timing of functions in this process: warm-up first, then enough runs for a median and a p95. */
 
 export interface Samples {
   /** Milliseconds, sorted ascending. */
@@ -17,7 +17,7 @@ export interface MeasureOptions {
   readonly maxRuns: number;
 }
 
-export const FULL: MeasureOptions = { warmupRuns: 5, warmupMs: 300, minRuns: 30, minMs: 1_500, maxRuns: 2_000 };
+export const FULL: MeasureOptions = { warmupRuns: 5, warmupMs: 500, minRuns: 30, minMs: 4_000, maxRuns: 2_000 };
 export const QUICK: MeasureOptions = { warmupRuns: 2, warmupMs: 30, minRuns: 5, minMs: 100, maxRuns: 200 };
 
 /** The q-quantile (0 ≤ q ≤ 1) of sorted values, nearest-rank. */
@@ -42,55 +42,30 @@ export const collectGarbage = (): void => {
 };
 
 /**
- * Runs `fn` (synchronous) warm, then records each run's wall time. Garbage collection during the
- * recorded runs is part of the cost and shows up in the p95.
+ * Several functions measured in rounds: each round runs every function once, in order, so all of them
+ * see the same machine. Load from other processes then shifts every series alike, not the ratios between
+ * them (a size to its JSON baseline, the largest size to a tenth of it). Rounds continue until there are
+ * at least `minRuns` of them and `minMs` have passed (at most `maxRuns`).
  */
-export const measure = (fn: () => unknown, options: MeasureOptions): Samples => {
+export const measureRounds = (fns: readonly (() => unknown)[], options: MeasureOptions): Samples[] => {
   const warmupStart = process.hrtime.bigint();
   for (let i = 0; i < options.warmupRuns || elapsedMs(warmupStart) < options.warmupMs; i += 1) {
-    fn();
+    fns.forEach((fn) => fn());
   }
   collectGarbage();
-  const values: number[] = [];
-  let total = 0;
-  while (values.length < options.maxRuns && (values.length < options.minRuns || total < options.minMs)) {
-    const start = process.hrtime.bigint();
-    fn();
-    const ms = elapsedMs(start);
-    values.push(ms);
-    total += ms;
+  const values = fns.map((): number[] => []);
+  const start = process.hrtime.bigint();
+  for (let round = 0; round < options.maxRuns && (round < options.minRuns || elapsedMs(start) < options.minMs); round += 1) {
+    fns.forEach((fn, i) => {
+      const before = process.hrtime.bigint();
+      fn();
+      values[i]?.push(elapsedMs(before));
+    });
   }
-  return summarize(values);
+  return values.map(summarize);
 };
 
-/**
- * A subject and its baseline, run alternately (baseline, subject, baseline, …) after both are warm, so
- * that both see the same machine: load from other processes shifts both, not their ratio.
- */
-export const measurePair = (baseline: () => unknown, subject: () => unknown, options: MeasureOptions): { baseline: Samples; subject: Samples } => {
-  const warmupStart = process.hrtime.bigint();
-  for (let i = 0; i < options.warmupRuns || elapsedMs(warmupStart) < options.warmupMs; i += 1) {
-    baseline();
-    subject();
-  }
-  collectGarbage();
-  const base: number[] = [];
-  const subj: number[] = [];
-  let total = 0;
-  while (subj.length < options.maxRuns && (subj.length < options.minRuns || total < options.minMs)) {
-    const start = process.hrtime.bigint();
-    baseline();
-    const middle = process.hrtime.bigint();
-    subject();
-    const end = process.hrtime.bigint();
-    base.push(Number(middle - start) / 1e6);
-    subj.push(Number(end - middle) / 1e6);
-    total += Number(end - start) / 1e6;
-  }
-  return { baseline: summarize(base), subject: summarize(subj) };
-};
-
-/** The same for an asynchronous function (a handler): each run is awaited before the next starts. */
+/** One asynchronous function (a handler) warm: each run is awaited before the next starts. */
 export const measureAsync = async (fn: () => Promise<unknown>, options: MeasureOptions): Promise<Samples> => {
   const warmupStart = process.hrtime.bigint();
   for (let i = 0; i < options.warmupRuns || elapsedMs(warmupStart) < options.warmupMs; i += 1) {

@@ -8,6 +8,9 @@ import { createLambdaContext } from '../helpers/lambda-context';
  * console, and the "nothing lost" comparison of a macro's input and output.
  */
 
+/** Jest's 5 s default is for unit tests; a property runs hundreds of cases (its time is in its numRuns). */
+export const PROPERTY_TIMEOUT_MS = 120_000;
+
 /** Keeps the functions' JSON logs (Powertools writes them to stdout) out of the test output. */
 export const silenceLogs = (): void => {
   let spies: jest.SpyInstance[] = [];

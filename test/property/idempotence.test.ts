@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { expandTemplate } from '../../functions/shared/firelens';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
 import { type FireLensTemplateCase, MACRO_NAME, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { invokeMacro, silenceLogs } from './harness';
+import { PROPERTY_TIMEOUT_MS, invokeMacro, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -42,12 +42,12 @@ describe('macro expansion is idempotent', () => {
       fc.asyncProperty(fireLensTemplate(), (c) => checkIdempotent(c, c.shape)),
       { numRuns: PROPERTY_RUNS.idempotenceValid },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('on mutated templates the macro accepts', async () => {
     await fc.assert(
       fc.asyncProperty(mutatedTemplate(), (c) => checkIdempotent(c, `${c.shape} after [${c.mutations.join('; ')}]`)),
       { numRuns: PROPERTY_RUNS.idempotenceMutated },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

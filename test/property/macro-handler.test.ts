@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { MacroResponse } from '../../functions/middleware/macro-response';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
 import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { fireLensLeftovers, invokeMacro, isPlainJson, resourceIds, silenceLogs } from './harness';
+import { PROPERTY_TIMEOUT_MS, fireLensLeftovers, invokeMacro, isPlainJson, resourceIds, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -51,7 +51,7 @@ describe('macro handler on generated templates', () => {
       }),
       { numRuns: PROPERTY_RUNS.macroHandlerValid },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('answers every mutated template with success, or a failure that names a logical id, never a crash', async () => {
     await fc.assert(
@@ -70,5 +70,5 @@ describe('macro handler on generated templates', () => {
       }),
       { numRuns: PROPERTY_RUNS.macroHandlerMutated },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
 import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { invokeMacro, preservationViolations, silenceLogs } from './harness';
+import { PROPERTY_TIMEOUT_MS, invokeMacro, preservationViolations, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -36,14 +36,14 @@ describe('macro output keeps everything that is not FireLens', () => {
       fc.asyncProperty(fireLensTemplate(), (c) => checkPreserved(c, c.shape)),
       { numRuns: PROPERTY_RUNS.preservationValid },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('on mutated templates the macro accepts', async () => {
     await fc.assert(
       fc.asyncProperty(mutatedTemplate(), (c) => checkPreserved(c, `${c.shape} after [${c.mutations.join('; ')}]`)),
       { numRuns: PROPERTY_RUNS.preservationMutated },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('preservationViolations (the checker itself)', () => {

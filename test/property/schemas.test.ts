@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
 import { formatSchemaProblems, loadProviderSchemas, validateTemplateResources } from '../helpers/provider-schemas';
 import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { invokeMacro, silenceLogs } from './harness';
+import { PROPERTY_TIMEOUT_MS, invokeMacro, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -76,12 +76,12 @@ describe('macro output against the CloudFormation provider schemas', () => {
       fc.asyncProperty(fireLensTemplate(), (c) => checkSchemas(c, c.shape, true)),
       { numRuns: PROPERTY_RUNS.schemasValid },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('on mutated templates the macro accepts: no resource gets schema problems it did not have', async () => {
     await fc.assert(
       fc.asyncProperty(mutatedTemplate(), (c) => checkSchemas(c, `${c.shape} after [${c.mutations.join('; ')}]`, false)),
       { numRuns: PROPERTY_RUNS.schemasMutated },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -1324,8 +1324,9 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
       return undefined;
     }
     const suffix = pick(['FireLensLogGroup', 'FireLensRouterLogGroup', 'FireLensTaskRole', 'FireLensExecutionRole', 'FireLensTaskPolicy', 'FireLensExecutionPolicy', 'FireLensLogGroup2'], Math.floor(n / 3)) ?? '';
-    resources[`${task}${suffix}`] = { Type: 'AWS::SNS::Topic' };
-    return `add colliding ${task}${suffix}`;
+    // Half the time the id is taken by a copy of the task itself, which the macro expands too.
+    resources[`${task}${suffix}`] = n % 2 === 0 ? { Type: 'AWS::SNS::Topic' } : structuredClone(resources[task] ?? null);
+    return `add colliding ${task}${suffix} (${n % 2 === 0 ? 'a topic' : `a copy of ${task}`})`;
   },
   changeLaunch: (t, n, junk) => {
     const task = pick(taskDefinitionIds(t), n);
@@ -1404,6 +1405,23 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     const value = String(getAt(t, path));
     setAt(t, path, n % 4 === 0 ? ` ${value} ` : value);
     return `${show(path)} as the string "${value}"`;
+  },
+  duplicateContainer: (t, n) => {
+    const path = pick(containerPaths(t), n);
+    if (path === undefined) {
+      return undefined;
+    }
+    const containers = getAt(t, path.slice(0, -1));
+    const container = getAt(t, path);
+    if (!Array.isArray(containers) || container === undefined) {
+      return undefined;
+    }
+    const copy = structuredClone(container);
+    if (n % 3 === 0 && isObject(copy)) {
+      copy['Name'] = `${String(copy['Name'])}-copy`;
+    }
+    containers.splice(n % (containers.length + 1), 0, copy);
+    return `duplicate container ${show(path)}${n % 3 === 0 ? ' (renamed)' : ''}`;
   },
   junkAnywhere: (t, n, junk) => {
     const path = pick(pathsOf(t), n);

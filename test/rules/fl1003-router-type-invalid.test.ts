@@ -30,5 +30,17 @@ ruleTester(fl1003RouterTypeInvalid, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1003/type-not-a-string.yaml',
+      findings: [
+        {
+          ruleId: 'FL1003',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration', 'Type'],
+          line: 11,
+          column: 13,
+          message: 'FirelensConfiguration Type 2 of log_router is not fluentbit or fluentd',
+        },
+      ],
+    },
   ],
 });

@@ -8,9 +8,10 @@ import type { HookResponse } from '../../functions/shared/hook/types';
 import { lintTemplate } from '../../functions/shared/rules/lint';
 import type { Finding } from '../../functions/shared/rules/types';
 import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
+import { loadTemplate } from '../../functions/shared/template/load';
 import { createLambdaContext } from '../helpers/lambda-context';
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
-import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
+import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate, withoutTransform } from './arbitraries';
 import { PROPERTY_TIMEOUT_MS, invokeMacro, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
@@ -122,6 +123,15 @@ const taskDefinitions = (template: JsonObject): [string, Json][] => {
     : [];
 };
 
+/** The template as the loader reads the text (what the hook and lint see); undefined when it cannot. */
+const parseText = (text: string): JsonObject | undefined => {
+  try {
+    return loadTemplate(text).template;
+  } catch {
+    return undefined;
+  }
+};
+
 const errorsOf = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
 
 const describe_ = (findings: readonly Finding[]): string => findings.map((f) => `${f.ruleId} ${f.path.join('/')}: ${f.message}`).join('; ');
@@ -136,13 +146,17 @@ const checkAgreement = async (c: FireLensTemplateCase, what: string, variant: Va
   const text = variant.yaml ? toYaml(c.template, { aliasDuplicateObjects: false }) : JSON.stringify(c.template);
   const failures: string[] = [];
 
+  // The macro gets the template as the loader reads the text, as the hook and lint do: the text may not
+  // say the same as the object (an integer beyond 2^53 is kept as written, a string).
+  const parsed = parseText(text);
+
   // Act
-  const macro = await invokeMacro(structuredClone(c.fragment));
+  const macro = await invokeMacro(withoutTransform(parsed ?? c.template));
   const lintErrors = errorsOf(lintText(text, 'template', {}));
   const stack = await hookOnStack(text);
 
   // Assert: macro ⇔ rules (when the template names the macro), rules ⇔ hook on the stack.
-  if (usesMacro(c.template) && (macro.status === 'success') !== (lintErrors.length === 0)) {
+  if (parsed !== undefined && usesMacro(parsed) && (macro.status === 'success') !== (lintErrors.length === 0)) {
     failures.push(`macro answered ${macro.status} (${macro.errorMessage ?? ''}) but lint found ${String(lintErrors.length)} errors: ${describe_(lintErrors)}`);
   }
   if (lintErrors.length > 0 && stack.hookStatus !== 'FAILED') {
@@ -168,7 +182,7 @@ const checkAgreement = async (c: FireLensTemplateCase, what: string, variant: Va
   }
 
   // Assert: a task-local error of the expanded template fails the resource target of that task.
-  const expanded = usesMacro(c.template) ? expandTemplate(structuredClone(c.template)) : undefined;
+  const expanded = parsed !== undefined && usesMacro(parsed) ? expandTemplate(parsed) : undefined;
   if (expanded?.ok === true) {
     const local = errorsOf(lintTemplate(expanded.fragment)).filter((f) => f.ruleId.startsWith('FL1') && !CROSS_RESOURCE_RULES.has(f.ruleId));
     for (const [id, properties] of taskDefinitions(expanded.fragment)) {

@@ -153,6 +153,8 @@ const bundlePath = (id: string): string => {
 
 const main = async (): Promise<number> => {
   const machineLine = machine();
+  const loadAtStart = loadavg()[0] ?? 0;
+  const busy = loadAtStart > cpus().length / 2;
   mkdirSync(join(outDir, 'templates'), { recursive: true });
   progress('generating templates and checking that they expand');
   const prepared = SIZES.map(prepare);
@@ -182,7 +184,7 @@ const main = async (): Promise<number> => {
   progress('firelens lint as a process');
   const yamlPath = join(outDir, 'templates', `template-${String(LARGEST)}.yaml`);
   writeFileSync(yamlPath, yamlText);
-  const lintProcess = measureLintProcess(root, yamlPath, lintRuns);
+  const lintProcess = measureLintProcess(root, outDir, yamlPath, lintRuns);
 
   progress('bundles: size and cold import');
   const bare = measureBareNode(processRuns, root);
@@ -241,6 +243,7 @@ const main = async (): Promise<number> => {
     '',
     'Budgets:',
     ...budgets.map((b) => `  ${describeBudget(b)}`),
+    ...(busy ? ['', `The machine was busy (load average ${loadAtStart.toFixed(2)} on ${String(cpus().length)} CPUs): other processes preempt long calls more often than short ones, which inflates the largest sizes and the growth ratios. Rerun on a quiet machine.`] : []),
     '',
   ].join('\n');
   process.stdout.write(out);

@@ -303,7 +303,7 @@ const scalarValue = (node: Scalar): Json => {
     return value;
   }
   if (typeof value === 'number') {
-    const exact = Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+    const exact = Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value) || String(value) === node.source);
     return exact ? value : (node.source ?? String(value));
   }
   if (typeof value === 'bigint') {

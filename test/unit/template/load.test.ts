@@ -160,9 +160,9 @@ describe('loadTemplate on hostile text', () => {
   });
 
   it('keeps numbers JSON cannot hold exactly as their source text, and keys as written', () => {
-    const { template } = loadTemplate('A: 123456789012345678901234567890\nB: .inf\nC: 1e400\nD: 12\n1.0: x\n');
+    const { template } = loadTemplate('A: 123456789012345678901234567890\nB: .inf\nC: 1e400\nD: 12\nE: -9007199254740992\n1.0: x\n');
 
-    expect(template).toEqual({ A: '123456789012345678901234567890', B: '.inf', C: '1e400', D: 12, '1.0': 'x' });
+    expect(template).toEqual({ A: '123456789012345678901234567890', B: '.inf', C: '1e400', D: 12, E: -9_007_199_254_740_992, '1.0': 'x' });
   });
 
   it('refuses an alias to no anchor instead of reading it as null', () => {

@@ -35,8 +35,11 @@ export class ExpansionError extends Error {
 export const formatProblemPath = (path: readonly (string | number)[]): string => {
   // `Resources` alone (the section itself is wrong) stays `Resources`.
   const rest = path[0] === 'Resources' && path.length > 1 ? path.slice(1) : path;
-  return rest.map((p) => (typeof p === 'number' ? `[${String(p)}]` : p)).join('.').replace(/\.\[/g, '[');
+  return rest.map((p) => (typeof p === 'number' ? `[${String(p)}]` : clipKey(p))).join('.').replace(/\.\[/g, '[');
 };
+
+/** A key is user text of any length: a message shows at most 80 characters of one. */
+const clipKey = (key: string): string => (key.length > 80 ? `${key.slice(0, 79)}…` : key);
 
 export const formatProblems = (problems: readonly Problem[]): string => {
   const lines = problems.map((p) => `${formatProblemPath(p.path)}: ${p.message}`);

@@ -162,14 +162,21 @@ export const nearest = (word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestDistance <= limit ? best : undefined;
 };
 
+/** Optimal string alignment distance: as Levenshtein, and a swap of neighbours ("Nmae" → "Name") is one edit. */
 const editDistance = (a: string, b: string): number => {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      let d = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(d);
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

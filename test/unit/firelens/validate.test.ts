@@ -23,3 +23,26 @@ describe('validateField', () => {
     expect(validateField(raw, FIRELENS_PROPERTY, ['Resources', 'Task', 'Properties', 'FireLens'], 'Task')).toEqual([]);
   });
 });
+
+describe('validateField messages on hostile values', () => {
+  const PATH = ['Resources', 'Task', 'Properties', 'FireLens'];
+
+  it('quotes at most 80 characters of a value (a 1 MB name is not echoed back)', () => {
+    // Regression: the pattern and enum messages quoted the whole value.
+    const problems = validateField({ Destination: { CloudWatchLogs: {} }, Router: { Name: `${'x'.repeat(1_000_000)}!`, Type: 'y'.repeat(500) } }, FIRELENS_PROPERTY, PATH, 'Task');
+
+    expect(problems.map((p) => p.message)).toEqual([`"${'x'.repeat(79)}…" does not match /^[A-Za-z0-9_-]{1,255}$/`, `must be one of fluentbit, fluentd, not "${'y'.repeat(79)}…"`]);
+  });
+
+  it('suggests the key two swapped letters away ("Nmae" → "Name", not "Image")', () => {
+    const problems = validateField({ Destination: { CloudWatchLogs: {} }, Router: { Nmae: 'r' } }, FIRELENS_PROPERTY, PATH, 'Task');
+
+    expect(problems[0]?.message).toMatch(/^unknown property \(did you mean "Name"\?\)/);
+  });
+
+  it('does not look for a suggestion for a key far longer than any known one', () => {
+    const problems = validateField({ Destination: { CloudWatchLogs: {} }, ['K'.repeat(100_000)]: 1 }, FIRELENS_PROPERTY, PATH, 'Task');
+
+    expect(problems[0]?.message).toMatch(/^unknown property; allowed: Router, Destination/);
+  });
+});

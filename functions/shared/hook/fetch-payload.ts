@@ -100,7 +100,12 @@ const readBounded = async (response: Response, maxBytes: number, shown: string):
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  try {
+    // Fatal: a lossy decoding would put U+FFFD into the template and lint something CloudFormation never sent.
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new PayloadFetchError(`the body of ${shown} is not UTF-8 text`);
+  }
 };
 
 const parsePayload = (body: string, shown: string): TemplatePayload => {

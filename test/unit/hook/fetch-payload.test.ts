@@ -56,6 +56,11 @@ describe('fetchPayload', () => {
           response.writeHead(200);
           response.end('Resources:\n  Secret: do-not-echo');
           return;
+        case '/latin1.json':
+          // "Description: café" in Latin-1 inside the JSON body: 0xE9 is not UTF-8.
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(Buffer.concat([Buffer.from('{"template": "Description: caf'), Buffer.from([0xe9]), Buffer.from('"}')]));
+          return;
         case '/slow':
           pending.push(setTimeout(() => response.end('{}'), 1_500));
           return;
@@ -165,6 +170,14 @@ describe('fetchPayload', () => {
     // Assert
     expect(error.message).toBe(`template payload: the body of ${server.origin}/not-json is not valid JSON`);
     expect(error.message).not.toContain('do-not-echo');
+  });
+
+  it('refuses a body that is not UTF-8 instead of reading U+FFFD into the template', async () => {
+    // Regression: the body was decoded leniently, so a Latin-1 "é" became U+FFFD and the template was linted as changed.
+    const error = await failureOf(fetchPayload(`${server.origin}/latin1.json`, config()));
+
+    expect(error).toBeInstanceOf(PayloadFetchError);
+    expect(error.message).toBe(`template payload: the body of ${server.origin}/latin1.json is not UTF-8 text`);
   });
 
   it('gives up after the configured timeout', async () => {

@@ -2,15 +2,20 @@
 // plain Node without a TypeScript loader. `npm ci` runs this through the `prepare` script; bin/firelens.cjs
 // also calls it when the bundle is missing or older than the sources.
 import { build } from 'esbuild';
+import { renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = join(root, 'dist/firelens.cjs');
 
-export const buildCli = () =>
-  build({
+// Written beside the bundle, then renamed over it: `firelens` processes started together with a stale
+// bundle each rebuild it, and none may require a bundle another is halfway through writing.
+export const buildCli = async () => {
+  const partial = `${outfile}.${String(process.pid)}.tmp`;
+  const result = await build({
     entryPoints: [join(root, 'functions/cli/main.ts')],
-    outfile: join(root, 'dist/firelens.cjs'),
+    outfile: partial,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -18,6 +23,9 @@ export const buildCli = () =>
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  renameSync(partial, outfile);
+  return result;
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildCli();

@@ -60,10 +60,17 @@ export const isSelected = (id: string, options: Pick<RunOptions, 'ignoreRules' |
   return only.length === 0 || matchesCheck(id, only);
 };
 
+/** Longest finding message; rules quote template values, which may be megabytes long. */
+export const MAX_FINDING_MESSAGE = 1_000;
+
+/** Keeps the start (what and where) and the end (the advice) of an over-long message, cutting the middle. */
+export const boundFindingMessage = (message: string): string =>
+  message.length <= MAX_FINDING_MESSAGE ? message : `${message.slice(0, 600)} … ${message.slice(-(MAX_FINDING_MESSAGE - 603))}`;
+
 export const toFinding = (meta: RuleMeta, raw: RawFinding, options: RunOptions): Finding => ({
   ruleId: meta.id,
   severity: meta.severity,
-  message: raw.message,
+  message: boundFindingMessage(raw.message),
   logicalId: logicalIdOf(raw.path),
   path: raw.path,
   location: (options.locator ?? noLocation)(raw.path),

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../functions/shared/rules/define-rule';
-import { compareFindings, logicalIdOf, runRules } from '../../../functions/shared/rules/engine';
+import { RULE_CRASHED_META, compareFindings, logicalIdOf, runRules, toFinding } from '../../../functions/shared/rules/engine';
 import { lintTemplate } from '../../../functions/shared/rules/lint';
 import type { Finding, Rule } from '../../../functions/shared/rules/types';
 import { loadTemplate } from '../../../functions/shared/template/load';
@@ -140,6 +140,19 @@ describe('compareFindings', () => {
 
     // Assert
     expect(sorted.map((f) => f.filename)).toEqual(['a.yaml', 'b.yaml']);
+  });
+});
+
+describe('toFinding', () => {
+  it('bounds a message that quotes a huge value, keeping its start and its advice', () => {
+    // Regression: rules quote template values, and a 1 MB image name made a 2 MB finding.
+    const message = `Log router ${'x'.repeat(1_000_000)} uses an image with no tag; pin a version`;
+
+    const finding = toFinding(RULE_CRASHED_META, { path: [], message }, {});
+
+    expect(finding.message).toHaveLength(1_000);
+    expect(finding.message.startsWith('Log router xxx')).toBe(true);
+    expect(finding.message.endsWith('uses an image with no tag; pin a version')).toBe(true);
   });
 });
 

@@ -107,7 +107,9 @@ const PARAMETERS: Readonly<Record<string, JsonObject>> = {
 // Values
 // ---------------------------------------------------------------------------------------------
 
-const optional = <T>(arb: fc.Arbitrary<T>, freq = 1): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq });
+/** The value one time in `oneIn` (default: half the time), else undefined (the key left out). */
+const optional = <T>(arb: fc.Arbitrary<T>, oneIn = 2): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: 1, arbitrary: arb }, { weight: oneIn - 1, arbitrary: fc.constant(undefined) });
 
 /** A string value: literal, or one of the intrinsics CloudFormation resolves to a string. */
 const stringValue = (literal: string, alternative: string): fc.Arbitrary<Json> =>
@@ -1465,10 +1467,11 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
   },
 };
 
-const MUTATION_NAMES = Object.keys(MUTATIONS);
+/** Every kind of mutation `mutatedTemplate()` applies (each applied one is reported as `<kind>: <what>`). */
+export const MUTATION_KINDS: readonly string[] = Object.keys(MUTATIONS);
 
 /** Mutations weighted towards the FireLens property, where most of the macro's reading happens. */
-const WEIGHTED_NAMES = [...MUTATION_NAMES, 'nudgeInteger', 'numberAsString', 'dropFireLensField', 'retypeFireLensField', 'intrinsicInFireLens', 'containerEdit', 'changeLaunch', 'intrinsicInTask'];
+const WEIGHTED_NAMES = [...MUTATION_KINDS, 'nudgeInteger', 'numberAsString', 'dropFireLensField', 'retypeFireLensField', 'intrinsicInFireLens', 'containerEdit', 'changeLaunch', 'intrinsicInTask'];
 
 const mutationStep = fc.record({
   name: fc.constantFrom(...WEIGHTED_NAMES),
@@ -1489,6 +1492,15 @@ export const mutatedTemplate = (): fc.Arbitrary<MutatedTemplateCase> =>
       const done = mutation === undefined ? undefined : mutation(template, step.n, structuredClone(step.junk));
       if (done !== undefined) {
         applied.push(`${step.name}: ${done}`);
+      }
+    }
+    // None applied (no FireLens left to drop, no container to edit, …): junk somewhere, which always applies.
+    const first = steps[0];
+    const fallback = MUTATIONS['junkAnywhere'];
+    if (applied.length === 0 && first !== undefined && fallback !== undefined) {
+      const done = fallback(template, first.n, structuredClone(first.junk));
+      if (done !== undefined) {
+        applied.push(`junkAnywhere: ${done}`);
       }
     }
     return { ...valid, template, fragment: withoutTransform(template), mutations: applied };

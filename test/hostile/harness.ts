@@ -4,7 +4,7 @@
  * heap), lintTemplate and the hook (middy handler, payloads served from a loopback server).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -144,13 +144,22 @@ export const CHILD_HEAP_MB = 128;
 /** Generous: the heavy cases finish in about a second; only a runaway reaches this. */
 export const CHILD_TIMEOUT_MS = 20_000;
 
-const scratch = mkdtempSync(join(tmpdir(), 'firelens-hostile-'));
+let scratch: string | undefined;
 
-/** Writes `content` to a scratch file and returns its path. */
+/** Writes `content` to a file in this run's scratch folder (made on first use) and returns its path. */
 export const scratchFile = (name: string, content: Uint8Array | string): string => {
+  scratch ??= mkdtempSync(join(tmpdir(), 'firelens-hostile-'));
   const path = join(scratch, name);
   writeFileSync(path, content);
   return path;
+};
+
+/** Removes the scratch folder (the heavy inputs are megabytes each). */
+export const removeScratch = (): void => {
+  if (scratch !== undefined) {
+    rmSync(scratch, { recursive: true, force: true });
+    scratch = undefined;
+  }
 };
 
 /** `node --max-old-space-size=128 bin/firelens.cjs …` as a real process, killed after 20 s. */

@@ -2,7 +2,7 @@ import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { TEXT_CASES, type TextCase, type TextEntry } from './cases';
-import { CHILD_HEAP_MB, CHILD_TIMEOUT_MS, CLI_MESSAGE_LIMIT, type ProcessRun, ROOT, expectClear, runCliProcess, scratchFile } from './harness';
+import { CHILD_HEAP_MB, CHILD_TIMEOUT_MS, CLI_MESSAGE_LIMIT, type ProcessRun, ROOT, expectClear, removeScratch, runCliProcess, scratchFile } from './harness';
 
 /**
  * The heavy inputs (alias bomb, 10,000 levels, more than 1 MB) through the real `firelens` executable
@@ -19,6 +19,8 @@ const expectFinished = (run: ProcessRun): void => {
   expect(run.signal).toBeNull();
   expect(run.stderr).not.toMatch(/heap out of memory|Allocation failed|FATAL ERROR|Maximum call stack/);
 };
+
+afterAll(removeScratch);
 
 describe(`firelens as a process (--max-old-space-size=${String(CHILD_HEAP_MB)})`, () => {
   it.concurrent.each(casesFor('process-lint'))(

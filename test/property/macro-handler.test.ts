@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import type { MacroResponse } from '../../functions/middleware/macro-response';
+import { MAX_ERROR_MESSAGE_LENGTH, type MacroResponse } from '../../functions/middleware/macro-response';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
 import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
 import { PROPERTY_TIMEOUT_MS, fireLensLeftovers, invokeMacro, isPlainJson, resourceIds, silenceLogs } from './harness';
@@ -30,7 +30,8 @@ const answerOf = async (c: FireLensTemplateCase, requestId: string): Promise<Mac
   expect(['success', 'failure']).toContain(response.status);
   expect(isPlainJson(response)).toBe(true);
   if (response.status === 'failure') {
-    expect(response.errorMessage).toEqual(expect.any(String));
+    expect(response.errorMessage).toEqual(expect.stringMatching(/\S/));
+    expect(response.errorMessage?.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_LENGTH);
     expect(response.errorMessage).not.toMatch(GENERIC_FAILURE);
     expect(response.fragment).toEqual(before);
   } else {

@@ -5,21 +5,21 @@
  */
 export const PROPERTY_RUNS = {
   /** Macro handler never throws and answers success/failure with a message: valid templates. */
-  macroHandlerValid: 300,
+  macroHandlerValid: 400,
   /** The same on mutated templates. */
-  macroHandlerMutated: 600,
+  macroHandlerMutated: 1000,
   /** On success nothing of the input is lost or changed: valid templates. */
-  preservationValid: 250,
+  preservationValid: 300,
   /** The same on mutated templates. */
-  preservationMutated: 500,
+  preservationMutated: 800,
   /** Expanding the output again changes nothing: valid templates. */
   idempotenceValid: 150,
   /** The same on mutated templates. */
   idempotenceMutated: 300,
   /** Every generated resource validates against the provider schemas: valid templates. */
-  schemasValid: 150,
+  schemasValid: 200,
   /** The same on mutated templates. */
-  schemasMutated: 300,
+  schemasMutated: 400,
   /** Macro accepts ⇒ rules and hook accept; lint rejects ⇒ hook rejects: valid templates. */
   macroRulesHookValid: 150,
   /** The same on mutated templates. */

@@ -130,7 +130,7 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
       const options = isObject(logConfiguration['Options']) ? logConfiguration['Options'] : {};
       const name = options['Name'];
       const plugin = typeof name === 'string' ? OUTPUT_ACTIONS[name] : Object.values(OUTPUT_ACTIONS).flat();
-      const autoCreate = options['auto_create_group'] === 'true' || typeof name !== 'string';
+      const autoCreate = mayBeOn(options['auto_create_group']) || typeof name !== 'string';
       add((plugin ?? []).filter((action) => autoCreate || !AUTO_CREATE_GROUP_ACTIONS.has(action)));
       if (Object.keys(options).some((key) => key.toLowerCase() === 'role_arn' || key === 'AWS_Role_ARN')) {
         add(CROSS_ACCOUNT_ACTIONS);
@@ -157,6 +157,10 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
   const kmsKey = isObject(fireLensInput) ? fireLensInput['SecretsKmsKey'] : undefined;
   return { actions, opaqueNames, kmsAlias: typeof kmsKey === 'string' && kmsKey.startsWith('alias/') };
 };
+
+/** Fluent Bit reads `true`, `on`, `yes` and `1` (any case) as on; an intrinsic may be either. */
+const mayBeOn = (value: Json | undefined): boolean =>
+  value === true || isObject(value) || (typeof value === 'string' && /^(true|on|yes|1)$/i.test(value.trim()));
 
 /** A destination value the macro cannot turn into a name: an intrinsic other than a plain Ref/GetAtt, or a name that starts with run-time templating. */
 const isOpaqueName = (value: Json): boolean =>

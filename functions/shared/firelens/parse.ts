@@ -12,7 +12,7 @@ const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
  * on a container). No defaults and no judgment, apart from shapes that make reading impossible: a
  * `Resources` that is not a mapping, a resource that is not an object with a Type, a container or
  * `Properties` written as an intrinsic function, a `FireLens` inside `Fn::ForEach` (which the macro
- * would otherwise leave unexpanded).
+ * would otherwise leave unexpanded), a log router whose `FirelensConfiguration` is not a literal object.
  */
 export const parseFireLensProperties = (fragment: Readonly<Record<string, unknown>>): { inputs: RawFireLensInput[]; problems: Problem[] } => {
   const inputs: RawFireLensInput[] = [];
@@ -58,7 +58,7 @@ export const parseFireLensProperties = (fragment: Readonly<Record<string, unknow
     const path = ['Resources', logicalId, 'Properties', FIRELENS_KEY];
     if (FIRELENS_KEY in properties) {
       inputs.push({ logicalId, path, raw: properties[FIRELENS_KEY], containerOverrides });
-      problems.push(...intrinsicContainerProblems(logicalId, containers));
+      problems.push(...intrinsicContainerProblems(logicalId, containers), ...unreadableRouterProblems(logicalId, containers));
     } else if (containerOverrides.size > 0) {
       const [index] = containerOverrides.keys();
       problems.push({
@@ -88,6 +88,32 @@ const intrinsicContainerProblems = (logicalId: string, containers: unknown): Pro
                 message: `is an intrinsic function (${name}); the macro cannot route a container it cannot read: write the container out and put ${name} on the properties that differ`,
               },
             ];
+      })
+    : [];
+
+/**
+ * A container with a `FirelensConfiguration` is reused as the log router, and the macro reads its Type and
+ * Options (fluentd or not, S3 config files). One it cannot read (`"x"`, an `Fn::If`, a list) is refused
+ * rather than reused on guesses.
+ */
+const unreadableRouterProblems = (logicalId: string, containers: unknown): Problem[] =>
+  Array.isArray(containers)
+    ? containers.flatMap((container, index) => {
+        const configuration = isObject(container) ? container['FirelensConfiguration'] : undefined;
+        if (configuration === undefined || (isObject(configuration) && intrinsicName(configuration) === undefined)) {
+          return [];
+        }
+        const name = intrinsicName(configuration);
+        return [
+          {
+            logicalId,
+            path: ['Resources', logicalId, 'Properties', 'ContainerDefinitions', index, 'FirelensConfiguration'],
+            message:
+              name === undefined
+                ? 'must be an object ({Type: fluentbit or fluentd, Options}): the macro reuses this container as the log router and cannot read it'
+                : `is an intrinsic function (${name}); the macro reuses this container as the log router and cannot read it: write FirelensConfiguration out and put ${name} on Type or Options`,
+          },
+        ];
       })
     : [];
 

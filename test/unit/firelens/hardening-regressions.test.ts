@@ -1,0 +1,72 @@
+import { formatProblems } from '../../../functions/shared/errors';
+import { expandFragment } from '../../../functions/shared/firelens';
+import type { Json, JsonObject } from '../../../functions/shared/template/intrinsics';
+
+/**
+ * Gaps the hardening tests (test/hostile, test/property) found and left alone, one `describe` per gap,
+ * each with the smallest template that shows it.
+ */
+
+const expand = (fragment: JsonObject): { fragment?: JsonObject; error?: string } => {
+  const result = expandFragment(fragment);
+  return result.ok ? { fragment: result.fragment } : { error: formatProblems(result.problems) };
+};
+
+const resourcesOf = (fragment: JsonObject | undefined): Record<string, JsonObject> => (fragment?.['Resources'] as Record<string, JsonObject>) ?? {};
+
+const containersOf = (fragment: JsonObject | undefined): JsonObject[] =>
+  ((resourcesOf(fragment)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[]) ?? [];
+
+const template = (properties: JsonObject, resources: JsonObject = {}): JsonObject => ({
+  Parameters: { StopSeconds: { Type: 'Number' }, AppName: { Type: 'String' } },
+  Conditions: { IsProd: { 'Fn::Equals': ['prod', 'prod'] } },
+  Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: properties }, ...resources },
+});
+
+const ec2 = (containers: Json[], fireLens: JsonObject, extra: JsonObject = {}): JsonObject =>
+  template({ RequiresCompatibilities: ['EC2'], NetworkMode: 'awsvpc', Memory: '1024', ContainerDefinitions: containers, FireLens: fireLens, ...extra });
+
+const CLOUDWATCH = { Destination: { CloudWatchLogs: { LogGroupName: '/ecs/app' } } };
+
+const APP: JsonObject = { Name: 'app', Image: 'app:1', Memory: 256 };
+
+const EXISTING_ROUTER: JsonObject = {
+  Name: 'fluent-bit',
+  Image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.5',
+  Essential: true,
+  MemoryReservation: 64,
+  FirelensConfiguration: { Type: 'fluentbit' },
+};
+
+describe('a reused router whose FirelensConfiguration is not an object (was: reused as the router on guesses)', () => {
+  it.each<[string, Json, RegExp]>([
+    ['a string', 'x', /FirelensConfiguration: must be an object \(\{Type: fluentbit or fluentd, Options\}\): the macro reuses this container as the log router/],
+    ['a list', [{ Type: 'fluentbit' }], /FirelensConfiguration: must be an object/],
+    [
+      'an Fn::If',
+      { 'Fn::If': ['IsProd', { Type: 'fluentbit' }, { Type: 'fluentd' }] },
+      /FirelensConfiguration: is an intrinsic function \(Fn::If\); the macro reuses this container as the log router and cannot read it: write FirelensConfiguration out and put Fn::If on Type or Options/,
+    ],
+  ])('is refused when it is %s, naming the container', (_, configuration, message) => {
+    // Arrange
+    const fragment = ec2([{ ...EXISTING_ROUTER, FirelensConfiguration: configuration }, APP], CLOUDWATCH);
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toMatch(new RegExp(`Task\\.Properties\\.ContainerDefinitions\\[0\\]\\.${message.source}`));
+  });
+
+  it('is reported together with the other problems of the template', () => {
+    // Arrange
+    const fragment = ec2([{ ...EXISTING_ROUTER, FirelensConfiguration: 'x' }, APP], { ...CLOUDWATCH, BufferLimit: -1 });
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('ContainerDefinitions[0].FirelensConfiguration: must be an object');
+    expect(error).toContain('FireLens.BufferLimit: must be an integer');
+  });
+});

@@ -1,11 +1,9 @@
-import { ECSClient } from '@aws-sdk/client-ecs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddyHandlerObject } from '@middy/core';
 import type { Context } from 'aws-lambda';
 
 import { hookResponseMiddleware } from '../middleware/hook-response';
-import { ecsTaskDefinitionLookup } from '../shared/hook/ecs-lookup';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { evaluateHook } from '../shared/hook/evaluate';
 import type { DescribeTaskDefinition } from '../shared/hook/external-task-definitions';
@@ -20,22 +18,14 @@ const logger = new Logger({ serviceName: 'firelens-hook' });
 const ruleMetas = catalog.map((rule) => rule.meta);
 
 /**
- * DescribeTaskDefinition over a client built only when a lookup is needed (most invocations need
- * none). Two attempts, short socket timeouts; the endpoint follows the SDK's own configuration
- * (`AWS_ENDPOINT_URL_ECS` included).
+ * DescribeTaskDefinition, with the ECS client (and the AWS SDK, most of this bundle's import time) loaded
+ * on the first lookup: most invocations need none.
  */
 const lazyEcsLookup = (config: HookConfig): DescribeTaskDefinition => {
-  let lookup: DescribeTaskDefinition | undefined;
-  return (reference, signal) => {
-    lookup ??= ecsTaskDefinitionLookup(
-      new ECSClient({
-        ...(config.region ? { region: config.region } : {}),
-        maxAttempts: 2,
-        requestHandler: { connectionTimeout: 1_000, requestTimeout: config.ecsLookup.timeoutMs },
-      }),
-      config.ecsLookup.timeoutMs,
-    );
-    return lookup(reference, signal);
+  let lookup: Promise<DescribeTaskDefinition> | undefined;
+  return async (reference, signal) => {
+    lookup ??= import('./ecs-client').then(({ createEcsLookup }) => createEcsLookup(config));
+    return (await lookup)(reference, signal);
   };
 };
 

@@ -77,3 +77,20 @@ export const exampleFiles = (): string[] =>
     .filter((file) => file.endsWith('.yaml') || file.endsWith('.yml'))
     .sort()
     .map((file) => join(EXAMPLES_DIR, file));
+
+/** A Fargate task `Task` whose one container `app` routes to `destination` (a YAML flow mapping); `extraResources` are YAML lines indented by two. */
+export const fargateTaskTemplate = (destination: string, extraResources = ''): JsonObject =>
+  loadTemplate(`Resources:
+${extraResources}
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '256'
+      Memory: '512'
+      ContainerDefinitions:
+        - {Name: app, Image: public.ecr.aws/docker/library/nginx:1.27}
+      FireLens:
+        Destination: ${destination}
+`).template;

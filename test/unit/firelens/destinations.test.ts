@@ -1,25 +1,11 @@
 import { expandTemplate } from '../../../functions/shared/firelens';
 import type { Json, JsonObject } from '../../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../../functions/shared/template/load';
+import { fargateTaskTemplate } from '../../helpers/fixtures';
 
-/** A Fargate task whose one container `app` routes to `destination` (YAML flow mapping). */
+/** The expansion of a Fargate task whose one container `app` routes to `destination`. */
 const expandWith = (destination: string, extraResources = ''): JsonObject => {
-  const result = expandTemplate(
-    loadTemplate(`Resources:
-${extraResources}
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      RequiresCompatibilities: [FARGATE]
-      NetworkMode: awsvpc
-      Cpu: '256'
-      Memory: '512'
-      ContainerDefinitions:
-        - {Name: app, Image: public.ecr.aws/docker/library/nginx:1.27}
-      FireLens:
-        Destination: ${destination}
-`).template,
-  );
+  const result = expandTemplate(fargateTaskTemplate(destination, extraResources));
   if (!result.ok) {
     throw new Error(JSON.stringify(result.problems));
   }

@@ -4,8 +4,7 @@ import fc from 'fast-check';
 
 import { expandFragment, expandTemplate } from '../../../functions/shared/firelens';
 import type { JsonObject } from '../../../functions/shared/template/intrinsics';
-import { loadTemplate } from '../../../functions/shared/template/load';
-import { exampleFiles, goldenCases, loadTemplateFile, macroEventFiles, readMacroEvent } from '../../helpers/fixtures';
+import { exampleFiles, fargateTaskTemplate, goldenCases, loadTemplateFile, macroEventFiles, readMacroEvent } from '../../helpers/fixtures';
 import { auditGeneratedIam } from '../../helpers/iam-audit';
 import { fireLensTemplate, mutatedTemplate } from '../../property/arbitraries';
 import { PROPERTY_RUNS } from '../../property/run-counts';
@@ -58,19 +57,7 @@ describe('the IAM the macro generates', () => {
 
 describe('auditGeneratedIam (the audit itself)', () => {
   const expanded = (): { input: JsonObject; output: JsonObject } => {
-    const input = loadTemplate(`Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      RequiresCompatibilities: [FARGATE]
-      NetworkMode: awsvpc
-      Cpu: '256'
-      Memory: '512'
-      ContainerDefinitions:
-        - {Name: app, Image: public.ecr.aws/docker/library/nginx:1.27}
-      FireLens:
-        Destination: {Firehose: {DeliveryStreamName: app-stream}}
-`).template;
+    const input = fargateTaskTemplate('{Firehose: {DeliveryStreamName: app-stream}}');
     const result = expandFragment(input);
     if (!result.ok) {
       throw new Error(JSON.stringify(result.problems));

@@ -161,14 +161,21 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
       routerLogGroup = awslogsGroupOf(router);
     }
     const declared = router['StopTimeout'];
-    const stopTimeout = routerStopTimeout(
-      { explicit: declared === undefined ? undefined : (literalInteger(declared) ?? MAX_FARGATE_STOP_TIMEOUT), path: ['ContainerDefinitions', existingRouterIndex, 'StopTimeout'], isFargate: facts.isFargate },
-      routed,
-      newContainers,
-      problem,
-    );
-    if (declared === undefined && stopTimeout > DEFAULT_ROUTER_STOP_TIMEOUT) {
-      newContainers[existingRouterIndex] = { ...router, StopTimeout: stopTimeout };
+    const stopTimeoutPath = ['ContainerDefinitions', existingRouterIndex, 'StopTimeout'];
+    // An intrinsic StopTimeout on a router the user wrote is their explicit choice: it is kept, and there is
+    // nothing to compare with the routed containers' (taking it as 120 s wrongly refused EC2 templates).
+    if (declared !== undefined && !isIntrinsic(declared) && literalInteger(declared) === undefined) {
+      problem(stopTimeoutPath, 'must be an integer number of seconds (ECS refuses anything else)');
+    } else if (!isIntrinsic(declared)) {
+      const stopTimeout = routerStopTimeout(
+        { explicit: literalInteger(declared), path: stopTimeoutPath, isFargate: facts.isFargate },
+        routed,
+        newContainers,
+        problem,
+      );
+      if (declared === undefined && stopTimeout > DEFAULT_ROUTER_STOP_TIMEOUT) {
+        newContainers[existingRouterIndex] = { ...router, StopTimeout: stopTimeout };
+      }
     }
     const routedNames = new Set(routed.map((r) => r.name));
     const cycle = Array.isArray(router['DependsOn'])
@@ -375,9 +382,10 @@ const routerStopTimeout = (
     return router.explicit;
   }
   if (unknownAt !== undefined) {
+    const what = isIntrinsic(containers[unknownAt]?.['StopTimeout']) ? 'is an intrinsic function' : 'is not an integer';
     problem(
       ['ContainerDefinitions', unknownAt, 'StopTimeout'],
-      'is an intrinsic function, so the macro cannot make the log router\'s StopTimeout at least as long (EC2 has no upper limit to fall back on): give the log router an explicit StopTimeout',
+      `${what}, so the macro cannot make the log router's StopTimeout at least as long (EC2 has no upper limit to fall back on): give the log router an explicit StopTimeout`,
     );
   }
   return Math.min(cap ?? Number.POSITIVE_INFINITY, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, longest));

@@ -70,3 +70,50 @@ describe('a reused router whose FirelensConfiguration is not an object (was: reu
     expect(error).toContain('FireLens.BufferLimit: must be an integer');
   });
 });
+
+describe('a reused router whose own StopTimeout is an intrinsic (was: compared as if it were 120 s)', () => {
+  it('is kept as written on EC2, even when a routed container stops more slowly than 120 s', () => {
+    // Arrange
+    const fragment = ec2([{ ...EXISTING_ROUTER, StopTimeout: { Ref: 'StopSeconds' } }, { ...APP, StopTimeout: 300 }], CLOUDWATCH);
+
+    // Act
+    const { fragment: out, error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(containersOf(out)[0]?.['StopTimeout']).toEqual({ Ref: 'StopSeconds' });
+  });
+
+  it('is not compared with routed StopTimeouts given by intrinsics either', () => {
+    // Arrange
+    const fragment = ec2([{ ...EXISTING_ROUTER, StopTimeout: { Ref: 'StopSeconds' } }, { ...APP, StopTimeout: { Ref: 'StopSeconds' } }], CLOUDWATCH);
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+  });
+
+  it('is refused when it is a literal that is not an integer', () => {
+    // Arrange
+    const fragment = ec2([{ ...EXISTING_ROUTER, StopTimeout: 'soon' }, APP], CLOUDWATCH);
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].StopTimeout: must be an integer number of seconds');
+  });
+
+  it('does not call a routed StopTimeout that is a literal but not an integer "an intrinsic function"', () => {
+    // Arrange
+    const fragment = ec2([{ ...APP, StopTimeout: 'late' }], CLOUDWATCH);
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].StopTimeout: is not an integer, so the macro cannot make the log router\'s StopTimeout at least as long');
+  });
+});

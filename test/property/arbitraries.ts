@@ -560,6 +560,12 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   }
   const listed = choice.explicitContainers ? candidates.filter((_, k) => k % 2 === 0 || candidates.length === 1) : undefined;
   const routed = listed ?? candidates;
+  // Settings on a container that Containers leaves out would have no effect, and the macro refuses them.
+  for (const i of candidates.filter((c) => !routed.includes(c))) {
+    if (isObject(containers[i]?.['FireLens'])) {
+      delete containers[i]?.['FireLens'];
+    }
+  }
   for (const i of routed) {
     const container = containers[i];
     const name = choice.appNames[i] ?? '';

@@ -303,11 +303,23 @@ const selectRoutedContainers = (
     });
   }
   containers.forEach((container, index) => {
+    const override = spec.containerRoutes.get(index);
+    const label = `container "${names[index] ?? ''}"`;
+    // Container-level settings that would have no effect are refused rather than silently ignored.
     if (index === routerIndex) {
+      if (override !== undefined && override !== false) {
+        problem(['ContainerDefinitions', index, 'FireLens'], `${label} is the log router and has FireLens settings; it cannot log through itself`);
+      }
       return;
     }
-    const override = spec.containerRoutes.get(index);
-    const selected = spec.containers === undefined ? container['LogConfiguration'] === undefined || override !== undefined : spec.containers.includes(names[index] ?? '');
+    const listed = spec.containers?.includes(names[index] ?? '');
+    if (listed === false && override !== undefined && override !== false) {
+      problem(['ContainerDefinitions', index, 'FireLens'], `${label} has FireLens settings but is not in FireLens.Containers; add it there, or remove its FireLens`);
+    }
+    if (listed === true && override === false) {
+      problem(['ContainerDefinitions', index, 'FireLens'], `${label} is in FireLens.Containers but opts out with FireLens: false; remove one of the two`);
+    }
+    const selected = listed ?? (container['LogConfiguration'] === undefined || override !== undefined);
     if (override === false || !selected) {
       return;
     }

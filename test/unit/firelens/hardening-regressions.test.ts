@@ -117,3 +117,55 @@ describe('a reused router whose own StopTimeout is an intrinsic (was: compared a
     expect(error).toContain('Task.Properties.ContainerDefinitions[0].StopTimeout: is not an integer, so the macro cannot make the log router\'s StopTimeout at least as long');
   });
 });
+
+describe('a container-level FireLens that would have no effect (was: silently ignored)', () => {
+  const worker: JsonObject = { Name: 'worker', Image: 'worker:1', Memory: 128 };
+
+  it('is refused on a container that FireLens.Containers does not list', () => {
+    // Arrange
+    const fragment = ec2([APP, { ...worker, FireLens: { BufferLimit: 1024 } }], { ...CLOUDWATCH, Containers: ['app'] });
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain(
+      'Task.Properties.ContainerDefinitions[1].FireLens: container "worker" has FireLens settings but is not in FireLens.Containers; add it there, or remove its FireLens',
+    );
+  });
+
+  it('is refused as FireLens: false on a container FireLens.Containers lists', () => {
+    // Arrange
+    const fragment = ec2([APP, { ...worker, FireLens: false }], { ...CLOUDWATCH, Containers: ['app', 'worker'] });
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('Task.Properties.ContainerDefinitions[1].FireLens: container "worker" is in FireLens.Containers but opts out with FireLens: false');
+  });
+
+  it('is refused on the log router the user wrote', () => {
+    // Arrange
+    const fragment = ec2([{ ...EXISTING_ROUTER, FireLens: { BufferLimit: 1024 } }, APP], CLOUDWATCH);
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].FireLens: container "fluent-bit" is the log router and has FireLens settings; it cannot log through itself');
+  });
+
+  it('still takes FireLens: false on an unlisted container, and settings on a listed one', () => {
+    // Arrange
+    const fragment = ec2([{ ...APP, FireLens: { BufferLimit: 1024 } }, { ...worker, FireLens: false }], { ...CLOUDWATCH, Containers: ['app'] });
+
+    // Act
+    const { fragment: out, error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ Options: { 'log-driver-buffer-limit': '1024' } });
+    expect(containersOf(out)[2]).toEqual(worker);
+  });
+});

@@ -8,7 +8,8 @@ export interface DestinationOutput {
 }
 
 export interface DestinationContext {
-  readonly containerName: string;
+  /** The routed container's Name as written: a literal, or an intrinsic function. */
+  readonly containerName: Json;
   /** Logical id of the log group the macro creates for a CloudWatchLogs destination without LogGroupName. */
   readonly createdLogGroupId: string | undefined;
 }
@@ -31,7 +32,7 @@ export const destinationOutput = (destination: DestinationSpec, context: Destina
           Name: 'cloudwatch_logs',
           region,
           log_group_name: s['LogGroupName'] ?? { Ref: createdLogGroup(context) },
-          log_stream_prefix: s['LogStreamPrefix'] ?? `${context.containerName}/`,
+          log_stream_prefix: s['LogStreamPrefix'] ?? streamPrefix(context.containerName),
         },
         extra,
       );
@@ -69,6 +70,10 @@ export const destinationOutput = (destination: DestinationSpec, context: Destina
       return { options: { Name: s['Name'] ?? null, ...extra }, secretOptions: s['SecretOptions'] };
   }
 };
+
+/** `<container>/`; a Name given by an intrinsic is joined at deploy time (it was `/` for every such container). */
+const streamPrefix = (containerName: Json): Json =>
+  typeof containerName === 'string' ? `${containerName}/` : { 'Fn::Join': ['', [containerName, '/']] };
 
 const withExtra = (base: JsonObject, extra: JsonObject): DestinationOutput => ({ options: { ...base, ...extra }, secretOptions: undefined });
 

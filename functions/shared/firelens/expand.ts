@@ -18,7 +18,8 @@ export interface ExpandContext {
 
 interface Routed {
   readonly index: number;
-  readonly name: string;
+  /** The container's Name as written: a literal, or an intrinsic function passed through. */
+  readonly name: Json;
   readonly route: RouteSpec;
 }
 
@@ -277,7 +278,7 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
       properties: newProperties,
       dependsOn: [...taskRole.dependsOn, ...executionRole.dependsOn],
       resources: [...generated, ...taskRole.resources, ...executionRole.resources],
-      routedContainers: routed.map((r) => r.name),
+      routedContainers: routed.map((r) => (typeof r.name === 'string' ? r.name : JSON.stringify(r.name))),
     },
     problems,
   };
@@ -290,7 +291,7 @@ const selectRoutedContainers = (
   routerIndex: number | undefined,
   problem: (path: TemplatePath, message: string) => void,
 ): Routed[] => {
-  const names = containers.map((c) => literalString(c['Name']) ?? '');
+  const names = containers.map((c) => literalString(c['Name']));
   const routed: Routed[] = [];
   if (spec.containers !== undefined) {
     spec.containers.forEach((name, i) => {
@@ -304,7 +305,8 @@ const selectRoutedContainers = (
   }
   containers.forEach((container, index) => {
     const override = spec.containerRoutes.get(index);
-    const label = `container "${names[index] ?? ''}"`;
+    const name = names[index];
+    const label = name === undefined ? `container ${String(index)}` : `container "${name}"`;
     // Container-level settings that would have no effect are refused rather than silently ignored.
     if (index === routerIndex) {
       if (override !== undefined && override !== false) {
@@ -312,7 +314,15 @@ const selectRoutedContainers = (
       }
       return;
     }
-    const listed = spec.containers?.includes(names[index] ?? '');
+    // The log router's Name has its own check above; every other container needs one for ECS, and for routing.
+    // (A container written as an intrinsic function is refused by parse already.)
+    if (!isIntrinsic(container) && name === undefined && !isIntrinsic(container['Name'])) {
+      problem(
+        ['ContainerDefinitions', index, 'Name'],
+        container['Name'] === undefined ? 'is required: ECS refuses a container definition without a Name' : 'must be a string (or an intrinsic function that gives one)',
+      );
+    }
+    const listed = spec.containers === undefined ? undefined : name !== undefined && spec.containers.includes(name);
     if (listed === false && override !== undefined && override !== false) {
       problem(['ContainerDefinitions', index, 'FireLens'], `${label} has FireLens settings but is not in FireLens.Containers; add it there, or remove its FireLens`);
     }
@@ -324,13 +334,10 @@ const selectRoutedContainers = (
       return;
     }
     if (container['LogConfiguration'] !== undefined) {
-      problem(
-        ['ContainerDefinitions', index, 'LogConfiguration'],
-        `container "${names[index] ?? ''}" is selected for FireLens but has a LogConfiguration of its own; remove one of the two`,
-      );
+      problem(['ContainerDefinitions', index, 'LogConfiguration'], `${label} is selected for FireLens but has a LogConfiguration of its own; remove one of the two`);
       return;
     }
-    routed.push({ index, name: names[index] ?? '', route: override === undefined ? spec.route : override });
+    routed.push({ index, name: container['Name'] ?? null, route: override === undefined ? spec.route : override });
   });
   if (routed.length === 0 && spec.containers === undefined) {
     problem(['FireLens'], 'no container would log through FireLens: every container has its own LogConfiguration or opts out');

@@ -1,5 +1,6 @@
 import { formatProblems } from '../../../functions/shared/errors';
 import { expandFragment } from '../../../functions/shared/firelens';
+import { expandAndCheck } from '../../../functions/shared/firelens/expand-and-check';
 import type { Json, JsonObject } from '../../../functions/shared/template/intrinsics';
 
 /**
@@ -167,5 +168,46 @@ describe('a container-level FireLens that would have no effect (was: silently ig
     expect(error).toBeUndefined();
     expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ Options: { 'log-driver-buffer-limit': '1024' } });
     expect(containersOf(out)[2]).toEqual(worker);
+  });
+});
+
+describe('a routed container whose Name is an intrinsic or missing (was: log_stream_prefix "/")', () => {
+  it('gets its stream prefix joined from the intrinsic at deploy time', () => {
+    // Arrange
+    const fragment = ec2([{ ...APP, Name: { Ref: 'AppName' } }], { Destination: { CloudWatchLogs: {} } });
+
+    // Act
+    const { fragment: out, error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(containersOf(out)[1]?.['Name']).toEqual({ Ref: 'AppName' });
+    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ Options: { log_stream_prefix: { 'Fn::Join': ['', [{ Ref: 'AppName' }, '/']] } } });
+    expect(expandAndCheck(fragment).ok).toBe(true);
+  });
+
+  it('keeps a LogStreamPrefix the user gave', () => {
+    // Arrange
+    const fragment = ec2([{ ...APP, Name: { Ref: 'AppName' } }], { Destination: { CloudWatchLogs: { LogStreamPrefix: 'web-' } } });
+
+    // Act
+    const { fragment: out } = expand(fragment);
+
+    // Assert
+    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ Options: { log_stream_prefix: 'web-' } });
+  });
+
+  it('is refused without a Name, or with a Name that is not a string, naming each container', () => {
+    // Arrange
+    const { Name: _, ...nameless } = APP;
+    const fragment = ec2([nameless, { ...APP, Name: ['app'] }, { ...APP, Name: 'sidecar', LogConfiguration: { LogDriver: 'awslogs' } }], CLOUDWATCH);
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].Name: is required: ECS refuses a container definition without a Name');
+    expect(error).toContain('Task.Properties.ContainerDefinitions[1].Name: must be a string (or an intrinsic function that gives one)');
+    expect(error).not.toContain('ContainerDefinitions[2]');
   });
 });

@@ -17,6 +17,18 @@ ruleTester(fl1401OutputOptionMissing, {
       ],
     },
     {
+      fixture: 'bad/FL1401/secret-option-in-one-branch.yaml',
+      findings: [
+        {
+          ruleId: 'FL1401',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 2, 'LogConfiguration', 'Options', 'Name'],
+          line: 34,
+          column: 15,
+          message: 'prod-only uses the datadog output without apikey',
+        },
+      ],
+    },
+    {
       fixture: 'bad/FL1401/firehose-without-stream.yaml',
       findings: [{ ruleId: 'FL1401', path: [...NAME, 'name'], line: 18, column: 15, message: 'app uses the firehose output without delivery_stream' }],
     },

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors';
 import { type PolicyStatement, allow, buildArn, mergeStatements } from '../fluentbit/iam';
-import { secretStatements, statementsForOutput, validateOutputOptions } from '../fluentbit/outputs';
-import { type Json, type JsonObject, isIntrinsic, isObject, literalInteger, literalString } from '../template/intrinsics';
+import { secretEntries, secretOptionNames, secretStatements, statementsForOutput, validateOutputOptions } from '../fluentbit/outputs';
+import { type Json, type JsonObject, intrinsicName, isIntrinsic, isObject, literalInteger, literalString } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import { checkTask } from './checks';
 import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ROUTER_STOP_TIMEOUT, FLUENT_BIT_ECR_REPOSITORY, MAX_FARGATE_STOP_TIMEOUT } from './constants';
@@ -119,7 +119,12 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
     const output = destinationOutput(route.destination, { containerName: name, createdLogGroupId: createdGroups.get(route.destination) });
     const options: JsonObject = routerType === 'fluentd' ? fluentdOptions(output.options) : { ...output.options };
     if (routerType !== 'fluentd') {
-      for (const issue of validateOutputOptions(withSecretOptionNames(options, output.secretOptions))) {
+      const secretNames = secretOptionNames(output.secretOptions);
+      for (const issue of validateOutputOptions(withSecretOptionNames(options, secretNames))) {
+        // A SecretOptions list the macro cannot read may set any option (it is refused below unless granted).
+        if (secretNames === undefined && issue.key === undefined) {
+          continue;
+        }
         problem(['ContainerDefinitions', index, 'LogConfiguration', 'Options', ...(issue.key === undefined ? [] : [issue.key])], issue.message);
       }
     }
@@ -228,12 +233,24 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   if (existingRouterIndex === undefined && configFile?.type === 's3' && !useInitForS3Config) {
     executionStatements.push(...s3ConfigStatements(configFile.value));
   }
+  // Secret lists, by the path where the user wrote them (a task-level list serves every routed container).
+  const secretLists = new Map<string, { path: TemplatePath; value: Json }>();
   if (existingRouterIndex === undefined && spec.router.secrets !== undefined) {
-    executionStatements.push(...secretStatements(spec.router.secrets, secretContext));
+    secretLists.set('router', { path: ['FireLens', 'Router', 'Secrets'], value: spec.router.secrets });
   }
   for (const o of outputs) {
     if (o.secretOptions !== undefined) {
-      executionStatements.push(...secretStatements(o.secretOptions, secretContext));
+      const override = spec.containerRoutes.get(o.index);
+      const own = override !== undefined && override !== false && override.destination !== spec.route.destination;
+      const path = [...(own ? ['ContainerDefinitions', o.index] : []), 'FireLens', 'Destination', 'Custom', 'SecretOptions'];
+      secretLists.set(path.join('.'), { path, value: o.secretOptions });
+    }
+  }
+  for (const { path, value } of secretLists.values()) {
+    executionStatements.push(...secretStatements(value, secretContext));
+    const unreadable = secretEntries(value).unreadable;
+    if (unreadable !== undefined && (properties['ExecutionRoleArn'] === undefined || !spec.externalRolesGranted)) {
+      problem(path, unreadableSecretsMessage(value, unreadable, properties['ExecutionRoleArn'] === undefined));
     }
   }
 
@@ -410,6 +427,28 @@ const routerStopTimeout = (
   return Math.min(cap ?? Number.POSITIVE_INFINITY, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, longest));
 };
 
+/**
+ * A secrets list the macro cannot see into gets no read permission, and ECS would fail the task at start.
+ * The user's own execution role may hold it already (ExternalRolesGranted says so); a role the macro
+ * creates cannot.
+ */
+const unreadableSecretsMessage = (list: Json, unreadable: string, roleCreated: boolean): string => {
+  const wrapper = intrinsicName(list);
+  const what =
+    wrapper === 'Fn::If'
+      ? `is an Fn::If with a branch the macro cannot read (${unreadable})`
+      : wrapper === undefined
+        ? 'is not a list'
+        : `is an intrinsic function (${wrapper}) the macro cannot read`;
+  return (
+    `${what}, so the execution role would get no secretsmanager:GetSecretValue / ssm:GetParameters on these secrets and the task ` +
+    'would fail to start: write the list out (an Fn::If choosing between written-out lists is fine)' +
+    (roleCreated
+      ? ', or name an execution role (ExecutionRoleArn) that can read them and set FireLens.ExternalRolesGranted: true'
+      : ', or grant read access to them on the execution role yourself and set FireLens.ExternalRolesGranted: true')
+  );
+};
+
 /** The awslogs group a container writes to, if it uses awslogs. */
 const awslogsGroupOf = (container: JsonObject): Json | undefined => {
   const logConfiguration = container['LogConfiguration'];
@@ -466,7 +505,7 @@ const fallbackExecutionPolicies = (containers: readonly JsonObject[], routerInde
 };
 
 /** Secret options are plugin options too (their values arrive at run time): count them as present. */
-const withSecretOptionNames = (options: JsonObject, secretOptions: Json | undefined): JsonObject => {
-  const names = Array.isArray(secretOptions) ? secretOptions.flatMap((s) => (isObject(s) && typeof s['Name'] === 'string' ? [s['Name']] : [])) : [];
-  return { ...options, ...Object.fromEntries(names.map((name) => [name, { Ref: 'AWS::NoValue' }])) };
-};
+const withSecretOptionNames = (options: JsonObject, names: ReadonlySet<string> | undefined): JsonObject => ({
+  ...options,
+  ...Object.fromEntries([...(names ?? [])].map((name) => [name, { Ref: 'AWS::NoValue' }])),
+});

@@ -19,7 +19,7 @@ export type { OptionKind } from './options';
 export { ECS_SPECIAL_KEYS, findOption, isEcsSpecialKey } from './options';
 export type { StatementsResult } from './permissions';
 export type { SecretContext } from './secrets';
-export { secretArnOf, secretStatements, secretStatementsWithNotes } from './secrets';
+export { secretArnOf, secretEntries, secretOptionNames, secretStatements, secretStatementsWithNotes } from './secrets';
 export type { OptionIssue } from './validate';
 export { plaintextSecretOptions, validateOutputOptions } from './validate';
 

@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../template/intrinsics';
-import { getAttTarget, isIntrinsic, isObject, literalString, refTarget } from '../template/intrinsics';
+import { getAttTarget, intrinsicName, isIntrinsic, isObject, literalString, possibleValues, refTarget } from '../template/intrinsics';
 import type { ArnContext, ArnKind } from './arn';
 import { arnKindTypes, buildArn, contextResource } from './arn';
 import type { PolicyStatement } from './iam';
@@ -96,15 +96,57 @@ const kmsStatement = (key: Json, context: ArnContext): { statement: PolicyStatem
   return { statement: allow(['kms:Decrypt'], [built.arn]), notes: [...built.notes] };
 };
 
+/**
+ * The entries of a secrets list (`[{Name, ValueFrom}]`), every branch of an `Fn::If` counted: the role
+ * must read whichever list the condition picks. `unreadable` names what the macro cannot see into (a
+ * `Ref` to a parameter, `Fn::ImportValue`, …): the secrets behind it get no permission from it.
+ */
+export const secretEntries = (secrets: Json): { entries: Json[]; unreadable: string | undefined } => {
+  const entries: Json[] = [];
+  let unreadable: string | undefined;
+  for (const branch of possibleValues(secrets)) {
+    if (Array.isArray(branch)) {
+      entries.push(...(branch as Json[]).flatMap((entry) => possibleValues(entry) as Json[]));
+    } else if (branch !== null && branch !== undefined) {
+      unreadable ??= intrinsicName(branch) ?? 'not a list';
+    }
+  }
+  return { entries, unreadable };
+};
+
+/**
+ * The option names a SecretOptions list sets whatever its conditions: with an `Fn::If`, the names of
+ * both branches (an `AWS::NoValue` branch sets none). Undefined when the list, or an entry of it, cannot
+ * be read: it may set any option.
+ */
+export const secretOptionNames = (secretOptions: unknown): Set<string> | undefined => {
+  if (secretOptions === undefined || refTarget(secretOptions) === 'AWS::NoValue') {
+    return new Set();
+  }
+  if (isObject(secretOptions) && Array.isArray(secretOptions['Fn::If']) && Object.keys(secretOptions).length === 1) {
+    const [, whenTrue, whenFalse] = secretOptions['Fn::If'];
+    const a = secretOptionNames(whenTrue);
+    const b = secretOptionNames(whenFalse);
+    return a === undefined || b === undefined ? undefined : new Set([...a].filter((name) => b.has(name)));
+  }
+  if (!Array.isArray(secretOptions) || secretOptions.some((entry) => isIntrinsic(entry))) {
+    return undefined;
+  }
+  return new Set(secretOptions.flatMap((entry) => (isObject(entry) && typeof entry['Name'] === 'string' ? [entry['Name']] : [])));
+};
+
 /** Statements plus the notes docs and lint show (partial ARNs, unknown values). */
 export const secretStatementsWithNotes = (secretOptions: Json, context: SecretContext): { statements: PolicyStatement[]; notes: string[] } => {
-  const entries = Array.isArray(secretOptions) ? secretOptions : [];
+  const { entries, unreadable } = secretEntries(secretOptions);
   const targets = entries.flatMap((entry): SecretTarget[] => {
     const valueFrom = isObject(entry) ? (entry['ValueFrom'] ?? entry['valueFrom']) : undefined;
-    if (typeof valueFrom === 'string') {
-      return [fromLiteral(valueFrom, context)];
-    }
-    return valueFrom !== undefined && isIntrinsic(valueFrom) ? [fromIntrinsic(valueFrom, context)] : [];
+    // Each branch of an Fn::If ValueFrom is read on its own, so a partial secret ARN still gets its `-??????`.
+    return (possibleValues(valueFrom) as Json[]).flatMap((value): SecretTarget[] => {
+      if (typeof value === 'string') {
+        return [fromLiteral(value, context)];
+      }
+      return isIntrinsic(value) ? [fromIntrinsic(value, context)] : [];
+    });
   });
   const arnsOf = (kinds: readonly SecretTarget['kind'][]): Json[] => targets.filter((t) => kinds.includes(t.kind)).map((t) => t.arn);
   const secrets = arnsOf(['secret', 'unknown']);
@@ -114,12 +156,12 @@ export const secretStatementsWithNotes = (secretOptions: Json, context: SecretCo
     ...(parameters.length > 0 ? [allow(['ssm:GetParameters'], parameters)] : []),
   ];
   const notes = targets.flatMap((t) => t.notes);
-  if (context.kmsKeyArn !== undefined && targets.length > 0) {
+  if (context.kmsKeyArn !== undefined && (targets.length > 0 || unreadable !== undefined)) {
     const kms = kmsStatement(context.kmsKeyArn, context);
     statements.push(kms.statement);
     notes.push(...kms.notes);
   }
-  if (!Array.isArray(secretOptions) && secretOptions !== null) {
+  if (unreadable !== undefined) {
     notes.push('The secrets list is not a literal list; no permissions could be derived from it.');
   }
   return { statements, notes: [...new Set(notes)] };

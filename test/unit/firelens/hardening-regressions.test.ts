@@ -211,3 +211,109 @@ describe('a routed container whose Name is an intrinsic or missing (was: log_str
     expect(error).not.toContain('ContainerDefinitions[2]');
   });
 });
+
+describe('secrets given as an intrinsic (was: no read permission on the execution role)', () => {
+  const SECRET_A = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:router-a-AbC123';
+  const SECRET_B = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:router-b';
+  const PARAMETER = 'arn:aws:ssm:eu-west-1:111122223333:parameter/dd/apikey';
+  const datadog = (secretOptions: Json): JsonObject => ({ Destination: { Custom: { Name: 'datadog', Options: { Host: 'http-intake.logs.datadoghq.eu' }, SecretOptions: secretOptions } } });
+
+  /** Resources the execution role the macro created gets `action` on, over all its statements. */
+  const grantedOn = (out: JsonObject | undefined, action: string): Json[] => {
+    const policies = (resourcesOf(out)['TaskFireLensExecutionRole']?.['Properties'] as JsonObject)['Policies'] as JsonObject[];
+    const statements = policies.flatMap((p) => (p['PolicyDocument'] as JsonObject)['Statement'] as JsonObject[]);
+    return statements.filter((s) => (s['Action'] as Json[]).includes(action)).flatMap((s) => s['Resource'] as Json[]);
+  };
+
+  it('takes the union of both branches of an Fn::If choosing Router.Secrets', () => {
+    // Arrange
+    const secrets = { 'Fn::If': ['IsProd', [{ Name: 'A', ValueFrom: SECRET_A }], [{ Name: 'B', ValueFrom: SECRET_B }, { Name: 'C', ValueFrom: PARAMETER }]] };
+    const fragment = ec2([APP], { ...CLOUDWATCH, Router: { Secrets: secrets } });
+
+    // Act
+    const { fragment: out, error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(containersOf(out)[0]?.['Secrets']).toEqual(secrets);
+    expect(grantedOn(out, 'secretsmanager:GetSecretValue')).toEqual([SECRET_A, `${SECRET_B}-??????`]);
+    expect(grantedOn(out, 'ssm:GetParameters')).toEqual([PARAMETER]);
+  });
+
+  it('reads each branch of an Fn::If ValueFrom, and of Custom SecretOptions on the task and on a container', () => {
+    // Arrange
+    const valueFrom = { 'Fn::If': ['IsProd', SECRET_B, PARAMETER] };
+    const perStage = { 'Fn::If': ['IsProd', [{ Name: 'apikey', ValueFrom: SECRET_A }], [{ Name: 'apikey', ValueFrom: PARAMETER }]] };
+    const fragment = ec2([{ ...APP, FireLens: datadog(perStage) }, { ...APP, Name: 'worker' }], datadog([{ Name: 'apikey', ValueFrom: valueFrom }]));
+
+    // Act
+    const { fragment: out, error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(grantedOn(out, 'secretsmanager:GetSecretValue')).toEqual(expect.arrayContaining([SECRET_A, `${SECRET_B}-??????`]));
+    expect(grantedOn(out, 'ssm:GetParameters')).toEqual([PARAMETER]);
+    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ SecretOptions: perStage });
+    expect(containersOf(out)[2]?.['LogConfiguration']).toMatchObject({ SecretOptions: [{ Name: 'apikey', ValueFrom: valueFrom }] });
+    expect(expandAndCheck(fragment).ok).toBe(true);
+  });
+
+  it('counts a must-have option as set only when every branch of an Fn::If SecretOptions sets it', () => {
+    // Arrange
+    const fragment = ec2([APP], datadog({ 'Fn::If': ['IsProd', [{ Name: 'apikey', ValueFrom: SECRET_A }], { Ref: 'AWS::NoValue' }] }));
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].LogConfiguration.Options: `datadog` needs `apikey`');
+  });
+
+  it('is refused when the list is an intrinsic the macro cannot read, naming each place', () => {
+    // Arrange
+    const fragment = ec2(
+      [{ ...APP, FireLens: datadog({ 'Fn::ImportValue': 'dd-secrets' }) }, { ...APP, Name: 'worker' }],
+      { ...datadog({ 'Fn::If': ['IsProd', [{ Name: 'apikey', ValueFrom: SECRET_A }], { Ref: 'DdSecrets' }] }), Router: { Secrets: { Ref: 'RouterSecrets' } } },
+    );
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain(
+      'Task.Properties.FireLens.Router.Secrets: is an intrinsic function (Ref) the macro cannot read, so the execution role would get no secretsmanager:GetSecretValue / ssm:GetParameters on these secrets and the task would fail to start: write the list out (an Fn::If choosing between written-out lists is fine), or name an execution role (ExecutionRoleArn) that can read them and set FireLens.ExternalRolesGranted: true',
+    );
+    expect(error).toContain('Task.Properties.FireLens.Destination.Custom.SecretOptions: is an Fn::If with a branch the macro cannot read (Ref), so the execution role would get no');
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].FireLens.Destination.Custom.SecretOptions: is an intrinsic function (Fn::ImportValue) the macro cannot read');
+  });
+
+  it('is refused even with ExternalRolesGranted when the macro creates the execution role', () => {
+    // Arrange
+    const fragment = ec2([APP], { ...CLOUDWATCH, Router: { Secrets: { Ref: 'RouterSecrets' } }, ExternalRolesGranted: true });
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toContain('Task.Properties.FireLens.Router.Secrets: is an intrinsic function (Ref) the macro cannot read');
+  });
+
+  it.each<[string, Json]>([
+    ['a role from outside the template', 'arn:aws:iam::111122223333:role/ecs-execution'],
+    ['a role of the template', { 'Fn::GetAtt': ['ExecutionRole', 'Arn'] }],
+  ])('is taken on the word of ExternalRolesGranted for %s', (_, role) => {
+    // Arrange
+    const roleResource = { ExecutionRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } } };
+    const properties = { RequiresCompatibilities: ['EC2'], NetworkMode: 'awsvpc', Memory: '1024', ContainerDefinitions: [APP], ExecutionRoleArn: role, TaskRoleArn: 'arn:aws:iam::111122223333:role/task' };
+    const granted = template({ ...properties, FireLens: { ...datadog({ Ref: 'DdSecrets' }), Router: { LogGroup: false }, ExternalRolesGranted: true } }, roleResource);
+    const notGranted = template({ ...properties, FireLens: { ...datadog({ Ref: 'DdSecrets' }), Router: { LogGroup: false } } }, roleResource);
+
+    // Act
+    const { error } = expand(granted);
+    const { error: refused } = expand(notGranted);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(refused).toContain('Task.Properties.FireLens.Destination.Custom.SecretOptions: is an intrinsic function (Ref) the macro cannot read, so the execution role would get no secretsmanager:GetSecretValue / ssm:GetParameters on these secrets and the task would fail to start: write the list out (an Fn::If choosing between written-out lists is fine), or grant read access to them on the execution role yourself and set FireLens.ExternalRolesGranted: true');
+  });
+});

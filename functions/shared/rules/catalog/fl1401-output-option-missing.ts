@@ -1,5 +1,5 @@
-import { literalString } from '../../template/intrinsics';
-import { outputPlugin } from '../../fluentbit/outputs';
+import { isObject, literalString } from '../../template/intrinsics';
+import { outputPlugin, secretOptionNames } from '../../fluentbit/outputs';
 import { defineRule } from '../define-rule';
 import { FIRELENS_TASKDEF_DOCS, containerLabel, findOption } from '../helpers';
 
@@ -23,7 +23,13 @@ export const fl1401OutputOptionMissing = defineRule({
         if (options === undefined || plugin === undefined) {
           continue;
         }
-        const secrets = container.secretOptions.map((s) => s.name?.toLowerCase());
+        // Names set by SecretOptions in every Fn::If branch; one lint cannot read may set any option.
+        const logConfiguration = container.properties['LogConfiguration'];
+        const secretNames = secretOptionNames(isObject(logConfiguration) ? logConfiguration['SecretOptions'] : undefined);
+        if (secretNames === undefined) {
+          continue;
+        }
+        const secrets = [...secretNames].map((name) => name.toLowerCase());
         for (const group of plugin.required) {
           const present = group.some((key) => findOption(options, key) !== undefined || secrets.includes(key.toLowerCase()));
           if (!present) {

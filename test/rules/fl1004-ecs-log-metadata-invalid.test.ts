@@ -18,5 +18,17 @@ ruleTester(fl1004EcsLogMetadataInvalid, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1004/number-instead-of-string.yaml',
+      findings: [
+        {
+          ruleId: 'FL1004',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration', 'Options', 'enable-ecs-log-metadata'],
+          line: 13,
+          column: 15,
+          message: 'enable-ecs-log-metadata of log_router is 1; use "true" or "false"',
+        },
+      ],
+    },
   ],
 });

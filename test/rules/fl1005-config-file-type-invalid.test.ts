@@ -19,6 +19,18 @@ ruleTester(fl1005ConfigFileTypeInvalid, {
       ],
     },
     {
+      fixture: 'bad/FL1005/type-not-a-string.yaml',
+      findings: [
+        {
+          ruleId: 'FL1005',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration', 'Options', 'config-file-type'],
+          line: 13,
+          column: 15,
+          message: 'config-file-type ["file"] of log_router is not file or s3',
+        },
+      ],
+    },
+    {
       fixture: 'bad/FL1005/value-without-type.yaml',
       findings: [
         {

@@ -10,6 +10,12 @@ export const BUFFER_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/develop
 export const BUFFER_LIMIT_KEY = 'log-driver-buffer-limit';
 export const FORWARD_PORT = 24224;
 
+/** A template value as a message shows it: strings quoted, other literals as JSON, cut at 80 characters. */
+export const shownValue = (value: unknown): string => {
+  const shown = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
+  return shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
+};
+
 export const containerLabel = (container: ContainerView): string => container.name ?? `#${String(container.index)}`;
 
 /** Case-insensitive option lookup (Fluent Bit keys are case-insensitive): [actual key, value]. */

@@ -1,6 +1,6 @@
 import { isIntrinsic } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel } from '../helpers';
+import { FIRELENS_TASKDEF_DOCS, containerLabel, shownValue } from '../helpers';
 
 const TYPES = new Set(['fluentbit', 'fluentd']);
 
@@ -30,10 +30,9 @@ export const fl1003RouterTypeInvalid = defineRule({
         // Any literal other than the two names is wrong, a number or a list as much as a misspelt string.
         const type = config['Type'];
         if (!isIntrinsic(type) && !(typeof type === 'string' && TYPES.has(type))) {
-          const shown = typeof type === 'string' ? `"${type}"` : JSON.stringify(type) ?? String(type);
           yield {
             path: [...router.path, 'FirelensConfiguration', 'Type'],
-            message: `FirelensConfiguration Type ${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown} of ${containerLabel(router)} is not fluentbit or fluentd`,
+            message: `FirelensConfiguration Type ${shownValue(type)} of ${containerLabel(router)} is not fluentbit or fluentd`,
           };
         }
       }

@@ -1,6 +1,6 @@
-import { literalString } from '../../template/intrinsics';
+import { isIntrinsic } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, routerOption } from '../helpers';
+import { FIRELENS_TASKDEF_DOCS, containerLabel, routerOption, shownValue } from '../helpers';
 
 export const fl1005ConfigFileTypeInvalid = defineRule({
   meta: {
@@ -16,9 +16,9 @@ export const fl1005ConfigFileTypeInvalid = defineRule({
       for (const router of task.routers) {
         const type = routerOption(router, 'config-file-type');
         const value = routerOption(router, 'config-file-value');
-        const literal = type ? literalString(type.value) : undefined;
-        if (type && literal !== undefined && literal !== 'file' && literal !== 's3') {
-          yield { path: type.path, message: `config-file-type "${literal}" of ${containerLabel(router)} is not file or s3` };
+        // Any literal other than the two names is wrong, a number or a list as much as a misspelt string.
+        if (type && !isIntrinsic(type.value) && type.value !== 'file' && type.value !== 's3') {
+          yield { path: type.path, message: `config-file-type ${shownValue(type.value)} of ${containerLabel(router)} is not file or s3` };
         }
         if (type && !value) {
           yield { path: type.path, message: `${containerLabel(router)} sets config-file-type without config-file-value` };

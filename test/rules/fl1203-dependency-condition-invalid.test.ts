@@ -30,5 +30,17 @@ ruleTester(fl1203DependencyConditionInvalid, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1203/condition-not-a-string.yaml',
+      findings: [
+        {
+          ruleId: 'FL1203',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'DependsOn', 0, 'Condition'],
+          line: 15,
+          column: 15,
+          message: 'Container app depends on the log router with 1; use START or HEALTHY',
+        },
+      ],
+    },
   ],
 });

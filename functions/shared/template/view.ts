@@ -23,6 +23,8 @@ import type { TemplatePath } from './locator';
 export interface DependsOnView {
   readonly containerName: string | undefined;
   readonly condition: string | undefined;
+  /** `Condition` as written (a literal of any type, an intrinsic), for rules that judge non-string literals. */
+  readonly rawCondition: Json | undefined;
   readonly path: TemplatePath;
 }
 
@@ -227,6 +229,7 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath): Contai
     return {
       containerName: literalString(obj?.['ContainerName']),
       condition: literalString(obj?.['Condition']),
+      rawCondition: obj?.['Condition'],
       path: [...path, 'DependsOn', i],
     };
   });

@@ -1,5 +1,6 @@
+import { isIntrinsic } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, STARTUP_CONDITIONS, containerLabel } from '../helpers';
+import { FIRELENS_TASKDEF_DOCS, STARTUP_CONDITIONS, containerLabel, shownValue } from '../helpers';
 
 export const fl1203DependencyConditionInvalid = defineRule({
   meta: {
@@ -16,12 +17,15 @@ export const fl1203DependencyConditionInvalid = defineRule({
       for (const container of task.containers) {
         for (const dependency of container.dependsOn) {
           const relevant = container.isRouter || (dependency.containerName !== undefined && routerNames.has(dependency.containerName));
-          if (relevant && dependency.condition !== undefined && !STARTUP_CONDITIONS.has(dependency.condition)) {
+          // Any literal other than START or HEALTHY is wrong, a number or a list as much as another condition.
+          const condition = dependency.rawCondition;
+          if (relevant && condition !== undefined && !isIntrinsic(condition) && !(typeof condition === 'string' && STARTUP_CONDITIONS.has(condition))) {
+            const shown = typeof condition === 'string' ? condition : shownValue(condition);
             yield {
               path: [...dependency.path, 'Condition'],
               message: container.isRouter
-                ? `Log router ${containerLabel(container)} depends on ${dependency.containerName ?? '?'} with ${dependency.condition}; use START or HEALTHY`
-                : `Container ${containerLabel(container)} depends on the log router with ${dependency.condition}; use START or HEALTHY`,
+                ? `Log router ${containerLabel(container)} depends on ${dependency.containerName ?? '?'} with ${shown}; use START or HEALTHY`
+                : `Container ${containerLabel(container)} depends on the log router with ${shown}; use START or HEALTHY`,
             };
           }
         }

@@ -22,9 +22,8 @@ import type { TemplatePath } from './locator';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;
-  readonly condition: string | undefined;
-  /** `Condition` as written (a literal of any type, an intrinsic), for rules that judge non-string literals. */
-  readonly rawCondition: Json | undefined;
+  /** `Condition` as written: a literal of any type (ECS refuses all but four strings), or an intrinsic. */
+  readonly condition: Json | undefined;
   readonly path: TemplatePath;
 }
 
@@ -228,8 +227,7 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath): Contai
     const obj = asObject(entry);
     return {
       containerName: literalString(obj?.['ContainerName']),
-      condition: literalString(obj?.['Condition']),
-      rawCondition: obj?.['Condition'],
+      condition: obj?.['Condition'],
       path: [...path, 'DependsOn', i],
     };
   });

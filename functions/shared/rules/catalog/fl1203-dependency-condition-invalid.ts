@@ -18,7 +18,7 @@ export const fl1203DependencyConditionInvalid = defineRule({
         for (const dependency of container.dependsOn) {
           const relevant = container.isRouter || (dependency.containerName !== undefined && routerNames.has(dependency.containerName));
           // Any literal other than START or HEALTHY is wrong, a number or a list as much as another condition.
-          const condition = dependency.rawCondition;
+          const condition = dependency.condition;
           if (relevant && condition !== undefined && !isIntrinsic(condition) && !(typeof condition === 'string' && STARTUP_CONDITIONS.has(condition))) {
             const shown = typeof condition === 'string' ? condition : shownValue(condition);
             yield {

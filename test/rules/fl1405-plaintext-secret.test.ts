@@ -19,6 +19,18 @@ ruleTester(fl1405PlaintextSecret, {
       ],
     },
     {
+      fixture: 'bad/FL1405/apikey-as-a-number.yaml',
+      findings: [
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'apikey'],
+          line: 21,
+          column: 15,
+          message: 'app sets apikey as a plain option value; move it to SecretOptions',
+        },
+      ],
+    },
+    {
       fixture: 'bad/FL1405/http-passwd-and-url-credentials.yaml',
       findings: [
         {

@@ -31,7 +31,8 @@ export const fl1405PlaintextSecret = defineRule({
     for (const task of view.taskDefinitions) {
       for (const container of task.fireLensContainers) {
         for (const [key, value] of Object.entries(container.logOptions ?? {})) {
-          if (typeof value !== 'string' || value.length === 0) {
+          // CloudFormation passes a number on as its digits, in clear text like any string.
+          if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
             continue;
           }
           if (SECRET_KEYS.has(key.toLowerCase())) {
@@ -39,7 +40,7 @@ export const fl1405PlaintextSecret = defineRule({
               path: [...container.logOptionsPath, key],
               message: `${containerLabel(container)} sets ${key} as a plain option value; move it to SecretOptions`,
             };
-          } else if (URL_WITH_CREDENTIALS.test(value)) {
+          } else if (typeof value === 'string' && URL_WITH_CREDENTIALS.test(value)) {
             yield {
               path: [...container.logOptionsPath, key],
               message: `${containerLabel(container)} puts credentials in the URL of ${key}; move it to SecretOptions`,

@@ -353,7 +353,7 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
   },
   {
     name: 'wrong types in container fields the macro does not read are passed through untouched',
-    fragment: () => taskFragment({ Cpu: [], Memory: { a: 1 }, ContainerDefinitions: [app({ PortMappings: 'x', Environment: 5, Secrets: 'x', StopTimeout: {}, Memory: 'lots' })] }),
+    fragment: () => taskFragment({ Cpu: [], Memory: { a: 1 }, ContainerDefinitions: [app({ PortMappings: 'x', Environment: 5, StopTimeout: {}, Memory: 'lots' })] }),
     problems: [],
     kept: [
       [
@@ -364,11 +364,18 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
         [...P, 'Memory'],
         [...P, 'Memory'],
       ],
-      ...(['PortMappings', 'Environment', 'Secrets', 'StopTimeout', 'Memory'] as const).map((key) => [
+      ...(['PortMappings', 'Environment', 'StopTimeout', 'Memory'] as const).map((key) => [
         [...P, 'ContainerDefinitions', 0, key],
         [...P, 'ContainerDefinitions', 1, key],
       ] as const),
     ],
+    entries: ALL,
+  },
+  {
+    // The execution role the macro creates reads the containers' own secrets, so it must read the list.
+    name: 'an app Secrets that is not a list, with the execution role the macro creates',
+    fragment: () => taskFragment({ ContainerDefinitions: [app({ Secrets: 'x' })] }),
+    problems: [{ path: [...P, 'ContainerDefinitions', 0, 'Secrets'], message: 'is not a list, so the execution role would get no secretsmanager:GetSecretValue' }],
     entries: ALL,
   },
   {

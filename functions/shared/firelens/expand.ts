@@ -246,6 +246,15 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
       secretLists.set(path.join('.'), { path, value: o.secretOptions });
     }
   }
+  // ECS reads every container's `Secrets` with the execution role. A role the macro creates is the task's
+  // only one, so it must read the apps' own secrets too (a role the user gave already does).
+  if (properties['ExecutionRoleArn'] === undefined) {
+    containers.forEach((c, index) => {
+      if (c['Secrets'] !== undefined) {
+        secretLists.set(`container ${String(index)}`, { path: ['ContainerDefinitions', index, 'Secrets'], value: c['Secrets'] });
+      }
+    });
+  }
   for (const { path, value } of secretLists.values()) {
     executionStatements.push(...secretStatements(value, secretContext));
     const unreadable = secretEntries(value).unreadable;
@@ -487,7 +496,7 @@ const fluentBitImagePullStatements = (): PolicyStatement[] => [
 /**
  * A task that had no execution role gets one from the macro, and ECS then uses it for every image pull
  * and every awslogs container of the task. Where the macro cannot see what those need (private ECR
- * images, images or log groups given by intrinsics, app secrets), it attaches AWS's managed
+ * images, images or log groups given by intrinsics, private registry credentials), it attaches AWS's managed
  * AmazonECSTaskExecutionRolePolicy rather than break the task.
  */
 const fallbackExecutionPolicies = (containers: readonly JsonObject[], routerIndex: number | undefined): Json[] => {
@@ -499,7 +508,7 @@ const fallbackExecutionPolicies = (containers: readonly JsonObject[], routerInde
     const privateImage = typeof image !== 'string' || image.includes('.dkr.ecr.') || image.includes('{{resolve:');
     const logConfiguration = c['LogConfiguration'];
     const awslogs = isObject(logConfiguration) && logConfiguration['LogDriver'] === 'awslogs';
-    return privateImage || awslogs || c['Secrets'] !== undefined || c['RepositoryCredentials'] !== undefined;
+    return privateImage || awslogs || c['RepositoryCredentials'] !== undefined;
   });
   return needs ? [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }] : [];
 };

@@ -317,3 +317,52 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
     expect(refused).toContain('Task.Properties.FireLens.Destination.Custom.SecretOptions: is an intrinsic function (Ref) the macro cannot read, so the execution role would get no secretsmanager:GetSecretValue / ssm:GetParameters on these secrets and the task would fail to start: write the list out (an Fn::If choosing between written-out lists is fine), or grant read access to them on the execution role yourself and set FireLens.ExternalRolesGranted: true');
   });
 });
+
+describe("an app container's own Secrets when the macro creates the execution role (was: no read permission)", () => {
+  const SECRET = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-password-AbC123';
+  const PARAMETER = 'arn:aws:ssm:eu-west-1:111122223333:parameter/app/token';
+  const statementsOf = (out: JsonObject | undefined): JsonObject[] => {
+    const role = resourcesOf(out)['TaskFireLensExecutionRole']?.['Properties'] as JsonObject;
+    return ((role['Policies'] as JsonObject[]) ?? []).flatMap((p) => (p['PolicyDocument'] as JsonObject)['Statement'] as JsonObject[]);
+  };
+
+  it('grants the created role read access to exactly those secrets (ECS fetches them with it)', () => {
+    // Arrange
+    const app = { ...APP, Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: SECRET }, { Name: 'TOKEN', ValueFrom: PARAMETER }] };
+    const fragment = ec2([app], CLOUDWATCH);
+
+    // Act
+    const { fragment: out, error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(statementsOf(out)).toEqual(
+      expect.arrayContaining([
+        { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET] },
+        { Effect: 'Allow', Action: ['ssm:GetParameters'], Resource: [PARAMETER] },
+      ]),
+    );
+    expect(containersOf(out)[1]?.['Secrets']).toEqual(app.Secrets);
+  });
+
+  it('refuses an app Secrets list the macro cannot read, naming the container', () => {
+    const fragment = ec2([{ ...APP, Secrets: { Ref: 'AppSecrets' } }], CLOUDWATCH);
+
+    const { error } = expand(fragment);
+
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].Secrets: is an intrinsic function (Ref) the macro cannot read');
+  });
+
+  it("leaves the apps' secrets to an execution role the user gave", () => {
+    // Arrange
+    const properties = { RequiresCompatibilities: ['EC2'], NetworkMode: 'awsvpc', Memory: '1024', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/ecs-execution' };
+    const fragment = template({ ...properties, ContainerDefinitions: [{ ...APP, Secrets: { Ref: 'AppSecrets' } }], FireLens: { ...CLOUDWATCH, Router: { LogGroup: false }, ExternalRolesGranted: true } });
+
+    // Act
+    const { fragment: out, error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(resourcesOf(out)['TaskFireLensExecutionRole']).toBeUndefined();
+  });
+});

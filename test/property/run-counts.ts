@@ -3,7 +3,7 @@
  * RELIABILITY.md can cite the figures and a test can keep the document in step. The seed is fast-check's
  * default (random per run); a failure prints the seed and path that reproduce it.
  */
-export const PROPERTY_RUNS = {
+const BASE_RUNS = {
   /** Macro handler never throws and answers success/failure with a message: valid templates. */
   macroHandlerValid: 400,
   /** The same on mutated templates. */
@@ -29,6 +29,16 @@ export const PROPERTY_RUNS = {
   /** The same on mutated templates that still expand. */
   iamWalkMutated: 300,
 } as const;
+
+/**
+ * `PROPERTY_RUNS_SCALE=8 npx jest test/property test/unit/firelens/iam-walk.test.ts` runs every property
+ * eight times as often, for a longer search before a release (the document's figures are the base counts).
+ */
+const SCALE = Number(process.env['PROPERTY_RUNS_SCALE'] ?? '1');
+
+export const PROPERTY_RUNS: Readonly<Record<keyof typeof BASE_RUNS, number>> = Object.fromEntries(
+  Object.entries(BASE_RUNS).map(([key, runs]) => [key, Number.isInteger(SCALE) && SCALE > 0 ? runs * SCALE : runs]),
+) as Record<keyof typeof BASE_RUNS, number>;
 
 const sum = (keys: readonly (keyof typeof PROPERTY_RUNS)[]): number => keys.reduce((total, key) => total + PROPERTY_RUNS[key], 0);
 

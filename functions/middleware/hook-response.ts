@@ -1,7 +1,8 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 
+import { cutText } from '../shared/errors';
 import { HookFailureError } from '../shared/hook/errors';
-import { MESSAGE_LIMIT, cutText } from '../shared/hook/report';
+import { MESSAGE_LIMIT } from '../shared/hook/report';
 import type { HookResponse } from '../shared/hook/types';
 
 /** The little of a logger this middleware needs (Powertools' Logger fits). */

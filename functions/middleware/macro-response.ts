@@ -1,5 +1,7 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 
+import { cutText } from '../shared/errors';
+
 /** What a macro returns to CloudFormation (template-macros docs: requestId, status, fragment, errorMessage). */
 export interface MacroResponse {
   readonly requestId: string;
@@ -26,7 +28,7 @@ const fragmentOf = (event: unknown): unknown =>
   typeof event === 'object' && event !== null ? ((event as { fragment?: unknown }).fragment ?? {}) : {};
 
 export const boundMessage = (message: string, max = MAX_ERROR_MESSAGE_LENGTH): string =>
-  message.length <= max ? message : `${message.slice(0, max - 1)}…`;
+  cutText(message, max);
 
 /**
  * Fills `requestId` (CloudFormation requires it to match the event's) and turns any thrown error into a

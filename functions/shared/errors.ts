@@ -35,11 +35,32 @@ export class ExpansionError extends Error {
 export const formatProblemPath = (path: readonly (string | number)[]): string => {
   // `Resources` alone (the section itself is wrong) stays `Resources`.
   const rest = path[0] === 'Resources' && path.length > 1 ? path.slice(1) : path;
-  return rest.map((p) => (typeof p === 'number' ? `[${String(p)}]` : clipKey(p))).join('.').replace(/\.\[/g, '[');
+  return rest.map((p) => (typeof p === 'number' ? `[${String(p)}]` : cutText(p, QUOTED_TEXT_LIMIT))).join('.').replace(/\.\[/g, '[');
 };
 
-/** A key is user text of any length: a message shows at most 80 characters of one. */
-const clipKey = (key: string): string => (key.length > 80 ? `${key.slice(0, 79)}…` : key);
+/**
+ * How much of one piece of user text (a key, a value) a message quotes: a template may hold megabytes
+ * of it, and a message must not echo that back.
+ */
+export const QUOTED_TEXT_LIMIT = 80;
+
+/** Cuts to at most `limit` UTF-16 units, ending in "…", without splitting a surrogate pair. */
+export const cutText = (text: string, limit: number): string => {
+  if (text.length <= limit) {
+    return text;
+  }
+  if (limit <= 0) {
+    return '';
+  }
+  let out = '';
+  for (const char of text) {
+    if (out.length + char.length > limit - 1) {
+      break;
+    }
+    out += char;
+  }
+  return `${out}…`;
+};
 
 export const formatProblems = (problems: readonly Problem[]): string => {
   const lines = problems.map((p) => `${formatProblemPath(p.path)}: ${p.message}`);

@@ -1,4 +1,4 @@
-import type { Problem } from '../errors';
+import { type Problem, QUOTED_TEXT_LIMIT, cutText } from '../errors';
 import { isIntrinsic, isObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import type { FieldSpec, ObjectSpec } from './property-schema';
@@ -141,7 +141,7 @@ const validateObject = (value: unknown, spec: ObjectSpec, path: TemplatePath, lo
 };
 
 /** A user's value inside a message: at most 80 characters of it, so a 1 MB string is not echoed back. */
-const quote = (value: string): string => (value.length > 80 ? `${value.slice(0, 79)}…` : value);
+const quote = (value: string): string => cutText(value, QUOTED_TEXT_LIMIT);
 
 /** The candidate closest to `word` (case-insensitive edit distance ≤ 2, or ≤ a third of its length). */
 export const nearest = (word: string, candidates: readonly string[]): string | undefined => {

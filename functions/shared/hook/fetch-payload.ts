@@ -1,3 +1,4 @@
+import { cutText } from '../errors';
 import { isObject, type JsonObject } from '../template/intrinsics';
 import { PayloadFetchError } from './errors';
 import { checkPayloadUrl, describeUrl, type PayloadUrlPolicy } from './payload-url';
@@ -159,5 +160,5 @@ const failureDetail = (error: unknown, url: URL): string => {
   const name = typeof chain[0]?.['name'] === 'string' ? chain[0]['name'] : 'unknown error';
   const text = message === '' ? (code ?? name) : code === undefined || message.includes(code) ? message : `${message} (${code})`;
   const scrubbed = url.search === '' ? text : text.split(url.search).join('');
-  return scrubbed.length > 200 ? `${scrubbed.slice(0, 199)}…` : scrubbed;
+  return cutText(scrubbed, 200);
 };

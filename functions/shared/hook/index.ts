@@ -5,5 +5,6 @@ export type { ExpandTemplate, HookConfig, HookDependencies, HookEvaluation } fro
 export { ecsTaskDefinitionLookup } from './ecs-lookup';
 export { DEFAULT_PAYLOAD_URL_POLICY, S3_HOSTS_TOKEN, checkPayloadUrl, describeUrl } from './payload-url';
 export { HookConfigError, HookEventError, HookFailureError, PayloadFetchError, TaskDefinitionLookupError } from './errors';
-export { MESSAGE_LIMIT, boundMessage, cutText } from './report';
+export { MESSAGE_LIMIT, boundMessage } from './report';
+export { cutText } from '../errors';
 export type { HookEvent, HookResponse } from './types';

@@ -1,4 +1,4 @@
-import type { Problem } from '../errors';
+import { type Problem, cutText } from '../errors';
 import type { Finding, RuleMeta, Severity } from '../rules/types';
 import type { TemplatePath } from '../template/locator';
 import type { AnnotationSeverity, HookAnnotation, HookResponse } from './types';
@@ -134,24 +134,6 @@ export const boundMessage = (head: string, entries: readonly string[], noun: str
   }
   const rest = entries.length - shown;
   return rest > 0 ? `${text}${suffix(rest)}` : text;
-};
-
-/** Cuts to at most `limit` UTF-16 units, ending in "…", without splitting a surrogate pair. */
-export const cutText = (text: string, limit: number): string => {
-  if (text.length <= limit) {
-    return text;
-  }
-  if (limit <= 0) {
-    return '';
-  }
-  let out = '';
-  for (const char of text) {
-    if (out.length + char.length > limit - 1) {
-      break;
-    }
-    out += char;
-  }
-  return `${out}…`;
 };
 
 const buildAnnotations = (sorted: readonly Finding[], options: ReportOptions): HookAnnotation[] => {

@@ -1,4 +1,5 @@
 /** Small pure helpers shared by several rules (reading options, ports, IAM actions, images). */
+import { QUOTED_TEXT_LIMIT, cutText } from '../errors';
 import { type Json, type JsonObject, isIntrinsic, literalInteger, literalString, refTarget } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import type { ContainerView, IngressRuleView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
@@ -13,7 +14,7 @@ export const FORWARD_PORT = 24224;
 /** A template value as a message shows it: strings quoted, other literals as JSON, cut at 80 characters. */
 export const shownValue = (value: unknown): string => {
   const shown = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
-  return shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
+  return cutText(shown, QUOTED_TEXT_LIMIT);
 };
 
 export const containerLabel = (container: ContainerView): string => container.name ?? `#${String(container.index)}`;

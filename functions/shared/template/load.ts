@@ -13,7 +13,7 @@ import {
   type Scalar,
 } from 'yaml';
 
-import { TemplateParseError } from '../errors';
+import { QUOTED_TEXT_LIMIT, TemplateParseError, cutText } from '../errors';
 import { type Json, type JsonObject, isObject } from './intrinsics';
 import { type Locator, type SourceRange, type TemplatePath, pathKey, tableLocator } from './locator';
 
@@ -218,7 +218,8 @@ const toJson = (walk: Walk, node: unknown, path: TemplatePath, depth: number): J
   if (isAlias(node)) {
     const target = node.resolve(walk.doc);
     if (target === undefined) {
-      throw new TemplateParseError(`the alias *${clip(node.source)} names no anchor (&${clip(node.source)}) before it`, nodePosition(walk, node));
+      const name = cutText(node.source, QUOTED_TEXT_LIMIT);
+      throw new TemplateParseError(`the alias *${name} names no anchor (&${name}) before it`, nodePosition(walk, node));
     }
     return toJson(walk, target, path, depth + 1);
   }
@@ -226,7 +227,7 @@ const toJson = (walk: Walk, node: unknown, path: TemplatePath, depth: number): J
   const tag = yamlNode.tag;
   if (tag !== undefined && !Object.hasOwn(SHORT_FORM_TAGS, tag) && !CORE_TAGS.has(tag)) {
     // !!binary, !!timestamp, !!set, !!omap, !!merge…: the YAML library reads them, CloudFormation does not.
-    throw new TemplateParseError(`the YAML tag ${clip(tag.replace(YAML_TAG_PREFIX, '!!'))} is not one CloudFormation reads`, nodePosition(walk, yamlNode));
+    throw new TemplateParseError(`the YAML tag ${cutText(tag.replace(YAML_TAG_PREFIX, '!!'), QUOTED_TEXT_LIMIT)} is not one CloudFormation reads`, nodePosition(walk, yamlNode));
   }
   if (tag !== undefined && Object.hasOwn(SHORT_FORM_TAGS, tag)) {
     record(walk, yamlNode, path);
@@ -272,7 +273,7 @@ const untagged = (walk: Walk, node: YamlNode, path: TemplatePath, depth: number)
     for (const pair of node.items) {
       const key = keyText(walk, pair.key, node);
       if (seen.has(key)) {
-        throw new TemplateParseError(`duplicate key "${clip(key)}" (map keys must be unique)`, nodePosition(walk, pair.key as YamlNode));
+        throw new TemplateParseError(`duplicate key "${cutText(key, QUOTED_TEXT_LIMIT)}" (map keys must be unique)`, nodePosition(walk, pair.key as YamlNode));
       }
       seen.add(key);
       const childPath = [...path, key];
@@ -311,6 +312,3 @@ const scalarValue = (node: Scalar): Json => {
   }
   return String(value);
 };
-
-/** Keys are user text of any length: a message quotes at most 80 characters of one. */
-const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 79)}…` : text);

@@ -1,4 +1,5 @@
-import { MESSAGE_LIMIT, boundMessage, buildComplianceResponse, cutText } from '../../../functions/shared/hook/report';
+import { cutText } from '../../../functions/shared/errors';
+import { MESSAGE_LIMIT, boundMessage, buildComplianceResponse } from '../../../functions/shared/hook/report';
 import type { Finding, RuleMeta, Severity } from '../../../functions/shared/rules/types';
 
 const finding = (ruleId: string, severity: Severity, logicalId: string, path: string, message = 'is wrong'): Finding => ({

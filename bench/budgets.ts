@@ -29,13 +29,20 @@ export const budgetsOf = (m: BudgetInputs): Budget[] => [
   { name: 'expansion growth (largest / one tenth)', value: m.expansionGrowth, limit: 12, kind: 'below', unit: '' },
   { name: 'lint growth (largest / one tenth)', value: m.lintGrowth, limit: 12, kind: 'below', unit: '' },
   { name: 'macro bundle (minified)', value: m.macroBundleBytes / KIB, limit: 250, kind: 'below', unit: 'KiB' },
-  ...Object.entries(m.coldImportMs).map(([fn, ms]): Budget => ({ name: `cold import of ${fn}`, value: ms, limit: 150, kind: 'below', unit: 'ms' })),
+  ...Object.entries(m.coldImportMs).map(([fn, ms]): Budget => ({
+    name: `cold import of ${fn}`,
+    value: ms,
+    limit: 150,
+    kind: 'below',
+    unit: 'ms',
+  })),
   { name: 'peak memory of the largest expansion (max RSS)', value: m.peakMemoryBytes / MIB, limit: 128, kind: 'below', unit: 'MiB' },
 ];
 
 export const withinBudget = (b: Budget): boolean => (b.kind === 'below' ? b.value < b.limit : b.value <= b.limit);
 
-const show = (value: number, unit: string): string => `${value.toFixed(value < 20 ? 2 : 1)}${unit === '×' || unit === '' ? unit : ` ${unit}`}`;
+const show = (value: number, unit: string): string =>
+  `${value.toFixed(value < 20 ? 2 : 1)}${unit === '×' || unit === '' ? unit : ` ${unit}`}`;
 
 export const describeBudget = (b: Budget): string =>
   `${withinBudget(b) ? 'ok  ' : 'MISS'} ${b.name}: ${show(b.value, b.unit)} (budget ${b.kind === 'below' ? '<' : '≤'} ${show(b.limit, b.unit)})`;

@@ -86,7 +86,13 @@ const appContainer = (ctx: BlockContext, name: string, port: number): JsonObject
   // 50 to 80 variables, in a fixed rotation so every 48-resource cycle weighs the same.
   Environment: environment(ctx, 50 + ((ctx.n * 7 + name.length) % 31)),
   Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${ctx.team}/db-${String(ctx.n)}` }],
-  HealthCheck: { Command: ['CMD-SHELL', `curl -fs http://localhost:${String(port)}/health || exit 1`], Interval: 30, Timeout: 5, Retries: 3, StartPeriod: 10 },
+  HealthCheck: {
+    Command: ['CMD-SHELL', `curl -fs http://localhost:${String(port)}/health || exit 1`],
+    Interval: 30,
+    Timeout: 5,
+    Retries: 3,
+    StartPeriod: 10,
+  },
   Ulimits: [{ Name: 'nofile', SoftLimit: 65_536, HardLimit: 65_536 }],
   DockerLabels: { 'com.example.team': ctx.team, 'com.example.block': String(ctx.n) },
 });
@@ -124,7 +130,13 @@ const securityGroup = (ctx: BlockContext, port: number): JsonObject => ({
     GroupDescription: `${ctx.team} service ${String(ctx.n)}`,
     VpcId: ref('VpcId'),
     SecurityGroupIngress: [
-      { IpProtocol: 'tcp', FromPort: port, ToPort: port, SourceSecurityGroupId: ref('LoadBalancerSecurityGroup'), Description: 'from the load balancer' },
+      {
+        IpProtocol: 'tcp',
+        FromPort: port,
+        ToPort: port,
+        SourceSecurityGroupId: ref('LoadBalancerSecurityGroup'),
+        Description: 'from the load balancer',
+      },
       { IpProtocol: 'tcp', FromPort: 9090, ToPort: 9091, CidrIp: '10.0.0.0/16', Description: 'metrics scrape' },
     ],
     SecurityGroupEgress: [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }],
@@ -134,7 +146,14 @@ const securityGroup = (ctx: BlockContext, port: number): JsonObject => ({
 
 const ingress = (groupId: string, port: number): JsonObject => ({
   Type: 'AWS::EC2::SecurityGroupIngress',
-  Properties: { GroupId: getAtt(groupId, 'GroupId'), IpProtocol: 'tcp', FromPort: port, ToPort: port, CidrIp: '10.1.0.0/16', Description: 'from the peered VPC' },
+  Properties: {
+    GroupId: getAtt(groupId, 'GroupId'),
+    IpProtocol: 'tcp',
+    FromPort: port,
+    ToPort: port,
+    CidrIp: '10.1.0.0/16',
+    Description: 'from the peered VPC',
+  },
 });
 
 const service = (ctx: BlockContext, taskId: string, groupId: string | undefined, port: number): JsonObject => ({
@@ -148,10 +167,22 @@ const service = (ctx: BlockContext, taskId: string, groupId: string | undefined,
       : {
           LaunchType: 'FARGATE',
           PlatformVersion: '1.4.0',
-          NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'DISABLED', SecurityGroups: [ref(groupId)], Subnets: ref('SubnetIds') } },
+          NetworkConfiguration: {
+            AwsvpcConfiguration: { AssignPublicIp: 'DISABLED', SecurityGroups: [ref(groupId)], Subnets: ref('SubnetIds') },
+          },
         }),
-    DeploymentConfiguration: { MaximumPercent: 200, MinimumHealthyPercent: 100, DeploymentCircuitBreaker: { Enable: true, Rollback: true } },
-    LoadBalancers: [{ ContainerName: 'app', ContainerPort: port, TargetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/${ctx.team}-${String(ctx.n)}/0123456789abcdef` }],
+    DeploymentConfiguration: {
+      MaximumPercent: 200,
+      MinimumHealthyPercent: 100,
+      DeploymentCircuitBreaker: { Enable: true, Rollback: true },
+    },
+    LoadBalancers: [
+      {
+        ContainerName: 'app',
+        ContainerPort: port,
+        TargetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/${ctx.team}-${String(ctx.n)}/0123456789abcdef`,
+      },
+    ],
     PropagateTags: 'SERVICE',
   },
 });
@@ -160,11 +191,32 @@ const service = (ctx: BlockContext, taskId: string, groupId: string | undefined,
 const appStatements = (ctx: BlockContext): JsonObject[] => {
   const name = `${ctx.team}-${String(ctx.n)}`;
   return [
-    { Sid: 'Queue', Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueUrl', 'sqs:GetQueueAttributes'], Resource: `arn:aws:sqs:us-east-1:123456789012:${name}` },
-    { Sid: 'Table', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'], Resource: [`arn:aws:dynamodb:us-east-1:123456789012:table/${name}`, `arn:aws:dynamodb:us-east-1:123456789012:table/${name}/index/*`] },
-    { Sid: 'Objects', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::example-${name}/*`, Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } },
+    {
+      Sid: 'Queue',
+      Effect: 'Allow',
+      Action: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueUrl', 'sqs:GetQueueAttributes'],
+      Resource: `arn:aws:sqs:us-east-1:123456789012:${name}`,
+    },
+    {
+      Sid: 'Table',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+      Resource: [`arn:aws:dynamodb:us-east-1:123456789012:table/${name}`, `arn:aws:dynamodb:us-east-1:123456789012:table/${name}/index/*`],
+    },
+    {
+      Sid: 'Objects',
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject'],
+      Resource: `arn:aws:s3:::example-${name}/*`,
+      Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+    },
     { Sid: 'Events', Effect: 'Allow', Action: 'events:PutEvents', Resource: `arn:aws:events:us-east-1:123456789012:event-bus/${ctx.team}` },
-    { Sid: 'Params', Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:GetParametersByPath'], Resource: `arn:aws:ssm:us-east-1:123456789012:parameter/${ctx.team}/${String(ctx.n)}/*` },
+    {
+      Sid: 'Params',
+      Effect: 'Allow',
+      Action: ['ssm:GetParameter', 'ssm:GetParametersByPath'],
+      Resource: `arn:aws:ssm:us-east-1:123456789012:parameter/${ctx.team}/${String(ctx.n)}/*`,
+    },
   ];
 };
 
@@ -217,11 +269,23 @@ const fireLensFirehoseService = (ctx: BlockContext): Block => {
       [`${id}StreamRole`]: {
         Type: 'AWS::IAM::Role',
         Properties: {
-          AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'firehose.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'firehose.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
           Policies: [
             {
               PolicyName: 'delivery',
-              PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetBucketLocation'], Resource: ['arn:aws:s3:::example-logs', 'arn:aws:s3:::example-logs/*'] }] },
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Action: ['s3:PutObject', 's3:GetBucketLocation'],
+                    Resource: ['arn:aws:s3:::example-logs', 'arn:aws:s3:::example-logs/*'],
+                  },
+                ],
+              },
             },
           ],
         },
@@ -230,7 +294,12 @@ const fireLensFirehoseService = (ctx: BlockContext): Block => {
         Type: 'AWS::KinesisFirehose::DeliveryStream',
         Properties: {
           DeliveryStreamType: 'DirectPut',
-          S3DestinationConfiguration: { BucketARN: 'arn:aws:s3:::example-logs', Prefix: `${ctx.team}/${String(ctx.n)}/`, RoleARN: getAtt(`${id}StreamRole`, 'Arn'), BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 5 } },
+          S3DestinationConfiguration: {
+            BucketARN: 'arn:aws:s3:::example-logs',
+            Prefix: `${ctx.team}/${String(ctx.n)}/`,
+            RoleARN: getAtt(`${id}StreamRole`, 'Arn'),
+            BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 5 },
+          },
         },
       },
       [`${id}Task`]: task,
@@ -255,7 +324,14 @@ const fireLensDatadogWorker = (ctx: BlockContext): Block => {
         Destination: {
           Custom: {
             Name: 'datadog',
-            Options: { Host: 'http-intake.logs.datadoghq.com', TLS: 'on', compress: 'gzip', dd_service: `${ctx.team}-worker`, dd_source: 'python', provider: 'ecs' },
+            Options: {
+              Host: 'http-intake.logs.datadoghq.com',
+              TLS: 'on',
+              compress: 'gzip',
+              dd_service: `${ctx.team}-worker`,
+              dd_source: 'python',
+              provider: 'ecs',
+            },
             SecretOptions: [{ Name: 'apikey', ValueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:datadog/api-key-AbCdEf' }],
           },
         },
@@ -272,7 +348,14 @@ const handWrittenRouterService = (ctx: BlockContext): Block => {
   const app = appContainer(ctx, 'app', port);
   app['LogConfiguration'] = {
     LogDriver: 'awsfirelens',
-    Options: { Name: 'cloudwatch_logs', region: ref('AWS::Region'), log_group_name: ref(`${id}LogGroup`), log_stream_prefix: 'app/', auto_create_group: 'false', 'log-driver-buffer-limit': '1048576' },
+    Options: {
+      Name: 'cloudwatch_logs',
+      region: ref('AWS::Region'),
+      log_group_name: ref(`${id}LogGroup`),
+      log_stream_prefix: 'app/',
+      auto_create_group: 'false',
+      'log-driver-buffer-limit': '1048576',
+    },
   };
   app['DependsOn'] = [{ ContainerName: 'log_router', Condition: 'START' }];
   const router: JsonObject = {
@@ -282,17 +365,32 @@ const handWrittenRouterService = (ctx: BlockContext): Block => {
     MemoryReservation: 50,
     StopTimeout: 30,
     FirelensConfiguration: { Type: 'fluentbit', Options: { 'enable-ecs-log-metadata': 'true' } },
-    LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': ref(`${id}LogGroup`), 'awslogs-region': ref('AWS::Region'), 'awslogs-stream-prefix': 'firelens' } },
+    LogConfiguration: {
+      LogDriver: 'awslogs',
+      Options: { 'awslogs-group': ref(`${id}LogGroup`), 'awslogs-region': ref('AWS::Region'), 'awslogs-stream-prefix': 'firelens' },
+    },
   };
-  const task = fargateTask(ctx, [router, app], { TaskRoleArn: getAtt(`${id}TaskRole`, 'Arn'), ExecutionRoleArn: getAtt(`${id}ExecutionRole`, 'Arn') });
+  const task = fargateTask(ctx, [router, app], {
+    TaskRoleArn: getAtt(`${id}TaskRole`, 'Arn'),
+    ExecutionRoleArn: getAtt(`${id}ExecutionRole`, 'Arn'),
+  });
   const logStatement = { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: getAtt(`${id}LogGroup`, 'Arn') };
   return {
     resources: {
       [`${id}LogGroup`]: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } },
-      [`${id}TaskRole`]: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trustEcsTasks, Policies: [{ PolicyName: 'app', PolicyDocument: { Version: '2012-10-17', Statement: [logStatement, ...appStatements(ctx)] } }] } },
+      [`${id}TaskRole`]: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: trustEcsTasks,
+          Policies: [{ PolicyName: 'app', PolicyDocument: { Version: '2012-10-17', Statement: [logStatement, ...appStatements(ctx)] } }],
+        },
+      },
       [`${id}ExecutionRole`]: {
         Type: 'AWS::IAM::Role',
-        Properties: { AssumeRolePolicyDocument: trustEcsTasks, ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'] },
+        Properties: {
+          AssumeRolePolicyDocument: trustEcsTasks,
+          ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
+        },
       },
       [`${id}Task`]: task,
       [`${id}SecurityGroup`]: securityGroup(ctx, port),
@@ -307,7 +405,10 @@ const awslogsService = (ctx: BlockContext): Block => {
   const id = `Plain${String(ctx.n)}`;
   const port = 8081;
   const app = appContainer(ctx, 'app', port);
-  app['LogConfiguration'] = { LogDriver: 'awslogs', Options: { 'awslogs-group': ref(`${id}LogGroup`), 'awslogs-region': ref('AWS::Region'), 'awslogs-stream-prefix': 'app' } };
+  app['LogConfiguration'] = {
+    LogDriver: 'awslogs',
+    Options: { 'awslogs-group': ref(`${id}LogGroup`), 'awslogs-region': ref('AWS::Region'), 'awslogs-stream-prefix': 'app' },
+  };
   return {
     resources: {
       [`${id}LogGroup`]: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 14 } },
@@ -348,13 +449,26 @@ const unrelated = (ctx: BlockContext): Block => {
           Type: 'AWS::S3::Bucket',
           Properties: {
             BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
-            PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+            PublicAccessBlockConfiguration: {
+              BlockPublicAcls: true,
+              BlockPublicPolicy: true,
+              IgnorePublicAcls: true,
+              RestrictPublicBuckets: true,
+            },
             LifecycleConfiguration: { Rules: [{ Id: 'expire', Status: 'Enabled', ExpirationInDays: ctx.rng.int(30, 400) }] },
             Tags: [{ Key: 'team', Value: ctx.team }],
           },
         }
       : kind === 1
-        ? { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 60, MessageRetentionPeriod: 345_600, KmsMasterKeyId: 'alias/aws/sqs', Tags: [{ Key: 'team', Value: ctx.team }] } }
+        ? {
+            Type: 'AWS::SQS::Queue',
+            Properties: {
+              VisibilityTimeout: 60,
+              MessageRetentionPeriod: 345_600,
+              KmsMasterKeyId: 'alias/aws/sqs',
+              Tags: [{ Key: 'team', Value: ctx.team }],
+            },
+          }
         : kind === 2
           ? { Type: 'AWS::SNS::Topic', Properties: { DisplayName: `${ctx.team} alerts ${id}`, KmsMasterKeyId: 'alias/aws/sns' } }
           : kind === 3
@@ -446,7 +560,11 @@ const SHARED_RESOURCES: Readonly<Record<string, JsonObject>> = {
   Cluster: { Type: 'AWS::ECS::Cluster', Properties: { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] } },
   LoadBalancerSecurityGroup: {
     Type: 'AWS::EC2::SecurityGroup',
-    Properties: { GroupDescription: 'load balancer', VpcId: ref('VpcId'), SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' }] },
+    Properties: {
+      GroupDescription: 'load balancer',
+      VpcId: ref('VpcId'),
+      SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' }],
+    },
   },
 };
 
@@ -469,7 +587,9 @@ export const generateTemplate = (resources: number, seed = 20_260_101): Generate
     const block = count + sizeOf(candidate) <= resources ? candidate : unrelated(ctx);
     Object.assign(all, block.resources);
     count += sizeOf(block);
-    fireLensTasks += Object.values(block.resources).filter((r) => (r['Properties'] as JsonObject | undefined)?.['FireLens'] !== undefined).length;
+    fireLensTasks += Object.values(block.resources).filter(
+      (r) => (r['Properties'] as JsonObject | undefined)?.['FireLens'] !== undefined,
+    ).length;
   }
   const template: JsonObject = {
     AWSTemplateFormatVersion: '2010-09-09',

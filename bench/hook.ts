@@ -3,7 +3,7 @@
  * and a STACK target whose payload a loopback HTTP server serves, as S3 serves presigned payloads.
  */
 import { readFileSync } from 'node:fs';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -11,7 +11,7 @@ import { handler } from '../functions/hook/handler';
 import type { HookResponse } from '../functions/shared/hook/types';
 import type { Json, JsonObject } from '../functions/shared/template/intrinsics';
 import { lambdaContext } from '../test/helpers/lambda-context';
-import { type MeasureOptions, type Samples, measureAsync } from './measure';
+import { measureAsync, type MeasureOptions, type Samples } from './measure';
 import { quietly } from './quiet';
 
 /**
@@ -78,7 +78,11 @@ export const servePayload = async (body: string): Promise<PayloadServer> => {
     url: `http://127.0.0.1:${String(port)}/stack/bench.json?X-Amz-Signature=0`,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => {
+          error ? reject(error) : resolve();
+        }),
+      );
     },
   };
 };

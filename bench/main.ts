@@ -6,6 +6,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+
 import { stringify } from 'yaml';
 
 import { expandMacroEvent } from '../functions/macro/handler';
@@ -15,7 +16,7 @@ import type { JsonObject } from '../functions/shared/template/intrinsics';
 import { type BudgetInputs, budgetsOf, describeBudget, withinBudget } from './budgets';
 import { type GeneratedTemplate, generateTemplate } from './generate';
 import { measureHook, resourceEvent, servePayload, stackEvent } from './hook';
-import { FULL, QUICK, type Samples, measureRounds } from './measure';
+import { FULL, measureRounds, QUICK, type Samples } from './measure';
 import { measureBareNode, measureColdImport, measureLintProcess, measurePeakMemory } from './processes';
 import { quietlySync } from './quiet';
 import { kib, mib, ms, ratio, renderTable } from './table';
@@ -57,7 +58,8 @@ const progress = (message: string): void => {
 };
 
 /** The fragment the macro receives: the template without the macro's own Transform entry. */
-const fragmentOf = (template: JsonObject): JsonObject => Object.fromEntries(Object.entries(template).filter(([key]) => key !== 'Transform'));
+const fragmentOf = (template: JsonObject): JsonObject =>
+  Object.fromEntries(Object.entries(template).filter(([key]) => key !== 'Transform'));
 
 /** Expansion must succeed, leave its input untouched, and produce a template without error findings. */
 const expandChecked = (fragment: JsonObject, text: string, size: number): JsonObject => {
@@ -99,7 +101,10 @@ const measureSizes = (prepared: readonly Prepared[], largest: Prepared): { resul
   }
   progress(`expansion at ${prepared.map((p) => String(p.size)).join(', ')} resources, and the macro handler at ${String(largest.size)}`);
   const expansionSeries = measureRounds(
-    [...prepared.flatMap((p) => [() => JSON.stringify(JSON.parse(p.text)), () => expandAndCheck(p.fragment)]), () => quietlySync(() => expandMacroEvent(event))],
+    [
+      ...prepared.flatMap((p) => [() => JSON.stringify(JSON.parse(p.text)), () => expandAndCheck(p.fragment)]),
+      () => quietlySync(() => expandMacroEvent(event)),
+    ],
     options,
   );
   progress(`lint at ${prepared.map((p) => String(p.size)).join(', ')} resources`);
@@ -204,25 +209,74 @@ const main = async (): Promise<number> => {
   const templateCell = (r: SizeResult, bytes: number): string => `${String(r.generated.resources)} res, ${kib(bytes)}`;
   const rows: string[][] = [];
   for (const r of results) {
-    rows.push(['expansion (expandAndCheck)', templateCell(r, Buffer.byteLength(r.text)), ms(r.expansion.median), ms(r.expansion.p95), ms(r.jsonInput.median), ratio(r.expansion.median / r.jsonInput.median)]);
+    rows.push([
+      'expansion (expandAndCheck)',
+      templateCell(r, Buffer.byteLength(r.text)),
+      ms(r.expansion.median),
+      ms(r.expansion.p95),
+      ms(r.jsonInput.median),
+      ratio(r.expansion.median / r.jsonInput.median),
+    ]);
   }
-  rows.push(['macro handler (expandMacroEvent)', templateCell(largest, Buffer.byteLength(largest.text)), ms(macroHandler.median), ms(macroHandler.p95), ms(largest.jsonInput.median), ratio(macroHandler.median / largest.jsonInput.median)]);
+  rows.push([
+    'macro handler (expandMacroEvent)',
+    templateCell(largest, Buffer.byteLength(largest.text)),
+    ms(macroHandler.median),
+    ms(macroHandler.p95),
+    ms(largest.jsonInput.median),
+    ratio(macroHandler.median / largest.jsonInput.median),
+  ]);
   for (const r of results) {
-    rows.push(['lint (lintTemplate of the expansion)', templateCell(r, Buffer.byteLength(r.expandedText)), ms(r.lint.median), ms(r.lint.p95), ms(r.jsonExpanded.median), ratio(r.lint.median / r.jsonExpanded.median)]);
+    rows.push([
+      'lint (lintTemplate of the expansion)',
+      templateCell(r, Buffer.byteLength(r.expandedText)),
+      ms(r.lint.median),
+      ms(r.lint.p95),
+      ms(r.jsonExpanded.median),
+      ratio(r.lint.median / r.jsonExpanded.median),
+    ]);
   }
   rows.push(
-    [`growth ${String(LARGEST)} / ${String(TENTH)}: expansion`, '', ratio(growth((r) => r.expansion)), '', ratio(growth((r) => r.jsonInput)), ''],
+    [
+      `growth ${String(LARGEST)} / ${String(TENTH)}: expansion`,
+      '',
+      ratio(growth((r) => r.expansion)),
+      '',
+      ratio(growth((r) => r.jsonInput)),
+      '',
+    ],
     [`growth ${String(LARGEST)} / ${String(TENTH)}: lint`, '', ratio(growth((r) => r.lint)), '', ratio(growth((r) => r.jsonExpanded)), ''],
     ['hook, RESOURCE target (one task definition)', '1 res', ms(hookResource.median), ms(hookResource.p95), '', ''],
-    ['hook, STACK target (YAML payload over loopback HTTP)', templateCell(largest, Buffer.byteLength(yamlText)), ms(hookStack.median), ms(hookStack.p95), '', ''],
-    ['`firelens lint` process (YAML file)', templateCell(largest, Buffer.byteLength(yamlText)), ms(lintProcess.median), ms(lintProcess.p95), '', ''],
+    [
+      'hook, STACK target (YAML payload over loopback HTTP)',
+      templateCell(largest, Buffer.byteLength(yamlText)),
+      ms(hookStack.median),
+      ms(hookStack.p95),
+      '',
+      '',
+    ],
+    [
+      '`firelens lint` process (YAML file)',
+      templateCell(largest, Buffer.byteLength(yamlText)),
+      ms(lintProcess.median),
+      ms(lintProcess.p95),
+      '',
+      '',
+    ],
     ['bare `node -e ""` process', '', ms(bare.median), ms(bare.p95), '', ''],
   );
   for (const b of imports) {
     rows.push([`${b.id}: bundle ${kib(b.bytes)}, cold import`, '', ms(b.importMs.median), ms(b.importMs.p95), '', '']);
     rows.push([`${b.id}: whole \`node -e "require(bundle)"\``, '', ms(b.processMs.median), ms(b.processMs.p95), '', '']);
   }
-  rows.push([`peak memory (max RSS), macro on the largest (${mib(peakAfterImport)} after import)`, templateCell(largest, Buffer.byteLength(largest.text)), mib(peak), '', '', '']);
+  rows.push([
+    `peak memory (max RSS), macro on the largest (${mib(peakAfterImport)} after import)`,
+    templateCell(largest, Buffer.byteLength(largest.text)),
+    mib(peak),
+    '',
+    '',
+    '',
+  ]);
 
   const inputs: BudgetInputs = {
     expansionRatio: largest.expansion.median / largest.jsonInput.median,
@@ -243,13 +297,20 @@ const main = async (): Promise<number> => {
     '',
     'Budgets:',
     ...budgets.map((b) => `  ${describeBudget(b)}`),
-    ...(busy ? ['', `The machine was busy (load average ${loadAtStart.toFixed(2)} on ${String(cpus().length)} CPUs): other processes preempt long calls more often than short ones, which inflates the largest sizes and the growth ratios. Rerun on a quiet machine.`] : []),
+    ...(busy
+      ? [
+          '',
+          `The machine was busy (load average ${loadAtStart.toFixed(2)} on ${String(cpus().length)} CPUs): other processes preempt long calls more often than short ones, which inflates the largest sizes and the growth ratios. Rerun on a quiet machine.`,
+        ]
+      : []),
     '',
   ].join('\n');
   process.stdout.write(out);
   const missed = budgets.filter((b) => !withinBudget(b));
   if (check && missed.length > 0) {
-    process.stderr.write(`bench --check: ${String(missed.length)} budget(s) missed:\n${missed.map((b) => `  ${describeBudget(b)}\n`).join('')}`);
+    process.stderr.write(
+      `bench --check: ${String(missed.length)} budget(s) missed:\n${missed.map((b) => `  ${describeBudget(b)}\n`).join('')}`,
+    );
     return 1;
   }
   return 0;

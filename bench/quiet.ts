@@ -4,7 +4,7 @@
  */
 export const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
+  process.stdout.write = () => true;
   try {
     return await fn();
   } finally {
@@ -15,7 +15,7 @@ export const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
 /** The synchronous form, for expandMacroEvent. */
 export const quietlySync = <T>(fn: () => T): T => {
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
+  process.stdout.write = () => true;
   try {
     return fn();
   } finally {

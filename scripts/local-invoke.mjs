@@ -33,7 +33,12 @@ try {
 const { globals, resource, props, handlerFile, handlerExport } = fn;
 const bundlePath = await bundleSamFunction(fn, resolve(dirname(templatePath), '.local-invoke', functionId));
 
-const literalEnv = (vars) => Object.fromEntries(Object.entries(vars ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
+const literalEnv = (vars) =>
+  Object.fromEntries(
+    Object.entries(vars ?? {})
+      .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+      .map(([k, v]) => [k, String(v)]),
+  );
 Object.assign(process.env, literalEnv(globals.Environment?.Variables), literalEnv(resource.Properties?.Environment?.Variables), {
   AWS_LAMBDA_FUNCTION_NAME: functionId,
   AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(props.MemorySize ?? 128),

@@ -10,8 +10,30 @@ import { parse } from 'yaml';
 // SAM templates use short-form tags (!Ref, !Sub, …). Their scalar forms become `{ Fn: value }` objects,
 // so an environment variable set with `!Ref Param` is recognised as unresolved and skipped by callers, as
 // it would be without parameter overrides (collection forms such as `!If [..]` stay lists: skipped too).
-const SHORT_FORMS = ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Base64', 'GetAZs', 'FindInMap', 'Join', 'Select', 'Split', 'If', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Cidr', 'Transform'];
-const customTags = SHORT_FORMS.map((name) => ({ tag: `!${name}`, resolve: (value) => ({ [name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]: value }) }));
+const SHORT_FORMS = [
+  'Ref',
+  'Sub',
+  'GetAtt',
+  'ImportValue',
+  'Base64',
+  'GetAZs',
+  'FindInMap',
+  'Join',
+  'Select',
+  'Split',
+  'If',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Condition',
+  'Cidr',
+  'Transform',
+];
+const customTags = SHORT_FORMS.map((name) => ({
+  tag: `!${name}`,
+  resolve: (value) => ({ [name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]: value }),
+}));
 
 /** A user mistake (unknown function, no esbuild Metadata, bad Handler): callers print the message. */
 export class SamFunctionError extends Error {}

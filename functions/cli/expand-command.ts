@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 
-import { TemplateParseError, formatProblemPath } from '../shared/errors';
+import { formatProblemPath, TemplateParseError } from '../shared/errors';
 import { DEFAULT_MACRO_NAME, expandTemplate } from '../shared/firelens';
 import type { JsonObject } from '../shared/template/intrinsics';
 import { loadTemplate } from '../shared/template/load';
@@ -56,7 +56,9 @@ export const expandCommand: Command = (args, io) => {
   }
   const result = expandTemplate(template, macroName);
   if (!result.ok) {
-    io.stderr(`${file}: FireLens expansion failed:\n${result.problems.map((p) => `  ${formatProblemPath(p.path)}: ${p.message}\n`).join('')}`);
+    io.stderr(
+      `${file}: FireLens expansion failed:\n${result.problems.map((p) => `  ${formatProblemPath(p.path)}: ${p.message}\n`).join('')}`,
+    );
     return 1;
   }
   io.stdout(format === 'json' ? `${JSON.stringify(result.fragment, null, 2)}\n` : toYaml(result.fragment));

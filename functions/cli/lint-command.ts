@@ -6,7 +6,14 @@
 import { TemplateParseError } from '../shared/errors';
 import { expandTemplate, usesMacro } from '../shared/firelens/index';
 import { catalog } from '../shared/rules/catalog';
-import { ENGINE_RULES, EXPANSION_ERROR_META, compareFindings, TEMPLATE_PARSE_ERROR_META, isSelected, toFinding } from '../shared/rules/engine';
+import {
+  compareFindings,
+  ENGINE_RULES,
+  EXPANSION_ERROR_META,
+  isSelected,
+  TEMPLATE_PARSE_ERROR_META,
+  toFinding,
+} from '../shared/rules/engine';
 import { formatJson } from '../shared/rules/format/json';
 import { formatJunit } from '../shared/rules/format/junit';
 import { renderRulesTable } from '../shared/rules/format/rules-table';
@@ -27,11 +34,13 @@ const LINT_USAGE =
   'usage: firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks FL1001,FL15] [--checks FL13] [--strict-24224] [--list-rules]\n';
 
 /** cfn-lint's bit mask: 2 errors, 4 warnings, 8 informational; 0 when nothing was found. */
-export const exitCodeFor = (findings: readonly Finding[]): number =>
-  findings.reduce((code, f) => code | EXIT_BITS[f.severity], 0);
+export const exitCodeFor = (findings: readonly Finding[]): number => findings.reduce((code, f) => code | EXIT_BITS[f.severity], 0);
 
 const idList = (values: readonly string[] | undefined): string[] =>
-  (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter((v) => v.length > 0);
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim().toUpperCase())
+    .filter((v) => v.length > 0);
 
 /** FL0000 at the line and column the parser gave (1:1 when it gave none). */
 const parseErrorFinding = (error: TemplateParseError, filename: string): Finding => {

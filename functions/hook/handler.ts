@@ -4,10 +4,10 @@ import middy, { type MiddyHandlerObject } from '@middy/core';
 import type { Context } from 'aws-lambda';
 
 import { hookResponseMiddleware } from '../middleware/hook-response';
+import { expandTemplate } from '../shared/firelens/index';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { evaluateHook } from '../shared/hook/evaluate';
 import type { DescribeTaskDefinition } from '../shared/hook/external-task-definitions';
-import { expandTemplate } from '../shared/firelens/index';
 import { parseHookEvent } from '../shared/hook/parse-event';
 import type { HookResponse } from '../shared/hook/types';
 import { catalog } from '../shared/rules/catalog';

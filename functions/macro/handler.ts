@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 
-import { type MacroResult, boundMessage, macroResponseMiddleware } from '../middleware/macro-response';
+import { boundMessage, macroResponseMiddleware, type MacroResult } from '../middleware/macro-response';
 import { formatProblems } from '../shared/errors';
 import { expandAndCheck } from '../shared/firelens/expand-and-check';
 import { parseMacroEvent } from '../shared/firelens/macro-event';
@@ -24,7 +24,11 @@ export const expandMacroEvent = (rawEvent: unknown): MacroResult => {
     return { status: 'failure', fragment: parsed.event.fragment, errorMessage: boundMessage(formatProblems(result.problems)) };
   }
   logger.info('Expanded', {
-    taskDefinitions: result.expanded.map((p) => ({ logicalId: p.logicalId, routedContainers: p.routedContainers, generated: p.resources.map((r) => r.logicalId) })),
+    taskDefinitions: result.expanded.map((p) => ({
+      logicalId: p.logicalId,
+      routedContainers: p.routedContainers,
+      generated: p.resources.map((r) => r.logicalId),
+    })),
     durationMs,
   });
   return { status: 'success', fragment: result.fragment };

@@ -24,9 +24,7 @@ type HookRequest = Request<unknown, HookResponse | undefined>;
  * every message is bounded. Errors the core raises on purpose ({@link HookFailureError}) are shown as
  * they are; anything else is logged and reported generically with the request id.
  */
-export const hookResponseMiddleware = (
-  options: HookResponseMiddlewareOptions = {},
-): MiddlewareObj<unknown, HookResponse | undefined> => {
+export const hookResponseMiddleware = (options: HookResponseMiddlewareOptions = {}): MiddlewareObj<unknown, HookResponse | undefined> => {
   const limit = options.messageLimit ?? MESSAGE_LIMIT;
 
   const hookResponseMiddlewareAfter = (request: HookRequest): void => {

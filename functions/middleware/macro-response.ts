@@ -27,8 +27,7 @@ const requestIdOf = (event: unknown): string =>
 const fragmentOf = (event: unknown): unknown =>
   typeof event === 'object' && event !== null ? ((event as { fragment?: unknown }).fragment ?? {}) : {};
 
-export const boundMessage = (message: string, max = MAX_ERROR_MESSAGE_LENGTH): string =>
-  cutText(message, max);
+export const boundMessage = (message: string, max = MAX_ERROR_MESSAGE_LENGTH): string => cutText(message, max);
 
 /**
  * Fills `requestId` (CloudFormation requires it to match the event's) and turns any thrown error into a

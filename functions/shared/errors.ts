@@ -35,7 +35,10 @@ export class ExpansionError extends Error {
 export const formatProblemPath = (path: readonly (string | number)[]): string => {
   // `Resources` alone (the section itself is wrong) stays `Resources`.
   const rest = path[0] === 'Resources' && path.length > 1 ? path.slice(1) : path;
-  return rest.map((p) => (typeof p === 'number' ? `[${String(p)}]` : cutText(p, QUOTED_TEXT_LIMIT))).join('.').replace(/\.\[/g, '[');
+  return rest
+    .map((p) => (typeof p === 'number' ? `[${String(p)}]` : cutText(p, QUOTED_TEXT_LIMIT)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 };
 
 /**

@@ -106,9 +106,12 @@ describe('firelens expand', () => {
   });
 
   it('writes the macro event CloudFormation would send with --event', async () => {
-    const { code, stdout } = await run(['expand', 't.yaml', '--event', '--region', 'eu-west-1', '--account', '111122223333', '--param', 'Env=prod'], {
-      't.yaml': TEMPLATE,
-    });
+    const { code, stdout } = await run(
+      ['expand', 't.yaml', '--event', '--region', 'eu-west-1', '--account', '111122223333', '--param', 'Env=prod'],
+      {
+        't.yaml': TEMPLATE,
+      },
+    );
 
     expect(code).toBe(0);
     const event = JSON.parse(stdout) as Record<string, unknown>;
@@ -124,7 +127,7 @@ describe('firelens expand', () => {
 });
 
 describe('the firelens executable', () => {
-  it('runs `npm start`\'s job on the bundled example with the result on stdout only', () => {
+  it("runs `npm start`'s job on the bundled example with the result on stdout only", () => {
     // Arrange
     const dir = mkdtempSync(join(tmpdir(), 'firelens-'));
     writeFileSync(join(dir, 't.yaml'), TEMPLATE);

@@ -2,17 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 import { expandTemplate } from '../../functions/shared/firelens';
-import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../functions/shared/template/load';
 import {
-  GOLDEN_DIR,
-  REPO_ROOT,
   expandTemplateFile,
+  GOLDEN_DIR,
   goldenCases,
   goldenErrorCases,
   loadTemplateFile,
   problemLines,
   readFixture,
+  REPO_ROOT,
 } from '../helpers/fixtures';
 
 /**
@@ -88,7 +88,10 @@ const fireLensKeyPaths = (value: Json, path: string): string[] => {
     return value.flatMap((item, i) => fireLensKeyPaths(item, `${path}[${String(i)}]`));
   }
   if (isObject(value)) {
-    return Object.entries(value).flatMap(([key, child]) => [...(key === 'FireLens' ? [`${path}.${key}`] : []), ...fireLensKeyPaths(child, `${path}.${key}`)]);
+    return Object.entries(value).flatMap(([key, child]) => [
+      ...(key === 'FireLens' ? [`${path}.${key}`] : []),
+      ...fireLensKeyPaths(child, `${path}.${key}`),
+    ]);
   }
   return [];
 };
@@ -165,7 +168,12 @@ describe('FireLensMacro expansion (focused assertions)', () => {
     // Assert
     expect(container(template, 'WebTask', 'web')['LogConfiguration']).toEqual({
       LogDriver: 'awsfirelens',
-      Options: { Name: 'cloudwatch_logs', region: { Ref: 'AWS::Region' }, log_group_name: { Ref: 'WebTaskFireLensLogGroup' }, log_stream_prefix: 'web/' },
+      Options: {
+        Name: 'cloudwatch_logs',
+        region: { Ref: 'AWS::Region' },
+        log_group_name: { Ref: 'WebTaskFireLensLogGroup' },
+        log_stream_prefix: 'web/',
+      },
     });
   });
 
@@ -195,7 +203,7 @@ describe('FireLensMacro expansion (focused assertions)', () => {
     expect(container(template, 'BatchTask', 'batch')['DependsOn']).toEqual([{ ContainerName: 'fluentbit', Condition: 'HEALTHY' }]);
   });
 
-  it('keeps a container\'s own DependsOn and adds the router after it', () => {
+  it("keeps a container's own DependsOn and adds the router after it", () => {
     // Arrange / Act
     const template = expanded('container-override-and-opt-out');
 
@@ -213,7 +221,9 @@ describe('FireLensMacro expansion (focused assertions)', () => {
     // Assert
     const options = (name: string): Json | undefined => {
       const logConfiguration = container(template, 'ShopTask', name)['LogConfiguration'];
-      return isObject(logConfiguration) && isObject(logConfiguration['Options']) ? logConfiguration['Options']['log-driver-buffer-limit'] : undefined;
+      return isObject(logConfiguration) && isObject(logConfiguration['Options'])
+        ? logConfiguration['Options']['log-driver-buffer-limit']
+        : undefined;
     };
     expect(options('app')).toBe('2097152');
     expect(options('audit')).toBe('4194304');
@@ -222,7 +232,9 @@ describe('FireLensMacro expansion (focused assertions)', () => {
   it('leaves an opted-out container and one with its own LogConfiguration alone', () => {
     // Arrange
     const input = loadTemplateFile(`${GOLDEN_DIR}/container-override-and-opt-out/input.yaml`);
-    const proxyBefore = (((input['Resources'] as JsonObject)['ShopTask'] as JsonObject)['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[];
+    const proxyBefore = (((input['Resources'] as JsonObject)['ShopTask'] as JsonObject)['Properties'] as JsonObject)[
+      'ContainerDefinitions'
+    ] as JsonObject[];
 
     // Act
     const template = expanded('container-override-and-opt-out');
@@ -262,7 +274,9 @@ describe('FireLensMacro expansion (focused assertions)', () => {
 
     // Assert
     const role = resourceOf(template, 'ApiTaskFireLensTaskRole');
-    expect(JSON.stringify(role)).toContain(JSON.stringify({ Effect: 'Allow', Action: ['firehose:PutRecordBatch'], Resource: [{ 'Fn::GetAtt': ['LogStream', 'Arn'] }] }));
+    expect(JSON.stringify(role)).toContain(
+      JSON.stringify({ Effect: 'Allow', Action: ['firehose:PutRecordBatch'], Resource: [{ 'Fn::GetAtt': ['LogStream', 'Arn'] }] }),
+    );
   });
 
   it('switches to the init image on Fargate for an S3 config file and grants the task role the S3 read', () => {
@@ -272,14 +286,20 @@ describe('FireLensMacro expansion (focused assertions)', () => {
     // Assert
     const router = routerOf(template, 'EdgeTask');
     expect(router['Image']).toMatch(/^\{\{resolve:ssm:\/aws\/service\/aws-for-fluent-bit\/init-[\d.]+\}\}$/);
-    expect(router['Environment']).toEqual([{ Name: 'aws_fluent_bit_init_s3_1', Value: 'arn:aws:s3:::acme-logging-config/fluent-bit/extra.conf' }]);
+    expect(router['Environment']).toEqual([
+      { Name: 'aws_fluent_bit_init_s3_1', Value: 'arn:aws:s3:::acme-logging-config/fluent-bit/extra.conf' },
+    ]);
     expect(JSON.stringify((router['FirelensConfiguration'] as JsonObject)['Options'])).not.toContain('config-file-type');
     const taskRole = JSON.stringify(resourceOf(template, 'EdgeTaskFireLensTaskRole'));
-    expect(taskRole).toContain(JSON.stringify({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::acme-logging-config/fluent-bit/extra.conf'] }));
-    expect(taskRole).toContain(JSON.stringify({ Effect: 'Allow', Action: ['s3:GetBucketLocation'], Resource: ['arn:aws:s3:::acme-logging-config'] }));
+    expect(taskRole).toContain(
+      JSON.stringify({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::acme-logging-config/fluent-bit/extra.conf'] }),
+    );
+    expect(taskRole).toContain(
+      JSON.stringify({ Effect: 'Allow', Action: ['s3:GetBucketLocation'], Resource: ['arn:aws:s3:::acme-logging-config'] }),
+    );
   });
 
-  it('gives every generated resource the task\'s Condition', () => {
+  it("gives every generated resource the task's Condition", () => {
     // Arrange
     const input = loadTemplateFile(`${GOLDEN_DIR}/task-condition/input.yaml`);
     const before = new Set(Object.keys(resourcesOf(input)));

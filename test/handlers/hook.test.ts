@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { handler } from '../../functions/hook/handler';
 import type { HookResponse } from '../../functions/shared/hook/types';
 import { createLambdaContext, lambdaContext } from '../helpers/lambda-context';
-import { type LocalServer, apiTaskDefinition, ecsResponder, startLocalServer } from '../unit/hook/local-servers';
+import { apiTaskDefinition, ecsResponder, type LocalServer, startLocalServer } from '../unit/hook/local-servers';
 
 const ROOT = join(__dirname, '../..');
 const EVENTS = join(ROOT, 'events/hook');
@@ -98,7 +98,9 @@ describe('hook handler', () => {
 
   it('has an expectation for every event in events/hook', () => {
     // Arrange
-    const files = readdirSync(EVENTS).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(EVENTS)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
 
     // Act
     const covered = Object.keys(EXPECTED).sort();
@@ -193,7 +195,8 @@ describe('hook handler', () => {
       hookStatus: 'FAILED',
       errorCode: 'InternalFailure',
       clientRequestToken: 'tok-x',
-      message: 'FireLens hook could not evaluate the request: malformed hook event: requestData.targetLogicalId is missing or not a non-empty string',
+      message:
+        'FireLens hook could not evaluate the request: malformed hook event: requestData.targetLogicalId is missing or not a non-empty string',
     });
   });
 
@@ -221,7 +224,9 @@ describe('hook handler', () => {
 
     // Assert
     expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'InternalFailure' });
-    expect(response.message).toContain('ECS DescribeTaskDefinition for arn:aws:ecs:us-east-1:123456789012:task-definition/missing:1 failed: ClientException');
+    expect(response.message).toContain(
+      'ECS DescribeTaskDefinition for arn:aws:ecs:us-east-1:123456789012:task-definition/missing:1 failed: ClientException',
+    );
   });
 
   it('answers InternalFailure on a bad configuration value', async () => {
@@ -271,21 +276,25 @@ describe('hook through scripts/local-invoke.mjs (bundled like sam build)', () =>
   it.each([
     ['resource-noncompliant.json', 'FAILED', 'NonCompliant'],
     ['resource-compliant.json', 'SUCCESS', undefined],
-  ])('runs %s through the bundled FireLensHookFunction', async (file, hookStatus, errorCode) => {
-    // Arrange
-    const run = promisify(execFile);
+  ])(
+    'runs %s through the bundled FireLensHookFunction',
+    async (file, hookStatus, errorCode) => {
+      // Arrange
+      const run = promisify(execFile);
 
-    // Act
-    const { stdout } = await run(process.execPath, [LOCAL_INVOKE, 'FireLensHookFunction', join('events/hook', file)], {
-      cwd: ROOT,
-      timeout: 60_000,
-      env: { PATH: process.env['PATH'] ?? '', AWS_REGION: 'us-east-1' },
-    });
+      // Act
+      const { stdout } = await run(process.execPath, [LOCAL_INVOKE, 'FireLensHookFunction', join('events/hook', file)], {
+        cwd: ROOT,
+        timeout: 60_000,
+        env: { PATH: process.env['PATH'] ?? '', AWS_REGION: 'us-east-1' },
+      });
 
-    // Assert
-    const response = JSON.parse(stdout) as HookResponse;
-    expect(response.hookStatus).toBe(hookStatus);
-    expect(response.errorCode).toBe(errorCode);
-    expect(response.clientRequestToken).toBe(readEvent(file)['clientRequestToken']);
-  }, 90_000);
+      // Assert
+      const response = JSON.parse(stdout) as HookResponse;
+      expect(response.hookStatus).toBe(hookStatus);
+      expect(response.errorCode).toBe(errorCode);
+      expect(response.clientRequestToken).toBe(readEvent(file)['clientRequestToken']);
+    },
+    90_000,
+  );
 });

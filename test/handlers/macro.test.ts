@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { handler } from '../../functions/macro/handler';
 import type { MacroResponse } from '../../functions/middleware/macro-response';
 import { expandFragment } from '../../functions/shared/firelens';
-import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
-import { REPO_ROOT, macroEventFiles, readMacroEvent } from '../helpers/fixtures';
+import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
+import { macroEventFiles, readMacroEvent, REPO_ROOT } from '../helpers/fixtures';
 import { createLambdaContext } from '../helpers/lambda-context';
 
 /**
@@ -26,10 +26,11 @@ const INVALID_EVENT_PROBLEMS = [
   'BadTask.Properties.FireLens.Router.MemoryReservaton: unknown property (did you mean "MemoryReservation"?)',
   'BadTask.Properties.FireLens.Destination: takes exactly one of CloudWatchLogs, Firehose, KinesisStreams, S3, OpenSearch, Custom, found CloudWatchLogs and Firehose',
   'BadTask.Properties.FireLens.BufferLimit: must be an integer from 0 to 536870911, not 536870912',
-  'BadTask.Properties.ContainerDefinitions[0].PortMappings[0].ContainerPort: port 24224 is FireLens\'s forward input',
+  "BadTask.Properties.ContainerDefinitions[0].PortMappings[0].ContainerPort: port 24224 is FireLens's forward input",
 ];
 
-const GENERIC_FAILURE = /^FireLensMacro failed unexpectedly \(request [^)]+\); the template was not changed\. The macro function's logs have the details\.$/;
+const GENERIC_FAILURE =
+  /^FireLensMacro failed unexpectedly \(request [^)]+\); the template was not changed\. The macro function's logs have the details\.$/;
 
 /** Runs the real middy handler with stdout and stderr (the logger's output) captured, so logs can be checked too. */
 const invoke = async (event: unknown): Promise<{ response: MacroResponse; logs: string }> => {
@@ -38,7 +39,10 @@ const invoke = async (event: unknown): Promise<{ response: MacroResponse; logs: 
     written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return true;
   };
-  const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(capture), jest.spyOn(process.stderr, 'write').mockImplementation(capture)];
+  const spies = [
+    jest.spyOn(process.stdout, 'write').mockImplementation(capture),
+    jest.spyOn(process.stderr, 'write').mockImplementation(capture),
+  ];
   try {
     const response = (await handler(event, createLambdaContext())) as MacroResponse;
     return { response, logs: written.join('') };
@@ -54,7 +58,10 @@ const fireLensKeyPaths = (value: Json, path: string): string[] => {
     return value.flatMap((item, i) => fireLensKeyPaths(item, `${path}[${String(i)}]`));
   }
   if (isObject(value)) {
-    return Object.entries(value).flatMap(([key, child]) => [...(key === 'FireLens' ? [`${path}.${key}`] : []), ...fireLensKeyPaths(child, `${path}.${key}`)]);
+    return Object.entries(value).flatMap(([key, child]) => [
+      ...(key === 'FireLens' ? [`${path}.${key}`] : []),
+      ...fireLensKeyPaths(child, `${path}.${key}`),
+    ]);
   }
   return [];
 };
@@ -72,7 +79,7 @@ describe('macro handler (middy chain)', () => {
     const event = readMacroEvent(file);
     const fragment = event['fragment'] as JsonObject;
 
-    it('echoes the event\'s requestId', async () => {
+    it("echoes the event's requestId", async () => {
       // Arrange
       const requestId = `test-${file}`;
 
@@ -111,8 +118,13 @@ describe('macro handler (middy chain)', () => {
         const { logs } = await invoke(event);
 
         // Assert
-        const lines = logs.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-        expect(lines).toContainEqual(expect.objectContaining({ message: 'Expanded', function_request_id: createLambdaContext().awsRequestId }));
+        const lines = logs
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+        expect(lines).toContainEqual(
+          expect.objectContaining({ message: 'Expanded', function_request_id: createLambdaContext().awsRequestId }),
+        );
         expect(logs).not.toContain('ContainerDefinitions');
       });
     }
@@ -194,20 +206,23 @@ describe('macro handler (middy chain)', () => {
     ],
   ];
 
-  it.each(throwingFragments)('turns an unexpected internal error (%s) into the generic failure, never a throw', async (_what, makeFragment) => {
-    // Arrange
-    const event = { requestId: 'req-internal', fragment: makeFragment() };
+  it.each(throwingFragments)(
+    'turns an unexpected internal error (%s) into the generic failure, never a throw',
+    async (_what, makeFragment) => {
+      // Arrange
+      const event = { requestId: 'req-internal', fragment: makeFragment() };
 
-    // Act
-    const { response, logs } = await invoke(event);
+      // Act
+      const { response, logs } = await invoke(event);
 
-    // Assert
-    expect(response.requestId).toBe('req-internal');
-    expect(response.status).toBe('failure');
-    expect(response.errorMessage).toMatch(GENERIC_FAILURE);
-    expect(response.errorMessage).not.toContain('boom');
-    expect(logs).toContain('FireLensMacro failed unexpectedly');
-  });
+      // Assert
+      expect(response.requestId).toBe('req-internal');
+      expect(response.status).toBe('failure');
+      expect(response.errorMessage).toMatch(GENERIC_FAILURE);
+      expect(response.errorMessage).not.toContain('boom');
+      expect(logs).toContain('FireLensMacro failed unexpectedly');
+    },
+  );
 });
 
 describe('macro function bundled as SAM bundles it (scripts/local-invoke.mjs)', () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { formatProblemPath } from '../../functions/shared/errors';
 import type { Problem } from '../../functions/shared/errors';
+import { formatProblemPath } from '../../functions/shared/errors';
 import { expandTemplate } from '../../functions/shared/firelens';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../functions/shared/template/load';

@@ -32,7 +32,12 @@ const CROSS_ACCOUNT_ACTIONS = ['sts:AssumeRole'];
 /** A config file fetched from S3 (ECS developer guide, "Specifying a custom configuration file"). */
 const S3_CONFIG_ACTIONS = ['s3:GetObject', 's3:GetBucketLocation'];
 /** Pulling an image from ECR (ECS developer guide, "Task execution IAM role"). */
-const ECR_PULL_ACTIONS = ['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+const ECR_PULL_ACTIONS = [
+  'ecr:GetAuthorizationToken',
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:BatchGetImage',
+  'ecr:GetDownloadUrlForLayer',
+];
 const AWSLOGS_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 const SECRET_ACTIONS = ['secretsmanager:GetSecretValue', 'ssm:GetParameters'];
 const MANAGED_EXECUTION_POLICY = 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
@@ -67,7 +72,9 @@ export const auditGeneratedIam = (input: JsonObject, output: JsonObject): string
       auditTrust(properties['AssumeRolePolicyDocument'], say);
       auditManagedPolicies(properties['ManagedPolicyArns'], owner.kind, say);
       const policies = Array.isArray(properties['Policies']) ? properties['Policies'] : [];
-      policies.forEach((policy) => auditDocument(isObject(policy) ? policy['PolicyDocument'] : undefined, needs, say));
+      policies.forEach((policy) => {
+        auditDocument(isObject(policy) ? policy['PolicyDocument'] : undefined, needs, say);
+      });
     } else if (type === 'AWS::IAM::Policy') {
       auditDocument(properties['PolicyDocument'], needs, say);
     } else {
@@ -122,8 +129,12 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
   const fireLensInput = isObject(inputTask['Properties']) ? inputTask['Properties']['FireLens'] : undefined;
   const actions = new Set<string>();
   let opaqueNames = false;
-  const add = (list: readonly string[]): void => list.forEach((action) => actions.add(action));
-  const routerOptions = everything.flatMap((o) => (isObject(o['FirelensConfiguration']) ? objectsUnder(o['FirelensConfiguration']['Options']).slice(0, 1) : []));
+  const add = (list: readonly string[]): void => {
+    list.forEach((action) => actions.add(action));
+  };
+  const routerOptions = everything.flatMap((o) =>
+    isObject(o['FirelensConfiguration']) ? objectsUnder(o['FirelensConfiguration']['Options']).slice(0, 1) : [],
+  );
   const onFargate = JSON.stringify(properties['RequiresCompatibilities'] ?? []).includes('FARGATE');
   if (kind === 'task') {
     for (const logConfiguration of everything.filter((o) => o['LogDriver'] === 'awsfirelens')) {
@@ -170,7 +181,8 @@ const isOpaqueName = (value: Json): boolean =>
  * An OpenSearch host that is not an AWS endpoint (`search-<domain>-<id>.<region>.es.amazonaws.com`,
  * `<collection>.<region>.aoss.amazonaws.com`), e.g. a custom domain endpoint, names no domain.
  */
-const AWS_SEARCH_ENDPOINT = /^(?:search|vpc)-[a-z][a-z0-9-]*-[a-z0-9]+\.[a-z0-9-]+\.es\.amazonaws\.com$|^[a-z0-9]+\.[a-z0-9-]+\.aoss\.amazonaws\.com$/;
+const AWS_SEARCH_ENDPOINT =
+  /^(?:search|vpc)-[a-z][a-z0-9-]*-[a-z0-9]+\.[a-z0-9-]+\.es\.amazonaws\.com$|^[a-z0-9]+\.[a-z0-9-]+\.aoss\.amazonaws\.com$/;
 const isUnreadableSearchHost = (options: JsonObject): boolean => {
   const host = options['Host'] ?? options['host'];
   const search = options['Name'] === 'es' || options['Name'] === 'opensearch';
@@ -251,7 +263,13 @@ const arnText = (resource: Json): string | undefined => {
 /** Wildcards that only say "any stream / object / path of this group / bucket / domain": the forms IAM wants. */
 const STRUCTURAL_SUFFIXES: Readonly<Record<string, readonly string[]>> = { logs: [':log-stream:*', ':*'], s3: ['/*'], es: ['/*'] };
 
-const auditResource = (resource: Json, actions: readonly Json[], conditioned: boolean, needs: Needs, say: (message: string) => void): void => {
+const auditResource = (
+  resource: Json,
+  actions: readonly Json[],
+  conditioned: boolean,
+  needs: Needs,
+  say: (message: string) => void,
+): void => {
   const text = arnText(resource);
   if (text === undefined || !text.includes('*')) {
     return;

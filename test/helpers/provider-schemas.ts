@@ -33,7 +33,17 @@ export interface SchemaProblem {
 }
 
 /** The resource attributes CloudFormation accepts next to Type and Properties. */
-const RESOURCE_ATTRIBUTES = new Set(['Type', 'Properties', 'Condition', 'DependsOn', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy', 'CreationPolicy', 'UpdatePolicy']);
+const RESOURCE_ATTRIBUTES = new Set([
+  'Type',
+  'Properties',
+  'Condition',
+  'DependsOn',
+  'Metadata',
+  'DeletionPolicy',
+  'UpdateReplacePolicy',
+  'CreationPolicy',
+  'UpdatePolicy',
+]);
 
 const isRecord = (value: unknown): value is JsonRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -50,7 +60,12 @@ export const isIntrinsicValue = (value: unknown): boolean => {
 };
 
 const pointerSegments = (pointer: string): string[] =>
-  pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** Whether the value at `pointer`, or any value on the way to it, is an intrinsic function. */
 const atOrInsideIntrinsic = (data: unknown, pointer: string): boolean => {
@@ -86,7 +101,12 @@ export const realErrors = (errors: readonly ErrorObject[], data: unknown): Error
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') {
       return false;
     }
-    if (error.keyword === 'oneOf' && isRecord(error.params) && error.params['passingSchemas'] !== null && error.params['passingSchemas'] !== undefined) {
+    if (
+      error.keyword === 'oneOf' &&
+      isRecord(error.params) &&
+      error.params['passingSchemas'] !== null &&
+      error.params['passingSchemas'] !== undefined
+    ) {
       return false;
     }
     const branchErrors = new Map<string, ErrorObject[]>();
@@ -113,7 +133,10 @@ export const cfnRegExp: RegExpEngine = Object.assign(
       return new RegExp(pattern, flags);
     } catch {
       const caseless = pattern.includes('(?i)');
-      const translated = pattern.replace(/\(\?i\)/g, '').replace(/\\Z/g, '$').replace(/\\A/g, '^');
+      const translated = pattern
+        .replace(/\(\?i\)/g, '')
+        .replace(/\\Z/g, '$')
+        .replace(/\\A/g, '^');
       return new RegExp(translated, caseless && !flags.includes('i') ? `${flags}i` : flags);
     }
   },
@@ -128,7 +151,9 @@ export const loadProviderSchemas = (dir: string = PROVIDER_SCHEMAS_DIR): Map<str
         '(<parent>/main and <parent>/shared); these tests must not be skipped.',
     );
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) {
     throw new Error(`no *.json provider schemas in ${dir}`);
   }
@@ -166,7 +191,14 @@ const readOnlyProblems = (logicalId: string, type: string, properties: JsonRecor
       }
       current = current[segment];
     }
-    return [{ logicalId, type, path: `Properties/${segments.join('/')}`, message: 'is read-only (an attribute CloudFormation returns), not a property to set' }];
+    return [
+      {
+        logicalId,
+        type,
+        path: `Properties/${segments.join('/')}`,
+        message: 'is read-only (an attribute CloudFormation returns), not a property to set',
+      },
+    ];
   });
 
 /**

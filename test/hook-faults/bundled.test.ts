@@ -5,28 +5,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { type Scalar, type YAMLMap, parseDocument } from 'yaml';
+import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
 
 import type { HookResponse } from '../../functions/shared/hook/types';
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
+import { BUNDLED_CASE_COUNT } from './cases';
 import {
   ACCESS_KEY_ID,
+  closedPort,
   COMPLIANT_TEMPLATE,
+  type HookEventJson,
   INTERNAL_FAILURE_PREFIX,
   NONCOMPLIANT_TEMPLATE,
-  ROOT,
-  SECRETS,
-  SECRET_ACCESS_KEY,
-  SESSION_TOKEN,
-  STACK_TOKEN,
-  type HookEventJson,
-  closedPort,
   presigned,
   readEvent,
+  ROOT,
+  SECRET_ACCESS_KEY,
+  SECRETS,
+  SESSION_TOKEN,
+  STACK_TOKEN,
   stackPayload,
   templateEvent,
 } from './harness';
-import { BUNDLED_CASE_COUNT } from './cases';
 import { makeTestCertificate } from './tls';
 
 /**
@@ -55,7 +55,7 @@ const writeTemplate = (dir: string, variant: 'shipped' | 'settable'): string => 
   const fn = ['Resources', HOOK_FUNCTION, 'Properties'];
   doc.setIn([...fn, 'CodeUri'], join(ROOT, 'functions/hook/'));
   if (variant === 'settable') {
-    const variables = doc.getIn([...fn, 'Environment', 'Variables']) as YAMLMap<Scalar<string>, unknown>;
+    const variables = doc.getIn([...fn, 'Environment', 'Variables']) as YAMLMap<Scalar<string>>;
     for (const key of variables.items.map((item) => String(item.key.value)).filter((k) => k.startsWith('HOOK_'))) {
       doc.deleteIn([...fn, 'Environment', 'Variables', key]);
     }
@@ -104,8 +104,7 @@ describe('hook faults through the bundled FireLensHookFunction (child processes 
     response.end(template === undefined ? '' : stackPayload(template));
   };
 
-  const url = (server: LocalServer, path: string, host = '127.0.0.1'): string =>
-    presigned(`https://${host}:${String(server.port)}${path}`);
+  const url = (server: LocalServer, path: string, host = '127.0.0.1'): string => presigned(`https://${host}:${String(server.port)}${path}`);
 
   const LOOPBACK_HTTPS = { HOOK_PAYLOAD_ALLOWED_HOSTS: '127.0.0.1,localhost', HOOK_PAYLOAD_TIMEOUT_MS: '3000' };
 
@@ -202,7 +201,11 @@ describe('hook faults through the bundled FireLensHookFunction (child processes 
     const day = 24 * 60 * 60 * 1000;
     const good = makeTestCertificate();
     const other = makeTestCertificate({ commonName: 'other.example TEST ONLY', dnsNames: ['other.example'], ipAddresses: [] });
-    const old = makeTestCertificate({ commonName: 'expired TEST ONLY', notBefore: new Date(Date.now() - 30 * day), notAfter: new Date(Date.now() - day) });
+    const old = makeTestCertificate({
+      commonName: 'expired TEST ONLY',
+      notBefore: new Date(Date.now() - 30 * day),
+      notAfter: new Date(Date.now() - day),
+    });
     const caFile = join(work, 'test-ca.pem');
     writeFileSync(caFile, [good, other, old].map((c) => c.certPem).join(''));
     const tls = (c: typeof good): { tls: { cert: string; key: string } } => ({ tls: { cert: c.certPem, key: c.keyPem } });

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
-import { COMPLIANT_TEMPLATE, PLAIN_VALUE_CANARY, TEMPLATE_CANARY, stackPayload } from './canaries';
+import { COMPLIANT_TEMPLATE, PLAIN_VALUE_CANARY, stackPayload, TEMPLATE_CANARY } from './canaries';
 
 /**
  * The hook-faults tables (issue #6, part 3): every way the payload fetch and the ECS lookup can go
@@ -43,7 +43,8 @@ const s3Error = (response: ServerResponse, status: number, code: string): void =
   response.end(body);
 };
 
-const redirect = (status: number, location: (context: FaultContext) => string) =>
+const redirect =
+  (status: number, location: (context: FaultContext) => string) =>
   (response: ServerResponse, context: FaultContext): void => {
     response.writeHead(status, { location: location(context) });
     response.end();
@@ -76,28 +77,38 @@ export const PAYLOAD_FAULTS: readonly PayloadFault[] = [
         response.write(body.charAt(at));
         at += 1;
       }, 50);
-      response.on('close', () => clearInterval(drip));
+      response.on('close', () => {
+        clearInterval(drip);
+      });
     },
     says: (shown) => `template payload: GET ${shown} timed out after ${String(TIMEOUT_MS)} ms`,
   },
   {
     name: 'HTTP 403 (S3 AccessDenied, e.g. an expired presigned URL)',
-    serve: (response) => s3Error(response, 403, 'AccessDenied'),
+    serve: (response) => {
+      s3Error(response, 403, 'AccessDenied');
+    },
     says: (shown) => `template payload: GET ${shown} answered HTTP 403`,
   },
   {
     name: 'HTTP 404 (S3 NoSuchKey)',
-    serve: (response) => s3Error(response, 404, 'NoSuchKey'),
+    serve: (response) => {
+      s3Error(response, 404, 'NoSuchKey');
+    },
     says: (shown) => `template payload: GET ${shown} answered HTTP 404`,
   },
   {
     name: 'HTTP 500 (S3 InternalError)',
-    serve: (response) => s3Error(response, 500, 'InternalError'),
+    serve: (response) => {
+      s3Error(response, 500, 'InternalError');
+    },
     says: (shown) => `template payload: GET ${shown} answered HTTP 500`,
   },
   {
     name: 'HTTP 503 (S3 SlowDown)',
-    serve: (response) => s3Error(response, 503, 'SlowDown'),
+    serve: (response) => {
+      s3Error(response, 503, 'SlowDown');
+    },
     says: (shown) => `template payload: GET ${shown} answered HTTP 503`,
   },
   {
@@ -118,7 +129,9 @@ export const PAYLOAD_FAULTS: readonly PayloadFault[] = [
   },
   {
     name: 'truncated: a complete response whose JSON is cut mid-template',
-    serve: (response) => json(response, HALF_PAYLOAD),
+    serve: (response) => {
+      json(response, HALF_PAYLOAD);
+    },
     says: (shown) => `template payload: the body of ${shown} is not valid JSON`,
   },
   {
@@ -191,7 +204,9 @@ export const PAYLOAD_FAULTS: readonly PayloadFault[] = [
   },
   {
     name: 'empty body with status 200',
-    serve: (response) => json(response, ''),
+    serve: (response) => {
+      json(response, '');
+    },
     says: (shown) => `template payload: the body of ${shown} is empty`,
   },
   {
@@ -204,52 +219,72 @@ export const PAYLOAD_FAULTS: readonly PayloadFault[] = [
   },
   {
     name: 'JSON that is an array, not an object',
-    serve: (response) => json(response, JSON.stringify([COMPLIANT_TEMPLATE])),
+    serve: (response) => {
+      json(response, JSON.stringify([COMPLIANT_TEMPLATE]));
+    },
     says: (shown) => `template payload: the body of ${shown} is not a JSON object`,
   },
   {
     name: 'JSON that is a string, not an object',
-    serve: (response) => json(response, JSON.stringify(COMPLIANT_TEMPLATE)),
+    serve: (response) => {
+      json(response, JSON.stringify(COMPLIANT_TEMPLATE));
+    },
     says: (shown) => `template payload: the body of ${shown} is not a JSON object`,
   },
   {
     name: 'JSON null',
-    serve: (response) => json(response, 'null'),
+    serve: (response) => {
+      json(response, 'null');
+    },
     says: (shown) => `template payload: the body of ${shown} is not a JSON object`,
   },
   {
     name: 'template is a number',
-    serve: (response) => json(response, JSON.stringify({ template: 42 })),
+    serve: (response) => {
+      json(response, JSON.stringify({ template: 42 }));
+    },
     says: (shown) => `template payload: the body of ${shown} has a "template" that is neither a string nor an object`,
   },
   {
     name: 'template is an array',
-    serve: (response) => json(response, JSON.stringify({ template: [COMPLIANT_TEMPLATE] })),
+    serve: (response) => {
+      json(response, JSON.stringify({ template: [COMPLIANT_TEMPLATE] }));
+    },
     says: (shown) => `template payload: the body of ${shown} has a "template" that is neither a string nor an object`,
   },
   {
     name: 'template is a boolean',
-    serve: (response) => json(response, JSON.stringify({ template: true })),
+    serve: (response) => {
+      json(response, JSON.stringify({ template: true }));
+    },
     says: (shown) => `template payload: the body of ${shown} has a "template" that is neither a string nor an object`,
   },
   {
     name: 'no template at all ({} for a CREATE)',
-    serve: (response) => json(response, JSON.stringify({ previousTemplate: COMPLIANT_TEMPLATE })),
+    serve: (response) => {
+      json(response, JSON.stringify({ previousTemplate: COMPLIANT_TEMPLATE }));
+    },
     says: (shown) => `template payload: the body of ${shown} has no "template"`,
   },
   {
     name: 'an empty template for a CREATE',
-    serve: (response) => json(response, stackPayload('')),
+    serve: (response) => {
+      json(response, stackPayload(''));
+    },
     says: () => 'the payload holds no template for a CREATE STACK target (only deletes come without one)',
   },
   {
     name: 'a template that is not YAML nor JSON',
-    serve: (response) => json(response, stackPayload(`Resources:\n  Task: [${TEMPLATE_CANARY}\n`)),
+    serve: (response) => {
+      json(response, stackPayload(`Resources:\n  Task: [${TEMPLATE_CANARY}\n`));
+    },
     says: () => /^the template could not be parsed \(line \d+, column \d+\): [^\n]+$/,
   },
   {
     name: 'a template that is a bare string, not a mapping',
-    serve: (response) => json(response, stackPayload(TEMPLATE_CANARY)),
+    serve: (response) => {
+      json(response, stackPayload(TEMPLATE_CANARY));
+    },
     says: () => 'the template could not be parsed (line 1, column 1): a template must be a mapping (an object) at the top level',
   },
 ];
@@ -274,19 +309,57 @@ const P = '{port}';
 
 export const URL_REFUSALS: readonly UrlRefusal[] = [
   // The shipped default: https on Amazon S3 hosts only.
-  { policy: 'default', url: `http://127.0.0.1:${P}/payload.json`, live: 'http', reason: 'scheme', shown: `http://127.0.0.1:${P}/payload.json` },
-  { policy: 'default', url: `https://127.0.0.1:${P}/payload.json`, live: 'https', reason: 'host', shown: `https://127.0.0.1:${P}/payload.json` },
-  { policy: 'default', url: `https://localhost:${P}/payload.json`, live: 'https', reason: 'host', shown: `https://localhost:${P}/payload.json` },
+  {
+    policy: 'default',
+    url: `http://127.0.0.1:${P}/payload.json`,
+    live: 'http',
+    reason: 'scheme',
+    shown: `http://127.0.0.1:${P}/payload.json`,
+  },
+  {
+    policy: 'default',
+    url: `https://127.0.0.1:${P}/payload.json`,
+    live: 'https',
+    reason: 'host',
+    shown: `https://127.0.0.1:${P}/payload.json`,
+  },
+  {
+    policy: 'default',
+    url: `https://localhost:${P}/payload.json`,
+    live: 'https',
+    reason: 'host',
+    shown: `https://localhost:${P}/payload.json`,
+  },
   { policy: 'default', url: 'file:///etc/passwd', reason: 'scheme', shown: 'file:///etc/passwd' },
   { policy: 'default', url: 'http://bucket.s3.amazonaws.com/key', reason: 'scheme', shown: 'http://bucket.s3.amazonaws.com/key' },
   { policy: 'default', url: 'ftp://bucket.s3.amazonaws.com/key', reason: 'scheme', shown: 'ftp://bucket.s3.amazonaws.com/key' },
   { policy: 'default', url: 'data:application/json,{"template":""}', reason: 'scheme', shown: 'a data: URL' },
   { policy: 'default', url: 'javascript:fetch("https://evil.example")', reason: 'scheme', shown: 'a javascript: URL' },
-  { policy: 'default', url: 'https://169.254.169.254/latest/meta-data/iam/security-credentials/', reason: 'host', shown: 'https://169.254.169.254/latest/meta-data/iam/security-credentials/' },
-  { policy: 'default', url: 'http://169.254.169.254/latest/meta-data/', reason: 'scheme', shown: 'http://169.254.169.254/latest/meta-data/' },
+  {
+    policy: 'default',
+    url: 'https://169.254.169.254/latest/meta-data/iam/security-credentials/',
+    reason: 'host',
+    shown: 'https://169.254.169.254/latest/meta-data/iam/security-credentials/',
+  },
+  {
+    policy: 'default',
+    url: 'http://169.254.169.254/latest/meta-data/',
+    reason: 'scheme',
+    shown: 'http://169.254.169.254/latest/meta-data/',
+  },
   { policy: 'default', url: 'http://169.254.170.2/v2/credentials/abc', reason: 'scheme', shown: 'http://169.254.170.2/v2/credentials/abc' },
-  { policy: 'default', url: 'https://[fd00:ec2::254]/latest/meta-data/', reason: 'host', shown: 'https://[fd00:ec2::254]/latest/meta-data/' },
-  { policy: 'default', url: 'http://[fd00:ec2::254]/latest/meta-data/', reason: 'scheme', shown: 'http://[fd00:ec2::254]/latest/meta-data/' },
+  {
+    policy: 'default',
+    url: 'https://[fd00:ec2::254]/latest/meta-data/',
+    reason: 'host',
+    shown: 'https://[fd00:ec2::254]/latest/meta-data/',
+  },
+  {
+    policy: 'default',
+    url: 'http://[fd00:ec2::254]/latest/meta-data/',
+    reason: 'scheme',
+    shown: 'http://[fd00:ec2::254]/latest/meta-data/',
+  },
   { policy: 'default', url: 'https://[::ffff:169.254.169.254]/latest/', reason: 'host', shown: 'https://[::ffff:a9fe:a9fe]/latest/' },
   { policy: 'default', url: 'https://2852039166/latest/meta-data/', reason: 'host', shown: 'https://169.254.169.254/latest/meta-data/' },
   { policy: 'default', url: 'https://0xA9FEA9FE/latest/meta-data/', reason: 'host', shown: 'https://169.254.169.254/latest/meta-data/' },
@@ -294,16 +367,56 @@ export const URL_REFUSALS: readonly UrlRefusal[] = [
   { policy: 'default', url: 'https://169.254.43518/latest/', reason: 'host', shown: 'https://169.254.169.254/latest/' },
   { policy: 'default', url: 'https://s3.amazonaws.com@evil.example/key', reason: 'userinfo', shown: 'https://evil.example/key' },
   { policy: 'default', url: 'https://bucket.s3.amazonaws.com:pw@evil.example/key', reason: 'userinfo', shown: 'https://evil.example/key' },
-  { policy: 'default', url: 'https://user:secret@bucket.s3.amazonaws.com/key', reason: 'userinfo', shown: 'https://bucket.s3.amazonaws.com/key' },
+  {
+    policy: 'default',
+    url: 'https://user:secret@bucket.s3.amazonaws.com/key',
+    reason: 'userinfo',
+    shown: 'https://bucket.s3.amazonaws.com/key',
+  },
   { policy: 'default', url: 'https://evil.example/bucket/key', reason: 'host', shown: 'https://evil.example/bucket/key' },
-  { policy: 'default', url: 'https://evil.example/s3.amazonaws.com/key', reason: 'host', shown: 'https://evil.example/s3.amazonaws.com/key' },
-  { policy: 'default', url: 'https://s3.amazonaws.com.evil.example/key', reason: 'host', shown: 'https://s3.amazonaws.com.evil.example/key' },
-  { policy: 'default', url: 'https://bucket.s3.amazonaws.com.evil.example/key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com.evil.example/key' },
-  { policy: 'default', url: 'https://S3.AMAZONAWS.COM.EVIL.EXAMPLE/key', reason: 'host', shown: 'https://s3.amazonaws.com.evil.example/key' },
-  { policy: 'default', url: 'https://evil-s3.amazonaws.com.example/key', reason: 'host', shown: 'https://evil-s3.amazonaws.com.example/key' },
-  { policy: 'default', url: 'https://s3.amazonaws.com%2Eevil.example/key', reason: 'host', shown: 'https://s3.amazonaws.com.evil.example/key' },
+  {
+    policy: 'default',
+    url: 'https://evil.example/s3.amazonaws.com/key',
+    reason: 'host',
+    shown: 'https://evil.example/s3.amazonaws.com/key',
+  },
+  {
+    policy: 'default',
+    url: 'https://s3.amazonaws.com.evil.example/key',
+    reason: 'host',
+    shown: 'https://s3.amazonaws.com.evil.example/key',
+  },
+  {
+    policy: 'default',
+    url: 'https://bucket.s3.amazonaws.com.evil.example/key',
+    reason: 'host',
+    shown: 'https://bucket.s3.amazonaws.com.evil.example/key',
+  },
+  {
+    policy: 'default',
+    url: 'https://S3.AMAZONAWS.COM.EVIL.EXAMPLE/key',
+    reason: 'host',
+    shown: 'https://s3.amazonaws.com.evil.example/key',
+  },
+  {
+    policy: 'default',
+    url: 'https://evil-s3.amazonaws.com.example/key',
+    reason: 'host',
+    shown: 'https://evil-s3.amazonaws.com.example/key',
+  },
+  {
+    policy: 'default',
+    url: 'https://s3.amazonaws.com%2Eevil.example/key',
+    reason: 'host',
+    shown: 'https://s3.amazonaws.com.evil.example/key',
+  },
   { policy: 'default', url: 'https://evil.example#@bucket.s3.amazonaws.com/key', reason: 'host', shown: 'https://evil.example/' },
-  { policy: 'default', url: 'https://evil.example\\@bucket.s3.amazonaws.com/key', reason: 'host', shown: 'https://evil.example/@bucket.s3.amazonaws.com/key' },
+  {
+    policy: 'default',
+    url: 'https://evil.example\\@bucket.s3.amazonaws.com/key',
+    reason: 'host',
+    shown: 'https://evil.example/@bucket.s3.amazonaws.com/key',
+  },
   { policy: 'default', url: 'https://bucket.s3.amazonaws.com./key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com./key' },
   { policy: 'default', url: 'https://BUCKET.S3.AMAZONAWS.COM./key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com./key' },
   { policy: 'default', url: 'https://bucket.s3.amazonaws.com:8443/key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com:8443/key' },
@@ -311,12 +424,47 @@ export const URL_REFUSALS: readonly UrlRefusal[] = [
   { policy: 'default', url: '/stack/payload.json', reason: 'invalid', shown: '' },
   { policy: 'default', url: 'not a url', reason: 'invalid', shown: '' },
   // A test allowlist (127.0.0.1): only that exact host, https unless http is allowed too.
-  { policy: 'loopback', url: `http://127.0.0.1:${P}/payload.json`, live: 'http', reason: 'scheme', shown: `http://127.0.0.1:${P}/payload.json` },
-  { policy: 'loopback-http', url: `http://localhost:${P}/payload.json`, live: 'http', reason: 'host', shown: `http://localhost:${P}/payload.json` },
-  { policy: 'loopback-http', url: `http://LOCALHOST.:${P}/payload.json`, live: 'http', reason: 'host', shown: `http://localhost.:${P}/payload.json` },
-  { policy: 'loopback-http', url: `http://127.0.0.1@localhost:${P}/payload.json`, live: 'http', reason: 'userinfo', shown: `http://localhost:${P}/payload.json` },
-  { policy: 'loopback-http', url: `http://x:y@127.0.0.1:${P}/payload.json`, live: 'http', reason: 'userinfo', shown: `http://127.0.0.1:${P}/payload.json` },
-  { policy: 'loopback-http', url: `http://[::ffff:127.0.0.1]:${P}/payload.json`, reason: 'host', shown: `http://[::ffff:7f00:1]:${P}/payload.json` },
+  {
+    policy: 'loopback',
+    url: `http://127.0.0.1:${P}/payload.json`,
+    live: 'http',
+    reason: 'scheme',
+    shown: `http://127.0.0.1:${P}/payload.json`,
+  },
+  {
+    policy: 'loopback-http',
+    url: `http://localhost:${P}/payload.json`,
+    live: 'http',
+    reason: 'host',
+    shown: `http://localhost:${P}/payload.json`,
+  },
+  {
+    policy: 'loopback-http',
+    url: `http://LOCALHOST.:${P}/payload.json`,
+    live: 'http',
+    reason: 'host',
+    shown: `http://localhost.:${P}/payload.json`,
+  },
+  {
+    policy: 'loopback-http',
+    url: `http://127.0.0.1@localhost:${P}/payload.json`,
+    live: 'http',
+    reason: 'userinfo',
+    shown: `http://localhost:${P}/payload.json`,
+  },
+  {
+    policy: 'loopback-http',
+    url: `http://x:y@127.0.0.1:${P}/payload.json`,
+    live: 'http',
+    reason: 'userinfo',
+    shown: `http://127.0.0.1:${P}/payload.json`,
+  },
+  {
+    policy: 'loopback-http',
+    url: `http://[::ffff:127.0.0.1]:${P}/payload.json`,
+    reason: 'host',
+    shown: `http://[::ffff:7f00:1]:${P}/payload.json`,
+  },
   { policy: 'loopback-http', url: 'https://bucket.s3.amazonaws.com/key', reason: 'host', shown: 'https://bucket.s3.amazonaws.com/key' },
 ];
 
@@ -366,17 +514,20 @@ export const ECS_FAULTS: readonly EcsFault[] = [
   },
   {
     name: 'AccessDeniedException',
-    serve: (response) =>
+    serve: (response) => {
       ecsJson(response, 400, {
         __type: 'AccessDeniedException',
         Message: 'User: arn:aws:sts::123456789012:assumed-role/hook/fn is not authorized to perform: ecs:DescribeTaskDefinition',
-      }),
+      });
+    },
     says: (ref) =>
       `ECS DescribeTaskDefinition for ${ref} failed: AccessDeniedException (User: arn:aws:sts::123456789012:assumed-role/hook/fn is not authorized to perform: ecs:DescribeTaskDefinition)`,
   },
   {
     name: 'HTTP 500 ServerException (retried, then given up)',
-    serve: (response) => ecsJson(response, 500, { __type: 'ServerException', message: 'Service unavailable.' }),
+    serve: (response) => {
+      ecsJson(response, 500, { __type: 'ServerException', message: 'Service unavailable.' });
+    },
     says: (ref) => `ECS DescribeTaskDefinition for ${ref} failed: ServerException (Service unavailable.)`,
   },
   {
@@ -389,7 +540,9 @@ export const ECS_FAULTS: readonly EcsFault[] = [
   },
   {
     name: 'ThrottlingException (retried after a back-off, then given up)',
-    serve: (response) => ecsJson(response, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' }),
+    serve: (response) => {
+      ecsJson(response, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
+    },
     env: { HOOK_ECS_TIMEOUT_MS: '3000' },
     says: (ref) => `ECS DescribeTaskDefinition for ${ref} failed: ThrottlingException (Rate exceeded)`,
   },
@@ -406,13 +559,17 @@ export const ECS_FAULTS: readonly EcsFault[] = [
     name: 'HTTP 200 whose JSON breaks at a plain environment value (the parser quotes it)',
     serve: (response) => {
       response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      response.end(`{"taskDefinition":{"family":"orders","containerDefinitions":[{"environment":[{"name":"DB_PASSWORD","value":${PLAIN_VALUE_CANARY}}]}]}}`);
+      response.end(
+        `{"taskDefinition":{"family":"orders","containerDefinitions":[{"environment":[{"name":"DB_PASSWORD","value":${PLAIN_VALUE_CANARY}}]}]}}`,
+      );
     },
     says: (ref) => `ECS DescribeTaskDefinition for ${ref} failed: the response is not valid JSON`,
   },
   {
     name: 'HTTP 200 without a task definition',
-    serve: (response) => ecsJson(response, 200, {}),
+    serve: (response) => {
+      ecsJson(response, 200, {});
+    },
     says: (ref) => `ECS DescribeTaskDefinition returned no task definition for ${ref}`,
   },
 ];

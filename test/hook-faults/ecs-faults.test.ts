@@ -1,22 +1,22 @@
 import type { ServerResponse } from 'node:http';
 
-import { type LocalServer, apiTaskDefinition, ecsResponder, startLocalServer } from '../unit/hook/local-servers';
+import { apiTaskDefinition, ecsResponder, type LocalServer, startLocalServer } from '../unit/hook/local-servers';
 import { ECS_FAULTS, ECS_TIMEOUT_MS, type EcsFault } from './cases';
 import {
   type CapturedLogs,
-  type HookEventJson,
-  LOOPBACK_ENV,
-  STACK_TOKEN,
-  TEMPLATE_CANARY,
   captureLogs,
   closedPort,
   expectInternalFailure,
   expectNothingSecret,
+  type HookEventJson,
   invokeHook,
+  LOOPBACK_ENV,
   presigned,
   readEvent,
   setHookEnv,
+  STACK_TOKEN,
   stackPayload,
+  TEMPLATE_CANARY,
   templateEvent,
 } from './harness';
 
@@ -34,7 +34,9 @@ const FAULT_ARN = (index: number): string => `arn:aws:ecs:us-east-1:123456789012
 const RESOURCE_TOKEN = '7a1f0c3e-1111-4a5b-9c2d-000000000001';
 
 const bufferedTaskDefinition = (): Record<string, unknown> => {
-  const api = apiTaskDefinition('orders-buffered') as { containerDefinitions: { logConfiguration?: { options: Record<string, string> } }[] };
+  const api = apiTaskDefinition('orders-buffered') as {
+    containerDefinitions: { logConfiguration?: { options: Record<string, string> } }[];
+  };
   for (const container of api.containerDefinitions) {
     if (container.logConfiguration) {
       container.logConfiguration.options['log-driver-buffer-limit'] = '2097152';
@@ -137,23 +139,26 @@ describe('hook faults: the ECS task-definition lookup, through the whole hook ha
     ['STACK', fault.name, fault, index] as const,
   ]);
 
-  it.each(table)('%s target, ECS %s: FAILED / InternalFailure, says what happened, leaks nothing', async (kind, _name, fault: EcsFault, index) => {
-    // Arrange
-    const endpoint = fault.serve === 'closed-port' ? `http://127.0.0.1:${String(deadPort)}` : ecs.origin;
-    setHookEnv({ ...LOOPBACK_ENV, AWS_ENDPOINT_URL_ECS: endpoint, ...fault.env });
-    const reference = FAULT_ARN(index);
-    const event = kind === 'RESOURCE' ? serviceEvent(reference) : stackEventFor(reference);
-    const started = Date.now();
+  it.each(table)(
+    '%s target, ECS %s: FAILED / InternalFailure, says what happened, leaks nothing',
+    async (kind, _name, fault: EcsFault, index) => {
+      // Arrange
+      const endpoint = fault.serve === 'closed-port' ? `http://127.0.0.1:${String(deadPort)}` : ecs.origin;
+      setHookEnv({ ...LOOPBACK_ENV, AWS_ENDPOINT_URL_ECS: endpoint, ...fault.env });
+      const reference = FAULT_ARN(index);
+      const event = kind === 'RESOURCE' ? serviceEvent(reference) : stackEventFor(reference);
+      const started = Date.now();
 
-    // Act
-    const response = await invokeHook(event);
+      // Act
+      const response = await invokeHook(event);
 
-    // Assert
-    expectInternalFailure(response, fault.says(reference, endpoint), kind === 'RESOURCE' ? RESOURCE_TOKEN : STACK_TOKEN);
-    expectNothingSecret(response, logs.text());
-    expect(logs.text()).not.toContain('Signature=');
-    expect(Date.now() - started).toBeLessThan(Number(fault.env?.['HOOK_ECS_TIMEOUT_MS'] ?? ECS_TIMEOUT_MS) + 2_000);
-  });
+      // Assert
+      expectInternalFailure(response, fault.says(reference, endpoint), kind === 'RESOURCE' ? RESOURCE_TOKEN : STACK_TOKEN);
+      expectNothingSecret(response, logs.text());
+      expect(logs.text()).not.toContain('Signature=');
+      expect(Date.now() - started).toBeLessThan(Number(fault.env?.['HOOK_ECS_TIMEOUT_MS'] ?? ECS_TIMEOUT_MS) + 2_000);
+    },
+  );
 
   it('with HOOK_ECS_LOOKUP=false asks ECS nothing, and the SUCCESS says what went unchecked', async () => {
     // Arrange

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { handler } from '../../functions/hook/handler';
 import type { HookResponse } from '../../functions/shared/hook/types';
 import { lambdaContext } from '../helpers/lambda-context';
-import { ACCESS_KEY_ID, EVENTS, PRESIGNED_QUERY, SECRETS, SECRET_ACCESS_KEY, SESSION_TOKEN } from './canaries';
+import { ACCESS_KEY_ID, EVENTS, PRESIGNED_QUERY, SECRET_ACCESS_KEY, SECRETS, SESSION_TOKEN } from './canaries';
 
 /**
  * What every hook-faults suite shares: the canaries (canaries.ts, re-exported), events that point
@@ -19,8 +19,7 @@ export * from './canaries';
 
 export type HookEventJson = Record<string, unknown> & { requestData: Record<string, unknown> };
 
-export const readEvent = (name: string): HookEventJson =>
-  JSON.parse(readFileSync(join(EVENTS, name), 'utf8')) as HookEventJson;
+export const readEvent = (name: string): HookEventJson => JSON.parse(readFileSync(join(EVENTS, name), 'utf8')) as HookEventJson;
 
 /** events/hook/stack-compliant.json's token, the one every STACK fault answers with. */
 export const STACK_TOKEN = '7a1f0c3e-1111-4a5b-9c2d-000000000004';
@@ -68,7 +67,11 @@ export const closedPort = async (): Promise<number> => {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   return port;
 };
 

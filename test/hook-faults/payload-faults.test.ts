@@ -1,18 +1,18 @@
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
 import { type FaultContext, PAYLOAD_FAULTS } from './cases';
 import {
-  COMPLIANT_TEMPLATE,
   type CapturedLogs,
-  LOOPBACK_ENV,
-  NONCOMPLIANT_TEMPLATE,
-  STACK_TOKEN,
   captureLogs,
   closedPort,
+  COMPLIANT_TEMPLATE,
   expectInternalFailure,
   expectNothingSecret,
   invokeHook,
+  LOOPBACK_ENV,
+  NONCOMPLIANT_TEMPLATE,
   presigned,
   setHookEnv,
+  STACK_TOKEN,
   stackPayload,
   templateEvent,
 } from './harness';

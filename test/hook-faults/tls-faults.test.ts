@@ -1,8 +1,8 @@
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
 import {
-  COMPLIANT_TEMPLATE,
   type CapturedLogs,
   captureLogs,
+  COMPLIANT_TEMPLATE,
   expectInternalFailure,
   expectNothingSecret,
   invokeHook,

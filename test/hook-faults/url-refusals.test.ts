@@ -1,9 +1,9 @@
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
-import { URL_REFUSALS, type UrlRefusal, refusalMessage } from './cases';
+import { refusalMessage, URL_REFUSALS, type UrlRefusal } from './cases';
 import {
-  COMPLIANT_TEMPLATE,
   type CapturedLogs,
   captureLogs,
+  COMPLIANT_TEMPLATE,
   expectInternalFailure,
   expectNothingSecret,
   invokeHook,

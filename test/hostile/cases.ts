@@ -4,8 +4,8 @@
  * files only run these tables, so the counts at the bottom are the runs that happen.
  */
 import type { TemplatePath } from '../../functions/shared/template/locator';
+import { allWrongAtOnce, FIELD_CASES, FIELD_ENTRIES } from './fields';
 import {
-  SMALL_TEMPLATE,
   aliasBomb,
   bigGarbage,
   bigValidTemplate,
@@ -16,13 +16,13 @@ import {
   denseList,
   hugeStringTemplate,
   randomBytes,
-  utf16,
-  utf8,
+  SMALL_TEMPLATE,
   TASK_PROPERTIES,
   taskFragment,
+  utf8,
+  utf16,
   withOverrides,
 } from './inputs';
-import { FIELD_CASES, FIELD_ENTRIES, allWrongAtOnce } from './fields';
 
 /* ------------------------------------------------------------------------------------------------
  * Template text and bytes: what the CLI reads from a file and the hook from a payload.
@@ -58,25 +58,120 @@ const text = (value: string) => (): Uint8Array => utf8(value);
 const NESTING = /^the template nests deeper than 200 levels$/;
 
 export const TEXT_CASES: readonly TextCase[] = [
-  { name: 'malformed YAML: an unclosed flow sequence', input: text('Resources:\n  Task: [1, 2\n'), error: { message: /Flow sequence .* end with a \]/, line: 3, column: 1 }, entries: LIGHT },
-  { name: 'malformed YAML: a tab as indentation', input: text('Resources:\n\tTask: 1\n'), error: { message: /^Tabs are not allowed as indentation/, line: 2, column: 1 }, entries: LIGHT },
-  { name: 'malformed YAML: mapping items out of line', input: text('Resources:\n  Task:\n    Type: X\n   Properties: {}\n'), error: { message: /must start at the same column/, line: 4, column: 1 }, entries: LIGHT },
-  { name: 'malformed YAML: an unclosed double quote', input: text('Resources:\n  Task: "abc\n'), error: { message: /Missing closing "quote/, line: 3 }, entries: LIGHT },
-  { name: 'malformed JSON: truncated in the middle of a key', input: text('{"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition", "Prop'), error: { message: /Missing closing "quote/, line: 1 }, entries: LIGHT },
-  { name: 'malformed JSON: text after the object', input: text('{"Resources": {}} trailing'), error: { message: /^Unexpected scalar at node end/, line: 1, column: 19 }, entries: LIGHT },
-  { name: 'malformed JSON: an unclosed object', input: text('{"Resources": {"Task": {"Type": "X"}'), error: { message: /Flow map .*end with a \}/, line: 1 }, entries: LIGHT },
-  { name: 'a duplicate key (JSON)', input: text('{"Resources": {"Task": {"Type": "X"}, "Task": {"Type": "Y"}}}'), error: { message: /^duplicate key "Task" \(map keys must be unique\)$/, line: 1, column: 39 }, entries: LIGHT },
-  { name: 'a duplicate key of 100,000 characters', input: text(`{"Resources": {"${'K'.repeat(100_000)}": 1,\n "${'K'.repeat(100_000)}": 2}}`), error: { message: /^duplicate key "K{79}…" \(map keys must be unique\)$/, line: 2, column: 2 }, entries: LIGHT },
-  { name: 'a YAML tag unknown to CloudFormation (!Foo)', input: text('Resources:\n  A:\n    Type: X\n    Properties: {B: !Foo bar}\n'), error: { message: /^Unresolved tag: !Foo$/, line: 4, column: 21 }, entries: LIGHT },
-  { name: 'a misspelt short form (!GetAttr)', input: text('Resources:\n  A:\n    Type: X\n    Properties: {B: !GetAttr C.D}\n'), error: { message: /^Unresolved tag: !GetAttr$/, line: 4 }, entries: LIGHT },
-  { name: 'a standard YAML tag CloudFormation does not read (!!binary)', input: text('Resources:\n  A:\n    Type: X\n    Properties: {B: !!binary aGVsbG8=}\n'), error: { message: /^the YAML tag !!binary is not one CloudFormation reads$/, line: 4 }, entries: LIGHT },
-  { name: 'an alias to no anchor', input: text('Resources:\n  A: *nope\n'), error: { message: /^the alias \*nope names no anchor/, line: 2 }, entries: LIGHT },
-  { name: 'a mapping key that is a sequence', input: text('Resources:\n  ? [a, b]\n  : 1\n'), error: { message: /^a mapping key must be a string, not a sequence$/, line: 2 }, entries: LIGHT },
-  { name: 'two YAML documents', input: text('Resources: {}\n---\nResources: {}\n'), error: { message: /second YAML document/, line: 2 }, entries: LIGHT },
-  { name: 'a top-level list', input: text('- Resources\n- {}\n'), error: { message: /^a template must be a mapping/, line: 1 }, entries: LIGHT },
-  { name: 'a top-level scalar', input: text('just some words'), error: { message: /^a template must be a mapping/, line: 1 }, entries: LIGHT },
-  { name: 'a raw NUL inside a value', input: text('Resources:\n  A: x\u0000y\n'), error: { message: /NUL character \(U\+0000\)/, line: 2, column: 7 }, entries: LIGHT },
-  { name: 'a raw escape character (terminal colours pasted in)', input: text('Resources:\n  A: \u001b[31mred\n'), error: { message: /control character U\+001B/, line: 2, column: 6 }, entries: LIGHT },
+  {
+    name: 'malformed YAML: an unclosed flow sequence',
+    input: text('Resources:\n  Task: [1, 2\n'),
+    error: { message: /Flow sequence .* end with a \]/, line: 3, column: 1 },
+    entries: LIGHT,
+  },
+  {
+    name: 'malformed YAML: a tab as indentation',
+    input: text('Resources:\n\tTask: 1\n'),
+    error: { message: /^Tabs are not allowed as indentation/, line: 2, column: 1 },
+    entries: LIGHT,
+  },
+  {
+    name: 'malformed YAML: mapping items out of line',
+    input: text('Resources:\n  Task:\n    Type: X\n   Properties: {}\n'),
+    error: { message: /must start at the same column/, line: 4, column: 1 },
+    entries: LIGHT,
+  },
+  {
+    name: 'malformed YAML: an unclosed double quote',
+    input: text('Resources:\n  Task: "abc\n'),
+    error: { message: /Missing closing "quote/, line: 3 },
+    entries: LIGHT,
+  },
+  {
+    name: 'malformed JSON: truncated in the middle of a key',
+    input: text('{"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition", "Prop'),
+    error: { message: /Missing closing "quote/, line: 1 },
+    entries: LIGHT,
+  },
+  {
+    name: 'malformed JSON: text after the object',
+    input: text('{"Resources": {}} trailing'),
+    error: { message: /^Unexpected scalar at node end/, line: 1, column: 19 },
+    entries: LIGHT,
+  },
+  {
+    name: 'malformed JSON: an unclosed object',
+    input: text('{"Resources": {"Task": {"Type": "X"}'),
+    error: { message: /Flow map .*end with a \}/, line: 1 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a duplicate key (JSON)',
+    input: text('{"Resources": {"Task": {"Type": "X"}, "Task": {"Type": "Y"}}}'),
+    error: { message: /^duplicate key "Task" \(map keys must be unique\)$/, line: 1, column: 39 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a duplicate key of 100,000 characters',
+    input: text(`{"Resources": {"${'K'.repeat(100_000)}": 1,\n "${'K'.repeat(100_000)}": 2}}`),
+    error: { message: /^duplicate key "K{79}…" \(map keys must be unique\)$/, line: 2, column: 2 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a YAML tag unknown to CloudFormation (!Foo)',
+    input: text('Resources:\n  A:\n    Type: X\n    Properties: {B: !Foo bar}\n'),
+    error: { message: /^Unresolved tag: !Foo$/, line: 4, column: 21 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a misspelt short form (!GetAttr)',
+    input: text('Resources:\n  A:\n    Type: X\n    Properties: {B: !GetAttr C.D}\n'),
+    error: { message: /^Unresolved tag: !GetAttr$/, line: 4 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a standard YAML tag CloudFormation does not read (!!binary)',
+    input: text('Resources:\n  A:\n    Type: X\n    Properties: {B: !!binary aGVsbG8=}\n'),
+    error: { message: /^the YAML tag !!binary is not one CloudFormation reads$/, line: 4 },
+    entries: LIGHT,
+  },
+  {
+    name: 'an alias to no anchor',
+    input: text('Resources:\n  A: *nope\n'),
+    error: { message: /^the alias \*nope names no anchor/, line: 2 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a mapping key that is a sequence',
+    input: text('Resources:\n  ? [a, b]\n  : 1\n'),
+    error: { message: /^a mapping key must be a string, not a sequence$/, line: 2 },
+    entries: LIGHT,
+  },
+  {
+    name: 'two YAML documents',
+    input: text('Resources: {}\n---\nResources: {}\n'),
+    error: { message: /second YAML document/, line: 2 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a top-level list',
+    input: text('- Resources\n- {}\n'),
+    error: { message: /^a template must be a mapping/, line: 1 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a top-level scalar',
+    input: text('just some words'),
+    error: { message: /^a template must be a mapping/, line: 1 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a raw NUL inside a value',
+    input: text('Resources:\n  A: x\u0000y\n'),
+    error: { message: /NUL character \(U\+0000\)/, line: 2, column: 7 },
+    entries: LIGHT,
+  },
+  {
+    name: 'a raw escape character (terminal colours pasted in)',
+    input: text('Resources:\n  A: \u001b[31mred\n'),
+    error: { message: /control character U\+001B/, line: 2, column: 6 },
+    entries: LIGHT,
+  },
   {
     name: 'UTF-16 LE with a byte order mark',
     input: () => utf16(SMALL_TEMPLATE, 'le', true),
@@ -84,8 +179,19 @@ export const TEXT_CASES: readonly TextCase[] = [
     hookError: /not UTF-8 text/,
     entries: LIGHT,
   },
-  { name: 'UTF-16 BE with a byte order mark', input: () => utf16(SMALL_TEMPLATE, 'be', true), error: { message: /UTF-16/, line: 1, column: 1 }, hookError: /not UTF-8 text/, entries: LIGHT },
-  { name: 'UTF-16 LE without a byte order mark', input: () => utf16(SMALL_TEMPLATE, 'le', false), error: { message: /NUL character.*UTF-16\?/, line: 1, column: 2 }, entries: LIGHT },
+  {
+    name: 'UTF-16 BE with a byte order mark',
+    input: () => utf16(SMALL_TEMPLATE, 'be', true),
+    error: { message: /UTF-16/, line: 1, column: 1 },
+    hookError: /not UTF-8 text/,
+    entries: LIGHT,
+  },
+  {
+    name: 'UTF-16 LE without a byte order mark',
+    input: () => utf16(SMALL_TEMPLATE, 'le', false),
+    error: { message: /NUL character.*UTF-16\?/, line: 1, column: 2 },
+    entries: LIGHT,
+  },
   {
     name: 'a byte that is not UTF-8 (0xFF) in a value',
     input: () => bytes('Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: {TopicName: caf', 0xff, '}\n'),
@@ -100,14 +206,30 @@ export const TEXT_CASES: readonly TextCase[] = [
     hookError: /not UTF-8 text/,
     entries: LIGHT,
   },
-  { name: 'binary junk (4 KB of random bytes)', input: () => randomBytes(4_096), error: { message: /not valid UTF-8|NUL character/ }, hookError: /not UTF-8 text|NUL character/, entries: LIGHT },
+  {
+    name: 'binary junk (4 KB of random bytes)',
+    input: () => randomBytes(4_096),
+    error: { message: /not valid UTF-8|NUL character/ },
+    hookError: /not UTF-8 text|NUL character/,
+    entries: LIGHT,
+  },
   { name: 'a UTF-8 byte order mark before a valid template', input: () => bytes(0xef, 0xbb, 0xbf, SMALL_TEMPLATE), entries: LIGHT },
   { name: 'Windows line ends (CRLF)', input: text(SMALL_TEMPLATE.replace(/\n/g, '\r\n')), entries: LIGHT },
   { name: 'a self-referencing alias', input: text('Resources:\n  A: &a [1, *a]\n'), error: { message: NESTING }, entries: LIGHT },
-  { name: 'an alias bomb ("billion laughs", 10^9 values from 500 bytes)', input: () => utf8(aliasBomb()), error: { message: /^the template expands to more than 400000 values \(YAML aliases\?\)$/ }, entries: HEAVY },
+  {
+    name: 'an alias bomb ("billion laughs", 10^9 values from 500 bytes)',
+    input: () => utf8(aliasBomb()),
+    error: { message: /^the template expands to more than 400000 values \(YAML aliases\?\)$/ },
+    entries: HEAVY,
+  },
   { name: '10,000 nested [ (JSON)', input: () => utf8(deepFlow('[')), error: { message: NESTING, line: 1 }, entries: [...HEAVY, 'load'] },
   { name: '10,000 nested { (JSON)', input: () => utf8(deepFlow('{')), error: { message: NESTING, line: 1 }, entries: [...HEAVY, 'load'] },
-  { name: '10,000 nested compact sequences (- - - …)', input: () => utf8(compactSequences()), error: { message: NESTING, line: 3 }, entries: [...HEAVY, 'load'] },
+  {
+    name: '10,000 nested compact sequences (- - - …)',
+    input: () => utf8(compactSequences()),
+    error: { message: NESTING, line: 3 },
+    entries: [...HEAVY, 'load'],
+  },
   { name: '500 nested block mappings', input: () => utf8(deepBlock()), error: { message: NESTING }, entries: [...HEAVY, 'load'] },
   { name: 'a valid template of more than 1 MB (250 FireLens tasks)', input: () => utf8(bigValidTemplate()), entries: HEAVY },
   { name: 'a valid template with one string of 1.1 MB', input: () => utf8(hugeStringTemplate()), entries: HEAVY },
@@ -118,8 +240,19 @@ export const TEXT_CASES: readonly TextCase[] = [
     entries: HEAVY,
   },
   { name: 'more than 1 MB of YAML punctuation in random order', input: () => utf8(bigGarbage()), error: { message: /./ }, entries: HEAVY },
-  { name: 'more than 1 MB of [1,1,1,…] (the most values per byte)', input: () => utf8(denseList()), error: { message: /^the template holds more than 100000 values$/, line: 1 }, entries: HEAVY },
-  { name: 'more than 1 MB of random bytes', input: () => randomBytes(1_100_000, 11), error: { message: /not valid UTF-8|NUL character/ }, hookError: /not UTF-8 text|NUL character/, entries: HEAVY },
+  {
+    name: 'more than 1 MB of [1,1,1,…] (the most values per byte)',
+    input: () => utf8(denseList()),
+    error: { message: /^the template holds more than 100000 values$/, line: 1 },
+    entries: HEAVY,
+  },
+  {
+    name: 'more than 1 MB of random bytes',
+    input: () => randomBytes(1_100_000, 11),
+    error: { message: /not valid UTF-8|NUL character/ },
+    hookError: /not UTF-8 text|NUL character/,
+    entries: HEAVY,
+  },
 ];
 
 /* ------------------------------------------------------------------------------------------------
@@ -165,14 +298,22 @@ const ALL: readonly FragmentEntry[] = ['macro', 'expand-macro-event', 'lint-temp
 const NO_RESOURCE: readonly FragmentEntry[] = ALL.filter((e) => e !== 'hook-resource');
 const RESOURCES_MAPPING = /^must be a mapping of logical ids to resources, not /;
 
-const app = (extra: Record<string, unknown>): Record<string, unknown> => ({ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27', ...extra });
+const app = (extra: Record<string, unknown>): Record<string, unknown> => ({
+  Name: 'app',
+  Image: 'public.ecr.aws/nginx/nginx:1.27',
+  ...extra,
+});
 
 /** A fragment of more than 1 MB: 300 FireLens tasks with long notes. */
 const bigFragment = (): Record<string, unknown> => ({
   Resources: Object.fromEntries(
     Array.from({ length: 300 }, (_, i) => [
       `Task${String(i)}`,
-      { Type: 'AWS::ECS::TaskDefinition', Metadata: { Notes: 'n'.repeat(3_500) }, Properties: withOverrides(TASK_PROPERTIES, { ContainerDefinitions: [app({ Name: `app${String(i)}` })] }) },
+      {
+        Type: 'AWS::ECS::TaskDefinition',
+        Metadata: { Notes: 'n'.repeat(3_500) },
+        Properties: withOverrides(TASK_PROPERTIES, { ContainerDefinitions: [app({ Name: `app${String(i)}` })] }),
+      },
     ]),
   ),
 });
@@ -187,11 +328,41 @@ const deepValue = (depth: number): unknown => {
 };
 
 export const FRAGMENT_CASES: readonly FragmentCase[] = [
-  { name: 'Resources is a string', fragment: () => ({ Resources: 'oops' }), problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], entries: NO_RESOURCE },
-  { name: 'Resources is a list', fragment: () => ({ Resources: [{ Type: 'AWS::SNS::Topic' }] }), problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], entries: NO_RESOURCE },
-  { name: 'Resources is null', fragment: () => ({ Resources: null }), problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], entries: NO_RESOURCE },
-  { name: 'Resources is a number', fragment: () => ({ Resources: 42 }), problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], entries: NO_RESOURCE },
-  { name: 'Resources is an Fn::If', fragment: () => ({ Resources: IF({}, {}) }), problems: [{ path: ['Resources'], message: 'must be a mapping of logical ids to resources, not an intrinsic function (Fn::If)' }], lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }], entries: NO_RESOURCE },
+  {
+    name: 'Resources is a string',
+    fragment: () => ({ Resources: 'oops' }),
+    problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    entries: NO_RESOURCE,
+  },
+  {
+    name: 'Resources is a list',
+    fragment: () => ({ Resources: [{ Type: 'AWS::SNS::Topic' }] }),
+    problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    entries: NO_RESOURCE,
+  },
+  {
+    name: 'Resources is null',
+    fragment: () => ({ Resources: null }),
+    problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    entries: NO_RESOURCE,
+  },
+  {
+    name: 'Resources is a number',
+    fragment: () => ({ Resources: 42 }),
+    problems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    entries: NO_RESOURCE,
+  },
+  {
+    name: 'Resources is an Fn::If',
+    fragment: () => ({ Resources: IF({}, {}) }),
+    problems: [{ path: ['Resources'], message: 'must be a mapping of logical ids to resources, not an intrinsic function (Fn::If)' }],
+    lintProblems: [{ path: ['Resources'], message: RESOURCES_MAPPING }],
+    entries: NO_RESOURCE,
+  },
   {
     name: 'a resource is a string, another null, another has no Type (all reported)',
     fragment: () => taskFragment({}, { Junk: 'oops', Nothing: null, Typeless: { Properties: {} } }),
@@ -209,7 +380,9 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
   },
   {
     name: 'Type is a number and Properties a list',
-    fragment: () => ({ Resources: { Task: { Type: 7, Properties: TASK_PROPERTIES }, Topic: { Type: 'AWS::SNS::Topic', Properties: ['x'] } } }),
+    fragment: () => ({
+      Resources: { Task: { Type: 7, Properties: TASK_PROPERTIES }, Topic: { Type: 'AWS::SNS::Topic', Properties: ['x'] } },
+    }),
     problems: [
       { path: ['Resources', 'Task', 'Type'], message: 'must be a resource type name, not a number' },
       { path: ['Resources', 'Topic', 'Properties'], message: 'must be an object, not a list' },
@@ -228,21 +401,45 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
       ['a number', 7],
       ['true', true],
     ] as const
-  ).map(
-    ([what, value]): FragmentCase => ({ name: `FireLens is ${what}`, fragment: () => taskFragment({ FireLens: value }), problems: [{ path: FL, message: /^must be an object/ }], entries: ALL }),
-  ),
-  { name: 'FireLens is an Fn::If', fragment: () => taskFragment({ FireLens: IF(TASK_PROPERTIES.FireLens, {}) }), problems: [{ path: FL, message: /^must be a literal object, not an intrinsic function/ }], entries: ALL },
-  { name: 'FireLens is an unknown intrinsic (Fn::Foo)', fragment: () => taskFragment({ FireLens: { 'Fn::Foo': 1 } }), problems: [{ path: FL, message: /^must be a literal object, not an intrinsic function/ }], entries: ALL },
+  ).map(([what, value]): FragmentCase => ({
+    name: `FireLens is ${what}`,
+    fragment: () => taskFragment({ FireLens: value }),
+    problems: [{ path: FL, message: /^must be an object/ }],
+    entries: ALL,
+  })),
+  {
+    name: 'FireLens is an Fn::If',
+    fragment: () => taskFragment({ FireLens: IF(TASK_PROPERTIES.FireLens, {}) }),
+    problems: [{ path: FL, message: /^must be a literal object, not an intrinsic function/ }],
+    entries: ALL,
+  },
+  {
+    name: 'FireLens is an unknown intrinsic (Fn::Foo)',
+    fragment: () => taskFragment({ FireLens: { 'Fn::Foo': 1 } }),
+    problems: [{ path: FL, message: /^must be a literal object, not an intrinsic function/ }],
+    entries: ALL,
+  },
   {
     name: 'Properties is an Fn::If around a FireLens property',
-    fragment: () => ({ Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: IF(TASK_PROPERTIES, { ContainerDefinitions: [] }) } } }),
+    fragment: () => ({
+      Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: IF(TASK_PROPERTIES, { ContainerDefinitions: [] }) } },
+    }),
     problems: [{ path: P, message: /^is an intrinsic function \(Fn::If\) with a FireLens property inside/ }],
     entries: NO_RESOURCE,
   },
   {
     name: 'a FireLens task inside Fn::ForEach',
-    fragment: () => ({ Resources: { 'Fn::ForEach::Tasks': ['Name', ['A', 'B'], { '${Name}Task': { Type: 'AWS::ECS::TaskDefinition', Properties: TASK_PROPERTIES } }] } }),
-    problems: [{ path: ['Resources', 'Fn::ForEach::Tasks'], message: /^holds a FireLens property, .*list AWS::LanguageExtensions before FireLensMacro/ }],
+    fragment: () => ({
+      Resources: {
+        'Fn::ForEach::Tasks': ['Name', ['A', 'B'], { '${Name}Task': { Type: 'AWS::ECS::TaskDefinition', Properties: TASK_PROPERTIES } }],
+      },
+    }),
+    problems: [
+      {
+        path: ['Resources', 'Fn::ForEach::Tasks'],
+        message: /^holds a FireLens property, .*list AWS::LanguageExtensions before FireLensMacro/,
+      },
+    ],
     entries: ['macro', 'expand-macro-event', 'lint-template', 'cli-lint', 'hook-stack'],
   },
   ...(
@@ -253,35 +450,54 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
       ['an unknown intrinsic', { 'Fn::Foo': 1 }],
       ['a list of a number, null, a string and a list', [1, null, 'x', []]],
     ] as const
-  ).map(
-    ([what, value]): FragmentCase => ({
-      name: `ContainerDefinitions is ${what}`,
-      fragment: () => taskFragment({ ContainerDefinitions: value }),
-      problems: [{ path: [...P, 'ContainerDefinitions'], message: 'must be a literal list of container definitions for the FireLens expansion' }],
-      entries: ALL,
-    }),
-  ),
+  ).map(([what, value]): FragmentCase => ({
+    name: `ContainerDefinitions is ${what}`,
+    fragment: () => taskFragment({ ContainerDefinitions: value }),
+    problems: [
+      { path: [...P, 'ContainerDefinitions'], message: 'must be a literal list of container definitions for the FireLens expansion' },
+    ],
+    entries: ALL,
+  })),
   {
     name: 'a container written as Fn::If',
     fragment: () => taskFragment({ ContainerDefinitions: [app({ Name: 'web' }), IF(app({}), { Ref: 'AWS::NoValue' })] }),
-    problems: [{ path: [...P, 'ContainerDefinitions', 1], message: /^is an intrinsic function \(Fn::If\); the macro cannot route a container it cannot read/ }],
+    problems: [
+      {
+        path: [...P, 'ContainerDefinitions', 1],
+        message: /^is an intrinsic function \(Fn::If\); the macro cannot route a container it cannot read/,
+      },
+    ],
     entries: ALL,
   },
   {
     name: 'DependsOn of a routed container is an Fn::If (a list is expected)',
     fragment: () => taskFragment({ ContainerDefinitions: [app({ DependsOn: IF([], []) })] }),
-    problems: [{ path: [...P, 'ContainerDefinitions', 0, 'DependsOn'], message: 'must be a literal list so the macro can add the dependency on the log router' }],
+    problems: [
+      {
+        path: [...P, 'ContainerDefinitions', 0, 'DependsOn'],
+        message: 'must be a literal list so the macro can add the dependency on the log router',
+      },
+    ],
     entries: ALL,
   },
   {
     name: 'DependsOn of a routed container is a string',
     fragment: () => taskFragment({ ContainerDefinitions: [app({ DependsOn: 'db' })] }),
-    problems: [{ path: [...P, 'ContainerDefinitions', 0, 'DependsOn'], message: 'must be a literal list so the macro can add the dependency on the log router' }],
+    problems: [
+      {
+        path: [...P, 'ContainerDefinitions', 0, 'DependsOn'],
+        message: 'must be a literal list so the macro can add the dependency on the log router',
+      },
+    ],
     entries: ALL,
   },
   {
     name: 'mistakes in the property and in a container are all listed',
-    fragment: () => taskFragment({ ContainerDefinitions: [app({ PortMappings: [{ ContainerPort: 24224 }] })], FireLens: { Destination: { CloudWatchLogs: { RetentionInDays: 'two weeks' } }, BufferLimit: true } }),
+    fragment: () =>
+      taskFragment({
+        ContainerDefinitions: [app({ PortMappings: [{ ContainerPort: 24224 }] })],
+        FireLens: { Destination: { CloudWatchLogs: { RetentionInDays: 'two weeks' } }, BufferLimit: true },
+      }),
     problems: [
       { path: [...FL, 'Destination', 'CloudWatchLogs', 'RetentionInDays'], message: /^must be/ },
       { path: [...FL, 'BufferLimit'], message: 'must be an integer from 0 to 536870911' },
@@ -294,7 +510,10 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
     fragment: () => ({
       Resources: {
         First: { Type: 'AWS::ECS::TaskDefinition', Properties: withOverrides(TASK_PROPERTIES, { FireLens: { Destination: {} } }) },
-        Second: { Type: 'AWS::ECS::TaskDefinition', Properties: withOverrides(TASK_PROPERTIES, { FireLens: { Destination: { S3: {} }, Router: { Nmae: 'r' } } }) },
+        Second: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: withOverrides(TASK_PROPERTIES, { FireLens: { Destination: { S3: {} }, Router: { Nmae: 'r' } } }),
+        },
       },
     }),
     problems: [
@@ -318,7 +537,13 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
   },
   {
     name: '5,000 unknown FireLens keys (every one listed, the answer bounded)',
-    fragment: () => taskFragment({ FireLens: { Destination: { CloudWatchLogs: {} }, ...Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`Extra${String(i)}`, i])) } }),
+    fragment: () =>
+      taskFragment({
+        FireLens: {
+          Destination: { CloudWatchLogs: {} },
+          ...Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`Extra${String(i)}`, i])),
+        },
+      }),
     problems: [
       { path: [...FL, 'Extra0'], message: /^unknown property/ },
       { path: [...FL, 'Extra4999'], message: /^unknown property/ },
@@ -327,7 +552,11 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
   },
   {
     name: 'unknown intrinsics outside FireLens are passed through untouched',
-    fragment: () => taskFragment({ Memory: { 'Fn::Foo': 1 }, ContainerDefinitions: [app({ Image: { 'Fn::Bar': ['x'] }, Environment: [{ Name: 'A', Value: { 'Fn::Baz': {} } }] })] }),
+    fragment: () =>
+      taskFragment({
+        Memory: { 'Fn::Foo': 1 },
+        ContainerDefinitions: [app({ Image: { 'Fn::Bar': ['x'] }, Environment: [{ Name: 'A', Value: { 'Fn::Baz': {} } }] })],
+      }),
     problems: [],
     kept: [
       [
@@ -347,13 +576,19 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
   },
   {
     name: 'unknown intrinsics in FireLens fields that take intrinsics are passed through untouched',
-    fragment: () => taskFragment({ FireLens: { Destination: { CloudWatchLogs: { LogGroupName: { 'Fn::Foo': 1 } } }, BufferLimit: { 'Fn::Bar': 2 } } }),
+    fragment: () =>
+      taskFragment({ FireLens: { Destination: { CloudWatchLogs: { LogGroupName: { 'Fn::Foo': 1 } } }, BufferLimit: { 'Fn::Bar': 2 } } }),
     problems: [],
     entries: ALL,
   },
   {
     name: 'wrong types in container fields the macro does not read are passed through untouched',
-    fragment: () => taskFragment({ Cpu: [], Memory: { a: 1 }, ContainerDefinitions: [app({ PortMappings: 'x', Environment: 5, StopTimeout: {}, Memory: 'lots' })] }),
+    fragment: () =>
+      taskFragment({
+        Cpu: [],
+        Memory: { a: 1 },
+        ContainerDefinitions: [app({ PortMappings: 'x', Environment: 5, StopTimeout: {}, Memory: 'lots' })],
+      }),
     problems: [],
     kept: [
       [
@@ -364,10 +599,13 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
         [...P, 'Memory'],
         [...P, 'Memory'],
       ],
-      ...(['PortMappings', 'Environment', 'StopTimeout', 'Memory'] as const).map((key) => [
-        [...P, 'ContainerDefinitions', 0, key],
-        [...P, 'ContainerDefinitions', 1, key],
-      ] as const),
+      ...(['PortMappings', 'Environment', 'StopTimeout', 'Memory'] as const).map(
+        (key) =>
+          [
+            [...P, 'ContainerDefinitions', 0, key],
+            [...P, 'ContainerDefinitions', 1, key],
+          ] as const,
+      ),
     ],
     entries: ALL,
   },
@@ -375,12 +613,20 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
     // The execution role the macro creates reads the containers' own secrets, so it must read the list.
     name: 'an app Secrets that is not a list, with the execution role the macro creates',
     fragment: () => taskFragment({ ContainerDefinitions: [app({ Secrets: 'x' })] }),
-    problems: [{ path: [...P, 'ContainerDefinitions', 0, 'Secrets'], message: 'is not a list, so the execution role would get no secretsmanager:GetSecretValue' }],
+    problems: [
+      {
+        path: [...P, 'ContainerDefinitions', 0, 'Secrets'],
+        message: 'is not a list, so the execution role would get no secretsmanager:GetSecretValue',
+      },
+    ],
     entries: ALL,
   },
   {
     name: 'junk items in DependsOn and PortMappings are kept, the router dependency added',
-    fragment: () => taskFragment({ ContainerDefinitions: [app({ DependsOn: [1, null, 'x', { ContainerName: 5 }], PortMappings: [null, 5, { ContainerPort: 'abc' }] })] }),
+    fragment: () =>
+      taskFragment({
+        ContainerDefinitions: [app({ DependsOn: [1, null, 'x', { ContainerName: 5 }], PortMappings: [null, 5, { ContainerPort: 'abc' }] })],
+      }),
     problems: [],
     kept: [
       [
@@ -415,8 +661,20 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
               RequiresCompatibilities: ['FARGATE'],
               NetworkMode: 'awsvpc',
               ContainerDefinitions: [
-                { Name: big, Image: big, FirelensConfiguration: { Type: big, Options: { 'config-file-type': big, 'config-file-value': big, 'enable-ecs-log-metadata': big } } },
-                { Name: `app${big}`, Image: big, LogConfiguration: { LogDriver: 'awsfirelens', Options: { Name: big, 'log-driver-buffer-limit': big } }, DependsOn: [{ ContainerName: big, Condition: big }] },
+                {
+                  Name: big,
+                  Image: big,
+                  FirelensConfiguration: {
+                    Type: big,
+                    Options: { 'config-file-type': big, 'config-file-value': big, 'enable-ecs-log-metadata': big },
+                  },
+                },
+                {
+                  Name: `app${big}`,
+                  Image: big,
+                  LogConfiguration: { LogDriver: 'awsfirelens', Options: { Name: big, 'log-driver-buffer-limit': big } },
+                  DependsOn: [{ ContainerName: big, Condition: big }],
+                },
               ],
             },
           },
@@ -426,7 +684,12 @@ export const FRAGMENT_CASES: readonly FragmentCase[] = [
     problems: [],
     entries: ['lint-template', 'cli-lint', 'hook-stack', 'hook-resource'],
   },
-  { name: 'a fragment of more than 1 MB (300 FireLens tasks)', fragment: bigFragment, problems: [], entries: ['macro', 'expand-macro-event', 'lint-template', 'cli-lint', 'hook-stack'] },
+  {
+    name: 'a fragment of more than 1 MB (300 FireLens tasks)',
+    fragment: bigFragment,
+    problems: [],
+    entries: ['macro', 'expand-macro-event', 'lint-template', 'cli-lint', 'hook-stack'],
+  },
 ];
 
 /* ------------------------------------------------------------------------------------------------
@@ -460,14 +723,62 @@ const goodEvent = (overrides: Record<string, unknown>): Record<string, unknown> 
 export const EVENT_CASES: readonly EventCase[] = [
   { name: 'the event is null', event: () => null, errors: ['the event is not a JSON object'], requestId: '', entries: BOTH },
   { name: 'the event is a list', event: () => [goodEvent({})], errors: ['the event is not a JSON object'], requestId: '', entries: BOTH },
-  { name: 'the event is a string', event: () => JSON.stringify(goodEvent({})), errors: ['the event is not a JSON object'], requestId: '', entries: BOTH },
-  { name: 'the event is empty', event: () => ({}), errors: ['event.requestId must be a string', 'event.fragment must be an object'], requestId: '', entries: BOTH },
-  { name: 'the fragment is missing', event: () => goodEvent({ fragment: undefined }), errors: ['event.fragment must be an object'], requestId: 'req-1', entries: BOTH },
-  { name: 'the fragment is null', event: () => goodEvent({ fragment: null }), errors: ['event.fragment must be an object'], requestId: 'req-1', entries: BOTH },
-  { name: 'the fragment is a list', event: () => goodEvent({ fragment: [taskFragment()] }), errors: ['event.fragment must be an object'], requestId: 'req-1', entries: BOTH },
-  { name: 'the fragment is a string (a template as text)', event: () => goodEvent({ fragment: 'Resources: {}' }), errors: ['event.fragment must be an object'], requestId: 'req-1', entries: BOTH },
-  { name: 'the requestId is missing', event: () => goodEvent({ requestId: undefined }), errors: ['event.requestId must be a string'], requestId: '', entries: BOTH },
-  { name: 'the requestId is a number', event: () => goodEvent({ requestId: 42 }), errors: ['event.requestId must be a string'], requestId: '', entries: BOTH },
+  {
+    name: 'the event is a string',
+    event: () => JSON.stringify(goodEvent({})),
+    errors: ['the event is not a JSON object'],
+    requestId: '',
+    entries: BOTH,
+  },
+  {
+    name: 'the event is empty',
+    event: () => ({}),
+    errors: ['event.requestId must be a string', 'event.fragment must be an object'],
+    requestId: '',
+    entries: BOTH,
+  },
+  {
+    name: 'the fragment is missing',
+    event: () => goodEvent({ fragment: undefined }),
+    errors: ['event.fragment must be an object'],
+    requestId: 'req-1',
+    entries: BOTH,
+  },
+  {
+    name: 'the fragment is null',
+    event: () => goodEvent({ fragment: null }),
+    errors: ['event.fragment must be an object'],
+    requestId: 'req-1',
+    entries: BOTH,
+  },
+  {
+    name: 'the fragment is a list',
+    event: () => goodEvent({ fragment: [taskFragment()] }),
+    errors: ['event.fragment must be an object'],
+    requestId: 'req-1',
+    entries: BOTH,
+  },
+  {
+    name: 'the fragment is a string (a template as text)',
+    event: () => goodEvent({ fragment: 'Resources: {}' }),
+    errors: ['event.fragment must be an object'],
+    requestId: 'req-1',
+    entries: BOTH,
+  },
+  {
+    name: 'the requestId is missing',
+    event: () => goodEvent({ requestId: undefined }),
+    errors: ['event.requestId must be a string'],
+    requestId: '',
+    entries: BOTH,
+  },
+  {
+    name: 'the requestId is a number',
+    event: () => goodEvent({ requestId: 42 }),
+    errors: ['event.requestId must be a string'],
+    requestId: '',
+    entries: BOTH,
+  },
   {
     name: 'region, params and templateParameterValues of the wrong types (all listed)',
     event: () => goodEvent({ region: 5, params: 'x', templateParameterValues: [] }),

@@ -1,12 +1,13 @@
 import type { MacroResult } from '../../functions/middleware/macro-response';
 import { EVENT_CASES, type EventCase, type EventEntry } from './cases';
-import { MACRO_MESSAGE_LIMIT, callExpandMacroEvent, expectClear, invokeMacro } from './harness';
+import { callExpandMacroEvent, expectClear, invokeMacro, MACRO_MESSAGE_LIMIT } from './harness';
 
 /**
  * Macro events that are not the documented shape: the answer is a `failure` that lists every wrong
  * field, never a crash; through middy it carries the event's requestId (or '' when it has none).
  */
-const casesFor = (entry: EventEntry): (readonly [string, EventCase])[] => EVENT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
+const casesFor = (entry: EventEntry): (readonly [string, EventCase])[] =>
+  EVENT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
 
 const expectRefused = (response: MacroResult, c: EventCase): void => {
   expect(response.status).toBe('failure');

@@ -1,17 +1,17 @@
 import { formatProblemPath } from '../../functions/shared/errors';
 import { expandFragment } from '../../functions/shared/firelens';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
-import { FIELD_CASES, FIELD_SITES, allWrongAtOnce } from './fields';
+import { allWrongAtOnce, FIELD_CASES, FIELD_SITES } from './fields';
 import {
-  CLI_MESSAGE_LIMIT,
-  type HookBench,
-  MACRO_MESSAGE_LIMIT,
   callExpandMacroEvent,
+  CLI_MESSAGE_LIMIT,
   expectClear,
   expectHookAnswered,
+  type HookBench,
   invokeHook,
   invokeMacro,
   jsonFindings,
+  MACRO_MESSAGE_LIMIT,
   macroEvent,
   payloadBody,
   runCliInProcess,
@@ -42,12 +42,20 @@ describe('every FireLens field with values of the wrong type', () => {
 
   it('covers every field of the definition, at task level and per container', () => {
     // Assert: the sites come from property-schema.ts, so a new field is tested without a new row.
-    expect(FIELD_SITES.map((s) => s.label)).toEqual(expect.arrayContaining(['Router.Memory', 'Destination.S3.KeyFormat', 'Destination.Custom.SecretOptions[0].ValueFrom', 'ContainerDefinitions[0].FireLens.BufferLimit']));
+    expect(FIELD_SITES.map((s) => s.label)).toEqual(
+      expect.arrayContaining([
+        'Router.Memory',
+        'Destination.S3.KeyFormat',
+        'Destination.Custom.SecretOptions[0].ValueFrom',
+        'ContainerDefinitions[0].FireLens.BufferLimit',
+      ]),
+    );
     expect(REFUSED.length).toBeGreaterThan(300);
   });
 
   describe.each(['macro', 'expand-macro-event'] as const)('through the macro (%s)', (entry) => {
-    const answer = (fragment: Record<string, unknown>) => (entry === 'macro' ? invokeMacro(macroEvent(fragment)) : callExpandMacroEvent(macroEvent(fragment)));
+    const answer = (fragment: Record<string, unknown>) =>
+      entry === 'macro' ? invokeMacro(macroEvent(fragment)) : callExpandMacroEvent(macroEvent(fragment));
 
     it.each(REFUSED.map((c) => [c.name, c] as const))('refuses %s, naming Task and the path', async (_name, c) => {
       // Act
@@ -73,7 +81,9 @@ describe('every FireLens field with values of the wrong type', () => {
 
   it.each(FIELD_CASES.map((c) => [c.name, c] as const))('firelens lint (in-process): %s', async (_name, c) => {
     // Act
-    const run = await runCliInProcess(['lint', '--format', 'json', 'template.json'], { 'template.json': asTemplateText(c.site.build(c.value)) });
+    const run = await runCliInProcess(['lint', '--format', 'json', 'template.json'], {
+      'template.json': asTemplateText(c.site.build(c.value)),
+    });
 
     // Assert
     expect(run.stderr).toBe('');
@@ -103,28 +113,31 @@ describe('every FireLens field with values of the wrong type', () => {
     }
   });
 
-  describe.each(allWrongAtOnce().map((c) => [c.destination, c] as const))('with every field wrong at once (%s destination)', (_destination, c) => {
-    it('lists a problem at every path, in one answer (expandFragment)', () => {
-      // Act
-      const result = expandFragment(c.fragment as JsonObject);
+  describe.each(allWrongAtOnce().map((c) => [c.destination, c] as const))(
+    'with every field wrong at once (%s destination)',
+    (_destination, c) => {
+      it('lists a problem at every path, in one answer (expandFragment)', () => {
+        // Act
+        const result = expandFragment(c.fragment as JsonObject);
 
-      // Assert
-      expect(result.ok).toBe(false);
-      const paths = result.ok ? [] : result.problems.map((p) => p.path);
-      for (const path of c.paths) {
-        expect(paths).toContainEqual(path);
-      }
-    });
+        // Assert
+        expect(result.ok).toBe(false);
+        const paths = result.ok ? [] : result.problems.map((p) => p.path);
+        for (const path of c.paths) {
+          expect(paths).toContainEqual(path);
+        }
+      });
 
-    it('answers one failure that counts them all (macro handler)', async () => {
-      // Act
-      const response = await invokeMacro(macroEvent(c.fragment));
+      it('answers one failure that counts them all (macro handler)', async () => {
+        // Act
+        const response = await invokeMacro(macroEvent(c.fragment));
 
-      // Assert
-      expect(response.status).toBe('failure');
-      expectClear(response.errorMessage, MACRO_MESSAGE_LIMIT);
-      const count = Number(/^FireLens: (\d+) problems: /.exec(response.errorMessage ?? '')?.[1]);
-      expect(count).toBeGreaterThanOrEqual(c.paths.length);
-    });
-  });
+        // Assert
+        expect(response.status).toBe('failure');
+        expectClear(response.errorMessage, MACRO_MESSAGE_LIMIT);
+        const count = Number(/^FireLens: (\d+) problems: /.exec(response.errorMessage ?? '')?.[1]);
+        expect(count).toBeGreaterThanOrEqual(c.paths.length);
+      });
+    },
+  );
 });

@@ -3,7 +3,13 @@
  * (property-schema.ts), times values of the wrong type. Whether a value must be refused is decided
  * here from the field's kind, independently of the validator under test.
  */
-import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY, type FieldSpec, type ObjectSpec } from '../../functions/shared/firelens/property-schema';
+import {
+  CONTAINER_PROPERTY,
+  DESTINATION_KEYS,
+  type FieldSpec,
+  FIRELENS_PROPERTY,
+  type ObjectSpec,
+} from '../../functions/shared/firelens/property-schema';
 import { isIntrinsic, isObject, literalInteger } from '../../functions/shared/template/intrinsics';
 import type { TemplatePath } from '../../functions/shared/template/locator';
 import { taskFragment } from './inputs';
@@ -50,7 +56,12 @@ const FIRST_ITEM: Readonly<Record<string, Record<string, unknown>>> = {
   SecretOptions: { Name: 'apikey', ...SECRET },
 };
 
-const label = (path: TemplatePath): string => path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${p}`)).join('').slice(1).replace(/\.\[/g, '[');
+const label = (path: TemplatePath): string =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${p}`))
+    .join('')
+    .slice(1)
+    .replace(/\.\[/g, '[');
 
 /** Writes `value` at `path`, creating objects (and list items from FIRST_ITEM) on the way. */
 const setAt = (root: Record<string, unknown>, path: TemplatePath, value: unknown): void => {
@@ -98,14 +109,17 @@ const sitesOf = (spec: ObjectSpec, prefix: TemplatePath, base: () => Record<stri
       here,
       ...DESTINATION_KEYS.flatMap((kind): Site[] => {
         const settings = field.fields[kind] as ObjectSpec;
-        return [{ relative: [...relative, kind], spec: settings, base: destinationBase(kind)() }, ...sitesOf(settings, [...relative, kind], destinationBase(kind), false)];
+        return [
+          { relative: [...relative, kind], spec: settings, base: destinationBase(kind)() },
+          ...sitesOf(settings, [...relative, kind], destinationBase(kind), false),
+        ];
       }),
     ];
   });
 
-const destinationBase =
-  (kind: (typeof DESTINATION_KEYS)[number]) =>
-  (): Record<string, unknown> => ({ Destination: { [kind]: structuredClone(MINIMAL_DESTINATION[kind]) } });
+const destinationBase = (kind: (typeof DESTINATION_KEYS)[number]) => (): Record<string, unknown> => ({
+  Destination: { [kind]: structuredClone(MINIMAL_DESTINATION[kind]) },
+});
 
 const TASK_FIRELENS = (): Record<string, unknown> => ({ Destination: { CloudWatchLogs: {} } });
 const FIRELENS_PATH = ['Resources', 'Task', 'Properties', 'FireLens'];
@@ -167,7 +181,10 @@ export const accepts = (spec: FieldSpec, value: unknown): boolean => {
     case 'list':
       return Array.isArray(value) && value.length === 0;
     case 'object':
-      return (value === false && spec.allowFalse === true) || (isObject(value) && Object.keys(value).length === 0 && (spec.required ?? []).length === 0 && spec.exactlyOne === undefined);
+      return (
+        (value === false && spec.allowFalse === true) ||
+        (isObject(value) && Object.keys(value).length === 0 && (spec.required ?? []).length === 0 && spec.exactlyOne === undefined)
+      );
   }
 };
 
@@ -190,7 +207,11 @@ export const FIELD_ENTRIES = ['expand-macro-event', 'macro', 'cli-lint', 'hook-s
  * One fragment per destination with every scalar field it can hold set wrong at once: the answer
  * must list each of them (SAM's "all errors at once").
  */
-export const allWrongAtOnce = (): { readonly destination: string; readonly fragment: Record<string, unknown>; readonly paths: readonly TemplatePath[] }[] =>
+export const allWrongAtOnce = (): {
+  readonly destination: string;
+  readonly fragment: Record<string, unknown>;
+  readonly paths: readonly TemplatePath[];
+}[] =>
   DESTINATION_KEYS.map((destination) => {
     const fireLens: Record<string, unknown> = structuredClone(destinationBase(destination)());
     const paths: TemplatePath[] = [];

@@ -1,20 +1,20 @@
-import { formatProblemPath } from '../../functions/shared/errors';
 import type { MacroResult } from '../../functions/middleware/macro-response';
+import { formatProblemPath } from '../../functions/shared/errors';
 import { lintTemplate } from '../../functions/shared/rules/lint';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
 import type { TemplatePath } from '../../functions/shared/template/locator';
 import { type ExpectedProblem, FRAGMENT_CASES, type FragmentCase, type FragmentEntry } from './cases';
 import {
-  CLI_MESSAGE_LIMIT,
-  type HookBench,
-  HOOK_MESSAGE_LIMIT,
-  MACRO_MESSAGE_LIMIT,
   callExpandMacroEvent,
+  CLI_MESSAGE_LIMIT,
   expectClear,
   expectHookAnswered,
+  HOOK_MESSAGE_LIMIT,
+  type HookBench,
   invokeHook,
   invokeMacro,
   jsonFindings,
+  MACRO_MESSAGE_LIMIT,
   macroEvent,
   payloadBody,
   resourceEvent,
@@ -28,7 +28,8 @@ import { utf8 } from './inputs';
  * through the macro, lintTemplate, `firelens lint` and the hook. Every problem is listed at once with
  * the logical id and path; what the macro does not read comes out exactly as it went in.
  */
-const casesFor = (entry: FragmentEntry): (readonly [string, FragmentCase])[] => FRAGMENT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
+const casesFor = (entry: FragmentEntry): (readonly [string, FragmentCase])[] =>
+  FRAGMENT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -37,13 +38,21 @@ const problemPattern = (where: string, message: string | RegExp): RegExp =>
   new RegExp(`${escape(where)}: ${typeof message === 'string' ? escape(message) : message.source.replace(/^\^/, '').replace(/\$$/, '')}`);
 
 const at = (root: unknown, path: TemplatePath): unknown =>
-  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined), root);
+  path.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined),
+    root,
+  );
 
 /**
  * Every expected problem, where and what. A bounded answer may end early ("…", "… and N more"): it must
  * still count them all and name where the first one is (as far as the bound allows).
  */
-const expectListed = (message: string, problems: readonly ExpectedProblem[], where: (path: TemplatePath) => string, count: number | undefined): void => {
+const expectListed = (
+  message: string,
+  problems: readonly ExpectedProblem[],
+  where: (path: TemplatePath) => string,
+  count: number | undefined,
+): void => {
   expect(count).toBeGreaterThanOrEqual(problems.length);
   if (/…$|more problems?$/.test(message)) {
     expect(message).toContain(where(problems[0]?.path ?? []).slice(0, 200));
@@ -58,7 +67,8 @@ const templateText = (c: FragmentCase): Uint8Array => utf8(JSON.stringify({ Tran
 
 describe('hostile parsed templates', () => {
   describe.each(['macro', 'expand-macro-event'] as const)('the macro (%s)', (entry) => {
-    const answer = (fragment: unknown): Promise<MacroResult> => (entry === 'macro' ? invokeMacro(macroEvent(fragment)) : callExpandMacroEvent(macroEvent(fragment)));
+    const answer = (fragment: unknown): Promise<MacroResult> =>
+      entry === 'macro' ? invokeMacro(macroEvent(fragment)) : callExpandMacroEvent(macroEvent(fragment));
 
     it.each(casesFor(entry))('%s', async (_name, c) => {
       // Arrange
@@ -94,7 +104,9 @@ describe('hostile parsed templates', () => {
       const parse = findings.filter((f) => f.ruleId === 'FL0000');
       expect(parse).toHaveLength(c.lintProblems?.length ?? 0);
       for (const problem of c.lintProblems ?? []) {
-        expect(parse.map((f) => `${f.path.join('/')}: ${f.message}`).join('\n')).toMatch(problemPattern(problem.path.join('/'), problem.message));
+        expect(parse.map((f) => `${f.path.join('/')}: ${f.message}`).join('\n')).toMatch(
+          problemPattern(problem.path.join('/'), problem.message),
+        );
       }
       for (const finding of findings) {
         expectClear(finding.message, CLI_MESSAGE_LIMIT);

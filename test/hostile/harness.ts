@@ -128,7 +128,10 @@ export const runCliInProcess = async (args: readonly string[], files: Readonly<R
 export interface JsonFinding {
   readonly Rule: { readonly Id: string };
   readonly Message: string;
-  readonly Location: { readonly Start: { readonly LineNumber: number; readonly ColumnNumber: number }; readonly Path: readonly (string | number)[] };
+  readonly Location: {
+    readonly Start: { readonly LineNumber: number; readonly ColumnNumber: number };
+    readonly Path: readonly (string | number)[];
+  };
 }
 
 export const jsonFindings = (stdout: string): JsonFinding[] => JSON.parse(stdout) as JsonFinding[];
@@ -230,7 +233,12 @@ export const startHookBench = async (): Promise<HookBench> => {
       next += 1;
       const path = `/stack/hostile-${String(next)}.json`;
       bodies.set(path, body);
-      return hookEvent({ targetName: 'STACK', targetType: 'STACK', targetLogicalId: 'hostile-stack', payload: `${server.origin}${path}?X-Amz-Signature=0` });
+      return hookEvent({
+        targetName: 'STACK',
+        targetType: 'STACK',
+        targetLogicalId: 'hostile-stack',
+        payload: `${server.origin}${path}?X-Amz-Signature=0`,
+      });
     },
     close: async () => {
       process.env = saved;

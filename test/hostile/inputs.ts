@@ -19,14 +19,20 @@ const random = (seed: number): (() => number) => {
 export const aliasBomb = (levels = 9, width = 10): string => {
   const lines = [`a0: &a0 [${Array<string>(width).fill('"lol"').join(', ')}]`];
   for (let i = 1; i < levels; i += 1) {
-    lines.push(`a${String(i)}: &a${String(i)} [${Array<string>(width).fill(`*a${String(i - 1)}`).join(', ')}]`);
+    lines.push(
+      `a${String(i)}: &a${String(i)} [${Array<string>(width)
+        .fill(`*a${String(i - 1)}`)
+        .join(', ')}]`,
+    );
   }
   return `${lines.join('\n')}\nResources:\n  Bomb:\n    Type: AWS::SNS::Topic\n    Properties: {Tags: *a${String(levels - 1)}}\n`;
 };
 
 /** `[[[[…]]]]` or `{"a":{"a":…}}`, `depth` levels, as JSON. */
 export const deepFlow = (opener: '[' | '{', depth = 10_000): string =>
-  opener === '[' ? `{"Resources": ${'['.repeat(depth)}${']'.repeat(depth)}}` : `{"Resources": ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+  opener === '['
+    ? `{"Resources": ${'['.repeat(depth)}${']'.repeat(depth)}}`
+    : `{"Resources": ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
 
 /** Block mappings indented one more space per level. */
 export const deepBlock = (depth = 500): string =>
@@ -75,7 +81,10 @@ export const bigGarbage = (size = 1_100_000, seed = 6): string => {
 };
 
 /** `[1,1,1,…]` over more than 1 MB: the most values per byte. */
-export const denseList = (size = 1_100_000): string => `Resources: {A: {Type: X, Properties: {L: [${Array<string>(Math.ceil(size / 2)).fill('1').join(',')}]}}}\n`;
+export const denseList = (size = 1_100_000): string =>
+  `Resources: {A: {Type: X, Properties: {L: [${Array<string>(Math.ceil(size / 2))
+    .fill('1')
+    .join(',')}]}}}\n`;
 
 /** Random bytes, NULs and invalid UTF-8 included. */
 export const randomBytes = (size: number, seed = 7): Uint8Array => {
@@ -139,4 +148,3 @@ export const withOverrides = (base: Record<string, unknown>, overrides: Record<s
   }
   return out;
 };
-

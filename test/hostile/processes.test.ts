@@ -2,14 +2,25 @@ import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { TEXT_CASES, type TextCase, type TextEntry } from './cases';
-import { CHILD_HEAP_MB, CHILD_TIMEOUT_MS, CLI_MESSAGE_LIMIT, type ProcessRun, ROOT, expectClear, removeScratch, runCliProcess, scratchFile } from './harness';
+import {
+  CHILD_HEAP_MB,
+  CHILD_TIMEOUT_MS,
+  CLI_MESSAGE_LIMIT,
+  expectClear,
+  type ProcessRun,
+  removeScratch,
+  ROOT,
+  runCliProcess,
+  scratchFile,
+} from './harness';
 
 /**
  * The heavy inputs (alias bomb, 10,000 levels, more than 1 MB) through the real `firelens` executable
  * with a 128 MB heap: each finishes on its own with the documented exit code and a clear message, not
  * killed by the 20 s guard and not out of memory. Time is not asserted; the guard only stops a runaway.
  */
-const casesFor = (entry: TextEntry): (readonly [string, TextCase])[] => TEXT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
+const casesFor = (entry: TextEntry): (readonly [string, TextCase])[] =>
+  TEXT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
 
 const fileFor = (c: TextCase): string => scratchFile(`${c.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.yaml`, c.input());
 
@@ -70,22 +81,26 @@ describe(`firelens as a process (--max-old-space-size=${String(CHILD_HEAP_MB)})`
 });
 
 describe('firelens started several times at once with a stale bundle', () => {
-  it('rebuilds without any of them loading a half-written bundle', async () => {
-    // Regression: every process rebuilt dist/firelens.cjs in place, and one required it mid-write
-    // ("require(...).main is not a function"). Now each writes a temporary file and renames it.
-    const bundle = join(ROOT, 'dist', 'firelens.cjs');
-    if (existsSync(bundle)) {
-      utimesSync(bundle, new Date(0), new Date(0));
-    }
+  it(
+    'rebuilds without any of them loading a half-written bundle',
+    async () => {
+      // Regression: every process rebuilt dist/firelens.cjs in place, and one required it mid-write
+      // ("require(...).main is not a function"). Now each writes a temporary file and renames it.
+      const bundle = join(ROOT, 'dist', 'firelens.cjs');
+      if (existsSync(bundle)) {
+        utimesSync(bundle, new Date(0), new Date(0));
+      }
 
-    // Act
-    const runs = await Promise.all(Array.from({ length: 4 }, () => runCliProcess(['rules'])));
+      // Act
+      const runs = await Promise.all(Array.from({ length: 4 }, () => runCliProcess(['rules'])));
 
-    // Assert
-    for (const run of runs) {
-      expectFinished(run);
-      expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toContain('FL1001');
-    }
-  }, CHILD_TIMEOUT_MS + 10_000);
+      // Assert
+      for (const run of runs) {
+        expectFinished(run);
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(run.stdout).toContain('FL1001');
+      }
+    },
+    CHILD_TIMEOUT_MS + 10_000,
+  );
 });

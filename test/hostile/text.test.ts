@@ -1,10 +1,10 @@
-import { type TextCase, TEXT_CASES, type TextEntry } from './cases';
+import { TEXT_CASES, type TextCase, type TextEntry } from './cases';
 import {
   CLI_MESSAGE_LIMIT,
-  type HookBench,
-  HOOK_MESSAGE_LIMIT,
   expectClear,
   expectHookAnswered,
+  HOOK_MESSAGE_LIMIT,
+  type HookBench,
   invokeHook,
   loadBytes,
   payloadBody,
@@ -17,7 +17,8 @@ import {
  * `firelens lint` and `firelens expand`, and the hook on a stack target. (The heavy ones also run as
  * processes with a small heap: processes.test.ts.)
  */
-const casesFor = (entry: TextEntry): (readonly [string, TextCase])[] => TEXT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
+const casesFor = (entry: TextEntry): (readonly [string, TextCase])[] =>
+  TEXT_CASES.filter((c) => c.entries.includes(entry)).map((c) => [c.name, c] as const);
 
 const FILE = 'template.yaml';
 
@@ -64,7 +65,9 @@ describe('hostile template text', () => {
       expectClear(head, CLI_MESSAGE_LIMIT);
       expect(where).toMatch(new RegExp(`^${FILE}:\\d+:\\d+$`));
       if (c.error.line !== undefined) {
-        expect(where).toMatch(new RegExp(`^${FILE}:${String(c.error.line)}:${c.error.column === undefined ? '\\d+' : String(c.error.column)}$`));
+        expect(where).toMatch(
+          new RegExp(`^${FILE}:${String(c.error.line)}:${c.error.column === undefined ? '\\d+' : String(c.error.column)}$`),
+        );
       }
     });
   });
@@ -84,7 +87,7 @@ describe('hostile template text', () => {
       const line = run.stderr.trimEnd();
       expect(line).not.toContain('\n');
       expectClear(line, CLI_MESSAGE_LIMIT);
-      const prefix = c.error.line === undefined ? `${FILE}` : `${FILE}:${String(c.error.line)}:`;
+      const prefix = c.error.line === undefined ? FILE : `${FILE}:${String(c.error.line)}:`;
       expect(line.startsWith(prefix)).toBe(true);
       expect(line.slice(line.indexOf('cannot parse the template: ') + 'cannot parse the template: '.length)).toMatch(c.error.message);
     });

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 
 import type { FieldSpec } from '../../functions/shared/firelens/property-schema';
 import { CONTAINER_PROPERTY, FIRELENS_PROPERTY } from '../../functions/shared/firelens/property-schema';
-import { type Json, type JsonObject, isIntrinsic, isObject } from '../../functions/shared/template/intrinsics';
-import { MUTATION_KINDS, fireLensTemplate, mutatedTemplate } from './arbitraries';
+import { isIntrinsic, isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
+import { fireLensTemplate, mutatedTemplate, MUTATION_KINDS } from './arbitraries';
 import { PROPERTY_TIMEOUT_MS } from './harness';
 
 /**
@@ -30,7 +30,9 @@ const definedPaths = (spec: FieldSpec, base: string): string[] => {
 /** The same paths as they occur in a value (list indices dropped, intrinsics not entered). */
 const writtenPaths = (value: Json, base: string, into: Set<string>): void => {
   if (Array.isArray(value)) {
-    value.forEach((item) => writtenPaths(item, base, into));
+    value.forEach((item) => {
+      writtenPaths(item, base, into);
+    });
   } else if (isObject(value)) {
     const object: JsonObject = value;
     if (isIntrinsic(object)) {
@@ -58,51 +60,69 @@ const fireLensValues = (fragment: JsonObject): { task: Json[]; container: Json[]
 };
 
 describe('fireLensTemplate()', () => {
-  it('writes every field of the task-level and the container-level FireLens definitions', () => {
-    // Arrange
-    const seenTask = new Set<string>();
-    const seenContainer = new Set<string>();
+  it(
+    'writes every field of the task-level and the container-level FireLens definitions',
+    () => {
+      // Arrange
+      const seenTask = new Set<string>();
+      const seenContainer = new Set<string>();
 
-    // Act
-    for (const c of fc.sample(fireLensTemplate(), SAMPLE)) {
-      const { task, container } = fireLensValues(c.fragment);
-      task.forEach((value) => writtenPaths(value, '', seenTask));
-      container.forEach((value) => writtenPaths(value, '', seenContainer));
-    }
+      // Act
+      for (const c of fc.sample(fireLensTemplate(), SAMPLE)) {
+        const { task, container } = fireLensValues(c.fragment);
+        task.forEach((value) => {
+          writtenPaths(value, '', seenTask);
+        });
+        container.forEach((value) => {
+          writtenPaths(value, '', seenContainer);
+        });
+      }
 
-    // Assert
-    expect(definedPaths(FIRELENS_PROPERTY, '').filter((p) => !seenTask.has(p))).toEqual([]);
-    expect(definedPaths(CONTAINER_PROPERTY, '').filter((p) => !seenContainer.has(p))).toEqual([]);
-  }, PROPERTY_TIMEOUT_MS);
+      // Assert
+      expect(definedPaths(FIRELENS_PROPERTY, '').filter((p) => !seenTask.has(p))).toEqual([]);
+      expect(definedPaths(CONTAINER_PROPERTY, '').filter((p) => !seenContainer.has(p))).toEqual([]);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('writes only fields the definition declares', () => {
-    // Arrange
-    const defined = new Set(definedPaths(FIRELENS_PROPERTY, ''));
-    const seen = new Set<string>();
+  it(
+    'writes only fields the definition declares',
+    () => {
+      // Arrange
+      const defined = new Set(definedPaths(FIRELENS_PROPERTY, ''));
+      const seen = new Set<string>();
 
-    // Act
-    for (const c of fc.sample(fireLensTemplate(), { ...SAMPLE, numRuns: 100 })) {
-      fireLensValues(c.fragment).task.forEach((value) => writtenPaths(value, '', seen));
-    }
+      // Act
+      for (const c of fc.sample(fireLensTemplate(), { ...SAMPLE, numRuns: 100 })) {
+        fireLensValues(c.fragment).task.forEach((value) => {
+          writtenPaths(value, '', seen);
+        });
+      }
 
-    // Assert: option maps are free-form; everything else must be declared
-    expect([...seen].filter((p) => !defined.has(p) && !/\.Options\./.test(p))).toEqual([]);
-  }, PROPERTY_TIMEOUT_MS);
+      // Assert: option maps are free-form; everything else must be declared
+      expect([...seen].filter((p) => !defined.has(p) && !/\.Options\./.test(p))).toEqual([]);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('mutatedTemplate()', () => {
-  it('applies every kind of mutation, and at least one to each case', () => {
-    // Arrange
-    const seen = new Set<string>();
-    const samples = fc.sample(mutatedTemplate(), SAMPLE);
+  it(
+    'applies every kind of mutation, and at least one to each case',
+    () => {
+      // Arrange
+      const seen = new Set<string>();
+      const samples = fc.sample(mutatedTemplate(), SAMPLE);
 
-    // Act
-    for (const c of samples) {
-      c.mutations.forEach((m) => seen.add(m.split(':')[0] ?? ''));
-    }
+      // Act
+      for (const c of samples) {
+        c.mutations.forEach((m) => seen.add(m.split(':')[0] ?? ''));
+      }
 
-    // Assert
-    expect(MUTATION_KINDS.filter((kind) => !seen.has(kind))).toEqual([]);
-    expect(samples.filter((c) => c.mutations.length === 0)).toEqual([]);
-  }, PROPERTY_TIMEOUT_MS);
+      // Assert
+      expect(MUTATION_KINDS.filter((kind) => !seen.has(kind))).toEqual([]);
+      expect(samples.filter((c) => c.mutations.length === 0)).toEqual([]);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { LOG_GROUP_RETENTION_DAYS } from '../../functions/shared/firelens/property-schema';
-import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 
 /**
  * fast-check arbitraries for the property-based tests (issue #6): CloudFormation templates that use
@@ -67,27 +67,60 @@ const SUPPORT_RESOURCES: Readonly<Record<string, JsonObject>> = {
   AppLogs: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: { 'Fn::Sub': '/ecs/${AWS::StackName}/app' }, RetentionInDays: 90 } },
   RouterLogs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } },
   LogStream: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } },
-  LogBucket: { Type: 'AWS::S3::Bucket', DeletionPolicy: 'Retain', Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } } },
+  LogBucket: {
+    Type: 'AWS::S3::Bucket',
+    DeletionPolicy: 'Retain',
+    Properties: {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    },
+  },
   Delivery: {
     Type: 'AWS::KinesisFirehose::DeliveryStream',
-    Properties: { DeliveryStreamType: 'DirectPut', S3DestinationConfiguration: { BucketARN: { 'Fn::GetAtt': ['LogBucket', 'Arn'] }, RoleARN: { 'Fn::ImportValue': 'firehose-delivery-role-arn' } } },
+    Properties: {
+      DeliveryStreamType: 'DirectPut',
+      S3DestinationConfiguration: {
+        BucketARN: { 'Fn::GetAtt': ['LogBucket', 'Arn'] },
+        RoleARN: { 'Fn::ImportValue': 'firehose-delivery-role-arn' },
+      },
+    },
   },
   SharedTaskRole: {
     Type: 'AWS::IAM::Role',
     Properties: {
-      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
       Tags: [{ Key: 'team', Value: 'platform' }],
     },
   },
   SharedExecutionRole: {
     Type: 'AWS::IAM::Role',
     Properties: {
-      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
       ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }],
     },
   },
   AppSecret: { Type: 'AWS::SecretsManager::Secret', Properties: { Description: 'API key of the log destination' } },
-  LogsKey: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } }, Action: 'kms:*', Resource: '*' }] } } },
+  LogsKey: {
+    Type: 'AWS::KMS::Key',
+    Properties: {
+      KeyPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ],
+      },
+    },
+  },
 };
 
 const PARAMETERS: Readonly<Record<string, JsonObject>> = {
@@ -123,7 +156,12 @@ const stringValue = (literal: string, alternative: string): fc.Arbitrary<Json> =
     { 'Fn::ImportValue': { 'Fn::Sub': '${AWS::StackName}-shared' } },
   );
 
-const regionValue: fc.Arbitrary<Json> = fc.constantFrom<Json>('eu-west-1', 'us-east-1', { Ref: 'AWS::Region' }, IF_PROD('eu-west-1', 'eu-central-1'));
+const regionValue: fc.Arbitrary<Json> = fc.constantFrom<Json>(
+  'eu-west-1',
+  'us-east-1',
+  { Ref: 'AWS::Region' },
+  IF_PROD('eu-west-1', 'eu-central-1'),
+);
 
 /** Retention in days as the property's definition allows it (the periods CloudWatch Logs accepts). */
 const logRetention: fc.Arbitrary<number> = fc.constantFrom(...LOG_GROUP_RETENTION_DAYS);
@@ -159,21 +197,38 @@ const cloudWatchLogs = fc
       LogStreamPrefix: stringValue('app/', 'dev/'),
       RetentionInDays: logRetention,
       Region: regionValue,
-      Options: fc.constantFrom<JsonObject>({ log_key: 'log' }, { log_format: 'json/emf' }, { auto_create_group: false }, { log_group_class: 'STANDARD', log_retention_days: 7 }),
+      Options: fc.constantFrom<JsonObject>(
+        { log_key: 'log' },
+        { log_format: 'json/emf' },
+        { auto_create_group: false },
+        { log_group_class: 'STANDARD', log_retention_days: 7 },
+      ),
     },
     { requiredKeys: [] },
   )
   .map((settings): Described<JsonObject> => ({
-    json: { CloudWatchLogs: settings as JsonObject },
+    json: { CloudWatchLogs: settings },
     label: `CloudWatchLogs(${settings.LogGroupName === undefined ? 'created' : 'named'})`,
   }));
 
 const firehose = fc
   .record(
     {
-      DeliveryStreamName: fc.constantFrom<Json>('app-logs', { Ref: 'Delivery' }, { 'Fn::Sub': '${AWS::StackName}-logs' }, IF_PROD('prod-logs', 'dev-logs')),
+      DeliveryStreamName: fc.constantFrom<Json>(
+        'app-logs',
+        { Ref: 'Delivery' },
+        { 'Fn::Sub': '${AWS::StackName}-logs' },
+        IF_PROD('prod-logs', 'dev-logs'),
+      ),
       Region: optional(regionValue),
-      Options: optional(fc.constantFrom<JsonObject>({ time_key: 'time' }, { compression: 'gzip' }, { role_arn: 'arn:aws:iam::444455556666:role/log-delivery' }, { log_key: 'log', time_key_format: '%Y-%m-%dT%H:%M:%S' })),
+      Options: optional(
+        fc.constantFrom<JsonObject>(
+          { time_key: 'time' },
+          { compression: 'gzip' },
+          { role_arn: 'arn:aws:iam::444455556666:role/log-delivery' },
+          { log_key: 'log', time_key_format: '%Y-%m-%dT%H:%M:%S' },
+        ),
+      ),
     },
     { requiredKeys: ['DeliveryStreamName'] },
   )
@@ -194,9 +249,20 @@ const s3 = fc
   .record(
     {
       BucketName: fc.constantFrom<Json>('acme-logs', { Ref: 'LogBucket' }, { 'Fn::Sub': '${AWS::StackName}-logs' }),
-      KeyFormat: optional(fc.constantFrom<Json>('/logs/$TAG/%Y/%m/%d/$UUID.gz', '/app/${ECS_TASK_ID}/%H-%M-%S', 'flat/$UUID', { 'Fn::Sub': '/${AWS::StackName}/$TAG/%Y/' })),
+      KeyFormat: optional(
+        fc.constantFrom<Json>('/logs/$TAG/%Y/%m/%d/$UUID.gz', '/app/${ECS_TASK_ID}/%H-%M-%S', 'flat/$UUID', {
+          'Fn::Sub': '/${AWS::StackName}/$TAG/%Y/',
+        }),
+      ),
       Region: optional(regionValue),
-      Options: optional(fc.constantFrom<JsonObject>({ total_file_size: '10M', upload_timeout: '1m' }, { use_put_object: 'On' }, { compression: 'gzip' }, { store_dir: '/tmp/fluent-bit/s3' })),
+      Options: optional(
+        fc.constantFrom<JsonObject>(
+          { total_file_size: '10M', upload_timeout: '1m' },
+          { use_put_object: 'On' },
+          { compression: 'gzip' },
+          { store_dir: '/tmp/fluent-bit/s3' },
+        ),
+      ),
     },
     { requiredKeys: ['BucketName'] },
   )
@@ -207,7 +273,9 @@ const openSearch = fc
     serverless: fc.boolean(),
     Index: fc.constantFrom<Json>('app-logs', { 'Fn::Sub': '${AWS::StackName}-logs' }),
     Region: optional(regionValue),
-    Options: optional(fc.constantFrom<JsonObject>({ Logstash_Format: 'On' }, { Trace_Error: 'On' }, { Replace_Dots: 'On', Generate_ID: 'On' })),
+    Options: optional(
+      fc.constantFrom<JsonObject>({ Logstash_Format: 'On' }, { Trace_Error: 'On' }, { Replace_Dots: 'On', Generate_ID: 'On' }),
+    ),
   })
   .map(({ serverless, Index, Region, Options }): Described<JsonObject> => {
     const Endpoint = serverless ? 'abc123xyz.eu-west-1.aoss.amazonaws.com' : 'search-logs-abc123.eu-west-1.es.amazonaws.com';
@@ -218,38 +286,71 @@ const openSearch = fc
   });
 
 const CUSTOM_OUTPUTS: readonly JsonObject[] = [
-  { Name: 'datadog', Options: { Host: 'http-intake.logs.datadoghq.eu', TLS: 'on', dd_service: 'app', provider: 'ecs' }, SecretOptions: [{ Name: 'apikey', ValueFrom: 'SECRET' }] },
+  {
+    Name: 'datadog',
+    Options: { Host: 'http-intake.logs.datadoghq.eu', TLS: 'on', dd_service: 'app', provider: 'ecs' },
+    SecretOptions: [{ Name: 'apikey', ValueFrom: 'SECRET' }],
+  },
   { Name: 'http', Options: { Host: 'logs.example.com', Port: 443, URI: '/ingest', Format: 'json', tls: 'On' } },
   { Name: 'loki', Options: { host: 'loki.example.com', port: '3100', labels: 'job=firelens' } },
-  { Name: 'splunk', Options: { Host: 'hec.example.com', Port: '8088', TLS: 'On' }, SecretOptions: [{ Name: 'Splunk_Token', ValueFrom: 'SECRET' }] },
-  { Name: 'newrelic', Options: { endpoint: 'https://log-api.eu.newrelic.com/log/v1' }, SecretOptions: [{ Name: 'licenseKey', ValueFrom: 'SECRET' }] },
+  {
+    Name: 'splunk',
+    Options: { Host: 'hec.example.com', Port: '8088', TLS: 'On' },
+    SecretOptions: [{ Name: 'Splunk_Token', ValueFrom: 'SECRET' }],
+  },
+  {
+    Name: 'newrelic',
+    Options: { endpoint: 'https://log-api.eu.newrelic.com/log/v1' },
+    SecretOptions: [{ Name: 'licenseKey', ValueFrom: 'SECRET' }],
+  },
   { Name: 'forward', Options: { Host: 'aggregator.internal', Port: '24224' } },
   { Name: 'kafka', Options: { Brokers: 'b-1.kafka.internal:9092', Topics: 'logs' } },
   { Name: 'null' },
   { Name: 'stdout', Options: { Format: 'json_lines' } },
-  { Name: 'cloudwatch', Options: { region: 'eu-west-1', log_group_name: '/ecs/go-plugin', log_stream_prefix: 'go/', auto_create_group: 'true' } },
+  {
+    Name: 'cloudwatch',
+    Options: { region: 'eu-west-1', log_group_name: '/ecs/go-plugin', log_stream_prefix: 'go/', auto_create_group: 'true' },
+  },
   { Name: 'kinesis_firehose', Options: { region: { Ref: 'AWS::Region' }, delivery_stream: 'custom-stream' } },
   { Name: 'cloudwatch_logs', Options: { region: 'us-east-1', log_group_name: { Ref: 'AppLogs' }, log_stream_name: 'fixed' } },
   { Name: 'es', Options: { Host: 'search-x.eu-west-1.es.amazonaws.com', Port: '443', AWS_Auth: 'On', AWS_Region: 'eu-west-1', tls: 'On' } },
   { Name: 'my_plugin', Options: { anything: 'goes', level: 3, enabled: true } },
 ];
 
-const custom = fc.record({ output: fc.constantFrom(...CUSTOM_OUTPUTS), secret: secretArn }).map(({ output, secret }): Described<JsonObject> => {
-  const json = structuredClone(output);
-  if (Array.isArray(json['SecretOptions'])) {
-    json['SecretOptions'] = json['SecretOptions'].map((s) => (isObject(s) ? { ...s, ValueFrom: secret } : s));
-  }
-  return { json: { Custom: json }, label: `Custom(${String(output['Name'])})` };
-});
+const custom = fc
+  .record({ output: fc.constantFrom(...CUSTOM_OUTPUTS), secret: secretArn })
+  .map(({ output, secret }): Described<JsonObject> => {
+    const json = structuredClone(output);
+    if (Array.isArray(json['SecretOptions'])) {
+      json['SecretOptions'] = json['SecretOptions'].map((s) => (isObject(s) ? { ...s, ValueFrom: secret } : s));
+    }
+    return { json: { Custom: json }, label: `Custom(${String(output['Name'])})` };
+  });
 
 const anyDestination = fc.oneof(cloudWatchLogs, firehose, kinesisStreams, s3, openSearch, custom);
 
 /** Fluentd takes Custom destinations only; its `Name` becomes the `@type`. */
 const fluentdDestination = fc
-  .constantFrom<JsonObject>({ Name: 'cloudwatch_logs', Options: { region: 'eu-west-1', log_group_name: '/ecs/fluentd', log_stream_name: 'app', auto_create_stream: 'true' } }, { Name: 'stdout' }, { Name: 'forward', Options: { host: 'aggregator.internal' } })
+  .constantFrom<JsonObject>(
+    {
+      Name: 'cloudwatch_logs',
+      Options: { region: 'eu-west-1', log_group_name: '/ecs/fluentd', log_stream_name: 'app', auto_create_stream: 'true' },
+    },
+    { Name: 'stdout' },
+    { Name: 'forward', Options: { host: 'aggregator.internal' } },
+  )
   .map((json): Described<JsonObject> => ({ json: { Custom: json }, label: `Custom(fluentd ${String(json['Name'])})` }));
 
-const bufferLimit: fc.Arbitrary<Json> = fc.constantFrom<Json>(0, 1_048_576, 2_097_152, 4_194_304, 8_388_608, '4194304', IF_PROD(8_388_608, 1_048_576), { Ref: 'AppMemory' });
+const bufferLimit: fc.Arbitrary<Json> = fc.constantFrom<Json>(
+  0,
+  1_048_576,
+  2_097_152,
+  4_194_304,
+  8_388_608,
+  '4194304',
+  IF_PROD(8_388_608, 1_048_576),
+  { Ref: 'AppMemory' },
+);
 
 const pattern: fc.Arbitrary<Json> = fc.constantFrom<Json>('^(?!.*health)', 'ERROR|WARN', '\\bDEBUG\\b', IF_PROD('^INFO', '.*'));
 
@@ -264,7 +365,11 @@ interface OverrideChoice {
   readonly excludePattern: Json | undefined;
 }
 
-type Logging = { readonly kind: 'task' } | { readonly kind: 'own-awslogs' } | { readonly kind: 'opt-out' } | { readonly kind: 'override'; readonly override: OverrideChoice };
+type Logging =
+  | { readonly kind: 'task' }
+  | { readonly kind: 'own-awslogs' }
+  | { readonly kind: 'opt-out' }
+  | { readonly kind: 'override'; readonly override: OverrideChoice };
 
 interface AppChoice {
   readonly image: Json;
@@ -310,7 +415,10 @@ const appChoice = (destination: fc.Arbitrary<Described<JsonObject>>): fc.Arbitra
     environment: optional(
       fc.constantFrom<Json>(
         [{ Name: 'STAGE', Value: { Ref: 'Stage' } }],
-        [{ Name: 'LOG_LEVEL', Value: 'info' }, { Name: 'BUCKET', Value: { 'Fn::GetAtt': ['LogBucket', 'Arn'] } }],
+        [
+          { Name: 'LOG_LEVEL', Value: 'info' },
+          { Name: 'BUCKET', Value: { 'Fn::GetAtt': ['LogBucket', 'Arn'] } },
+        ],
         IF_PROD([{ Name: 'MODE', Value: 'prod' }], { Ref: 'AWS::NoValue' }),
         [{ Name: 'REGION', Value: { 'Fn::FindInMap': ['RegionSettings', { Ref: 'AWS::Region' }, 'Tier'] } }],
       ),
@@ -359,10 +467,28 @@ const routerChoice: fc.Arbitrary<RouterChoice> = fc.record({
   cpu: optional(fc.constantFrom<Json>(0, 32, 64, { Ref: 'AWS::NoValue' }), 3),
   enableEcsLogMetadata: optional(fc.boolean()),
   configFile: fc.constantFrom<RouterChoice['configFile']>('none', 'none', 'none', 'file', 's3', 'file-intrinsic', 's3-intrinsic'),
-  logGroup: optional(fc.constantFrom<Json>('/ecs/log-routers', { Ref: 'RouterLogs' }, false, { 'Fn::Sub': '/ecs/${AWS::StackName}/router' }, { Ref: 'LogGroupParam' })),
+  logGroup: optional(
+    fc.constantFrom<Json>(
+      '/ecs/log-routers',
+      { Ref: 'RouterLogs' },
+      false,
+      { 'Fn::Sub': '/ecs/${AWS::StackName}/router' },
+      { Ref: 'LogGroupParam' },
+    ),
+  ),
   logRetentionInDays: optional(logRetention),
-  environment: optional(fc.constantFrom<Json>([{ Name: 'FLB_LOG_LEVEL', Value: 'debug' }], [{ Name: 'STAGE', Value: { Ref: 'Stage' } }], IF_PROD([{ Name: 'X', Value: '1' }], [])), 3),
-  secrets: optional(secretArn.map((valueFrom): Json => [{ Name: 'ROUTER_TOKEN', ValueFrom: valueFrom }]), 3),
+  environment: optional(
+    fc.constantFrom<Json>(
+      [{ Name: 'FLB_LOG_LEVEL', Value: 'debug' }],
+      [{ Name: 'STAGE', Value: { Ref: 'Stage' } }],
+      IF_PROD([{ Name: 'X', Value: '1' }], []),
+    ),
+    3,
+  ),
+  secrets: optional(
+    secretArn.map((valueFrom): Json => [{ Name: 'ROUTER_TOKEN', ValueFrom: valueFrom }]),
+    3,
+  ),
   healthCheck: optional(fc.boolean()),
   stopTimeout: optional(fc.constantFrom(30, 60, 120), 3),
 });
@@ -425,7 +551,16 @@ interface TaskChoice {
 
 const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chain((count) =>
   fc.record({
-    platform: fc.constantFrom<Platform>('fargate', 'fargate', 'fargate', 'fargate+ec2', 'ec2-bridge', 'ec2-default', 'ec2-awsvpc', 'ec2-host'),
+    platform: fc.constantFrom<Platform>(
+      'fargate',
+      'fargate',
+      'fargate',
+      'fargate+ec2',
+      'ec2-bridge',
+      'ec2-default',
+      'ec2-awsvpc',
+      'ec2-host',
+    ),
     sizePick: fc.nat({ max: 3 }),
     memoryStyle: fc.constantFrom<TaskChoice['memoryStyle']>('literal', 'literal', 'literal', 'gb', 'intrinsic', 'absent'),
     family: optional(fc.constantFrom<Json>('orders', 'web-app', { 'Fn::Sub': '${AWS::StackName}-task' })),
@@ -444,7 +579,14 @@ const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chai
     includePattern: optional(pattern, 4),
     excludePattern: optional(pattern, 4),
     explicitContainers: fc.boolean(),
-    secretsKmsKey: optional(fc.constantFrom<Json>('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', { 'Fn::GetAtt': ['LogsKey', 'Arn'] }, { Ref: 'KmsKeyArn' }), 4),
+    secretsKmsKey: optional(
+      fc.constantFrom<Json>(
+        'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        { 'Fn::GetAtt': ['LogsKey', 'Arn'] },
+        { Ref: 'KmsKeyArn' },
+      ),
+      4,
+    ),
     externalRolesGranted: optional(fc.boolean(), 4),
     taskRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
     executionRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
@@ -455,11 +597,14 @@ const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chai
 );
 
 /** A task-level choice with the existing-router shape drawn one time in four. */
-const weightedTaskChoice: fc.Arbitrary<TaskChoice> = fc.tuple(taskChoice, fc.nat({ max: 3 })).map(([choice, roll]) => ({ ...choice, existing: roll === 0 }));
+const weightedTaskChoice: fc.Arbitrary<TaskChoice> = fc
+  .tuple(taskChoice, fc.nat({ max: 3 }))
+  .map(([choice, roll]) => ({ ...choice, existing: roll === 0 }));
 
 const isFargate = (platform: Platform): boolean => platform === 'fargate' || platform === 'fargate+ec2';
 
-const integerOf = (value: Json | undefined): number | undefined => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
+const integerOf = (value: Json | undefined): number | undefined =>
+  typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
 
 /** What one built task needs from the template around it, and how it reads in a shape description. */
 interface BuiltTask {
@@ -504,7 +649,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
       container['Environment'] = app.environment;
     }
     if (app.secrets) {
-      container['Secrets'] = [{ Name: 'DB_PASSWORD', ValueFrom: { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/db' } }];
+      container['Secrets'] = [
+        { Name: 'DB_PASSWORD', ValueFrom: { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/db' } },
+      ];
     }
     if (app.stopTimeout !== undefined) {
       container['StopTimeout'] = app.stopTimeout;
@@ -598,10 +745,14 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     }
     const router: JsonObject = {
       Name: existing.name,
-      Image: existing.type === 'fluentd' ? 'public.ecr.aws/aws-observability/fluentd:v1.16-1' : 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.5',
+      Image:
+        existing.type === 'fluentd'
+          ? 'public.ecr.aws/aws-observability/fluentd:v1.16-1'
+          : 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.5',
       Essential: true,
       MemoryReservation: existing.memoryReservation,
-      FirelensConfiguration: Object.keys(firelensOptions).length > 0 ? { Type: existing.type, Options: firelensOptions } : { Type: existing.type },
+      FirelensConfiguration:
+        Object.keys(firelensOptions).length > 0 ? { Type: existing.type, Options: firelensOptions } : { Type: existing.type },
     };
     if (existing.logGroup !== undefined) {
       router['LogConfiguration'] = {
@@ -719,7 +870,11 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   if (choice.secretsKmsKey !== undefined) {
     fireLens['SecretsKmsKey'] = choice.secretsKmsKey;
   }
-  const externalRole = choice.taskRole === 'external' || choice.taskRole === 'param' || choice.executionRole === 'external' || choice.executionRole === 'param';
+  const externalRole =
+    choice.taskRole === 'external' ||
+    choice.taskRole === 'param' ||
+    choice.executionRole === 'external' ||
+    choice.executionRole === 'param';
   if (externalRole) {
     fireLens['ExternalRolesGranted'] = true;
   } else if (choice.externalRolesGranted !== undefined) {
@@ -731,9 +886,14 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   if (choice.family !== undefined) {
     properties['Family'] = choice.family;
   }
-  const needMiB = containers.reduce((sum, c) => sum + (integerOf(c['Memory'] ?? c['MemoryReservation']) ?? 0), existing === undefined ? routerMemory : 0) +
-    Math.ceil(routedBuffers.reduce<number>((sum, b) => sum + (integerOf(b) ?? 8_388_608), 0) / MIB);
-  const unknownMemory = containers.some((c) => (c['Memory'] ?? c['MemoryReservation']) !== undefined && integerOf(c['Memory'] ?? c['MemoryReservation']) === undefined);
+  const needMiB =
+    containers.reduce(
+      (sum, c) => sum + (integerOf(c['Memory'] ?? c['MemoryReservation']) ?? 0),
+      existing === undefined ? routerMemory : 0,
+    ) + Math.ceil(routedBuffers.reduce<number>((sum, b) => sum + (integerOf(b) ?? 8_388_608), 0) / MIB);
+  const unknownMemory = containers.some(
+    (c) => (c['Memory'] ?? c['MemoryReservation']) !== undefined && integerOf(c['Memory'] ?? c['MemoryReservation']) === undefined,
+  );
   const budget = unknownMemory ? needMiB + 512 : needMiB;
   switch (choice.platform) {
     case 'fargate':
@@ -789,7 +949,10 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   properties['TaskRoleArn'] = roleValue(choice.taskRole, 'SharedTaskRole', 'task');
   properties['ExecutionRoleArn'] = roleValue(choice.executionRole, 'SharedExecutionRole', 'execution');
   if (choice.tags) {
-    properties['Tags'] = [{ Key: 'stack', Value: { Ref: 'AWS::StackName' } }, { Key: 'owner', Value: 'logs' }];
+    properties['Tags'] = [
+      { Key: 'stack', Value: { Ref: 'AWS::StackName' } },
+      { Key: 'owner', Value: 'logs' },
+    ];
   }
   properties['FireLens'] = fireLens;
   const ordered = reorder(dropUndefined(properties), choice.keyOrderSeed);
@@ -840,16 +1003,33 @@ const roleValue = (choice: RoleChoice, roleId: string, kind: 'task' | 'execution
 // Unrelated resources, outputs, the template
 // ---------------------------------------------------------------------------------------------
 
-type Unrelated = 'topic' | 'security-group' | 'service' | 'cluster' | 'function' | 'plain-task' | 'custom-resource' | 'managed-policy' | 'wait-handle';
+type Unrelated =
+  'topic' | 'security-group' | 'service' | 'cluster' | 'function' | 'plain-task' | 'custom-resource' | 'managed-policy' | 'wait-handle';
 
-const UNRELATED_KINDS: readonly Unrelated[] = ['topic', 'security-group', 'service', 'cluster', 'function', 'plain-task', 'custom-resource', 'managed-policy', 'wait-handle'];
+const UNRELATED_KINDS: readonly Unrelated[] = [
+  'topic',
+  'security-group',
+  'service',
+  'cluster',
+  'function',
+  'plain-task',
+  'custom-resource',
+  'managed-policy',
+  'wait-handle',
+];
 
-const unrelatedResources = (kinds: readonly Unrelated[], firstTask: { id: string; fargate: boolean; conditional: boolean } | undefined): Record<string, JsonObject> => {
+const unrelatedResources = (
+  kinds: readonly Unrelated[],
+  firstTask: { id: string; fargate: boolean; conditional: boolean } | undefined,
+): Record<string, JsonObject> => {
   const out: Record<string, JsonObject> = {};
   for (const kind of kinds) {
     switch (kind) {
       case 'topic':
-        out['AlarmTopic'] = { Type: 'AWS::SNS::Topic', Properties: { TopicName: { 'Fn::Sub': '${AWS::StackName}-alarms' }, Tags: [{ Key: 'FireLens', Value: 'not-a-property' }] } };
+        out['AlarmTopic'] = {
+          Type: 'AWS::SNS::Topic',
+          Properties: { TopicName: { 'Fn::Sub': '${AWS::StackName}-alarms' }, Tags: [{ Key: 'FireLens', Value: 'not-a-property' }] },
+        };
         break;
       case 'security-group':
         out['ServiceSecurityGroup'] = {
@@ -874,7 +1054,12 @@ const unrelatedResources = (kinds: readonly Unrelated[], firstTask: { id: string
                 ? {
                     LaunchType: 'FARGATE',
                     PlatformVersion: 'LATEST',
-                    NetworkConfiguration: { AwsvpcConfiguration: { Subnets: { 'Fn::Split': [',', { 'Fn::ImportValue': 'private-subnets' }] }, SecurityGroups: [{ 'Fn::ImportValue': 'app-sg' }] } },
+                    NetworkConfiguration: {
+                      AwsvpcConfiguration: {
+                        Subnets: { 'Fn::Split': [',', { 'Fn::ImportValue': 'private-subnets' }] },
+                        SecurityGroups: [{ 'Fn::ImportValue': 'app-sg' }],
+                      },
+                    },
                   }
                 : { LaunchType: 'EC2' }),
             },
@@ -909,19 +1094,30 @@ const unrelatedResources = (kinds: readonly Unrelated[], firstTask: { id: string
               {
                 Name: 'cron',
                 Image: 'public.ecr.aws/docker/library/alpine:3.20',
-                LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-group': '/ecs/cron', 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': 'cron' } },
+                LogConfiguration: {
+                  LogDriver: 'awslogs',
+                  Options: { 'awslogs-group': '/ecs/cron', 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': 'cron' },
+                },
               },
             ],
           },
         };
         break;
       case 'custom-resource':
-        out['Seed'] = { Type: 'Custom::Seed', Properties: { ServiceToken: { 'Fn::ImportValue': 'seed-function-arn' }, FireLens: { Destination: 'untouched: not a task definition' } } };
+        out['Seed'] = {
+          Type: 'Custom::Seed',
+          Properties: {
+            ServiceToken: { 'Fn::ImportValue': 'seed-function-arn' },
+            FireLens: { Destination: 'untouched: not a task definition' },
+          },
+        };
         break;
       case 'managed-policy':
         out['ReadLogsPolicy'] = {
           Type: 'AWS::IAM::ManagedPolicy',
-          Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:GetLogEvents'], Resource: '*' }] } },
+          Properties: {
+            PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:GetLogEvents'], Resource: '*' }] },
+          },
         };
         break;
       case 'wait-handle':
@@ -962,7 +1158,15 @@ interface TemplateChoice {
 
 const templateChoice: fc.Arbitrary<TemplateChoice> = fc.integer({ min: 1, max: 3 }).chain((count) =>
   fc.record({
-    taskIds: fc.uniqueArray(fc.oneof(fc.constantFrom(...TASK_IDS), fc.tuple(fc.constantFrom('Edge', 'Queue', 'Report', 'Ingest', 'X'), fc.nat({ max: 99 })).map(([stem, n]) => `${stem}Td${String(n)}`)), { minLength: count, maxLength: count }),
+    taskIds: fc.uniqueArray(
+      fc.oneof(
+        fc.constantFrom(...TASK_IDS),
+        fc
+          .tuple(fc.constantFrom('Edge', 'Queue', 'Report', 'Ingest', 'X'), fc.nat({ max: 99 }))
+          .map(([stem, n]) => `${stem}Td${String(n)}`),
+      ),
+      { minLength: count, maxLength: count },
+    ),
     tasks: fc.array(weightedTaskChoice, { minLength: count, maxLength: count }),
     unrelated: fc.subarray([...UNRELATED_KINDS]),
     transform: fc.constantFrom<TransformChoice>('single', 'single', 'list', 'with-sam', 'after-language-extensions'),
@@ -981,12 +1185,19 @@ const buildTemplate = (choice: TemplateChoice): FireLensTemplateCase => {
   const firstTask = choice.tasks[0];
   const unrelated = unrelatedResources(
     choice.unrelated.filter((u) => u !== 'service' || first !== undefined),
-    first === undefined || firstTask === undefined ? undefined : { id: first, fargate: isFargate(firstTask.platform), conditional: firstTask.conditional },
+    first === undefined || firstTask === undefined
+      ? undefined
+      : { id: first, fargate: isFargate(firstTask.platform), conditional: firstTask.conditional },
   );
   if (choice.transform === 'with-sam') {
     unrelated['SamFunction'] = {
       Type: 'AWS::Serverless::Function',
-      Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', InlineCode: "exports.handler = async () => 'ok';", Events: { Tick: { Type: 'Schedule', Properties: { Schedule: 'rate(1 hour)' } } } },
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        InlineCode: "exports.handler = async () => 'ok';",
+        Events: { Tick: { Type: 'Schedule', Properties: { Schedule: 'rate(1 hour)' } } },
+      },
     };
   }
   const dependencyIds = Object.keys(unrelated).filter((id) => id !== 'AppService');
@@ -1012,7 +1223,10 @@ const buildTemplate = (choice: TemplateChoice): FireLensTemplateCase => {
   }
   template['Transform'] = transformValue(choice.transform);
   if (choice.metadata) {
-    template['Metadata'] = { 'AWS::CloudFormation::Interface': { ParameterGroups: [] }, 'firelens-lint': { config: { ignore_checks: ['FL1501'] } } };
+    template['Metadata'] = {
+      'AWS::CloudFormation::Interface': { ParameterGroups: [] },
+      'firelens-lint': { config: { ignore_checks: ['FL1501'] } },
+    };
   }
   if (choice.mappings) {
     template['Mappings'] = { RegionSettings: { 'eu-west-1': { Tier: 'gold' }, 'us-east-1': { Tier: 'silver' } } };
@@ -1020,7 +1234,11 @@ const buildTemplate = (choice: TemplateChoice): FireLensTemplateCase => {
   template['Resources'] = resources;
   if (choice.outputs && first !== undefined) {
     template['Outputs'] = {
-      TaskArn: { ...(firstTask?.conditional ? { Condition: 'IsProd' } : {}), Value: { Ref: first }, Export: { Name: { 'Fn::Sub': '${AWS::StackName}-task' } } },
+      TaskArn: {
+        ...(firstTask?.conditional ? { Condition: 'IsProd' } : {}),
+        Value: { Ref: first },
+        Export: { Name: { 'Fn::Sub': '${AWS::StackName}-task' } },
+      },
       Region: { Value: { 'Fn::Join': [':', [{ Ref: 'AWS::Region' }, { Ref: 'AWS::AccountId' }]] } },
     };
   }
@@ -1199,12 +1417,13 @@ const pick = <T>(items: readonly T[], n: number): T | undefined => (items.length
 const show = (path: Path): string => path.map(String).join('.');
 
 /** Paths inside FireLens properties (task level and container level). */
-const fireLensPaths = (template: JsonObject): Path[] =>
-  pathsOf(template).filter((p) => p.includes('FireLens') && p[0] === 'Resources');
+const fireLensPaths = (template: JsonObject): Path[] => pathsOf(template).filter((p) => p.includes('FireLens') && p[0] === 'Resources');
 
 const taskDefinitionIds = (template: JsonObject): string[] => {
   const resources = template['Resources'];
-  return isObject(resources) ? Object.entries(resources).flatMap(([id, r]) => (isObject(r) && r['Type'] === 'AWS::ECS::TaskDefinition' ? [id] : [])) : [];
+  return isObject(resources)
+    ? Object.entries(resources).flatMap(([id, r]) => (isObject(r) && r['Type'] === 'AWS::ECS::TaskDefinition' ? [id] : []))
+    : [];
 };
 
 const containerPaths = (template: JsonObject): Path[] =>
@@ -1265,12 +1484,26 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     return `drop ${show(path)}`;
   },
   duplicateFireLensField: (t, n) => {
-    const path = pick(fireLensPaths(t).filter((p) => typeof p[p.length - 1] === 'string'), n);
+    const path = pick(
+      fireLensPaths(t).filter((p) => typeof p[p.length - 1] === 'string'),
+      n,
+    );
     if (path === undefined) {
       return undefined;
     }
     const key = String(path[path.length - 1]);
-    const siblings = ['Destination', 'Router', 'BufferLimit', 'Firehose', 'Custom', 'S3', 'Containers', `${key}s`, key.toLowerCase(), `${key.slice(0, -1)}`];
+    const siblings = [
+      'Destination',
+      'Router',
+      'BufferLimit',
+      'Firehose',
+      'Custom',
+      'S3',
+      'Containers',
+      `${key}s`,
+      key.toLowerCase(),
+      key.slice(0, -1),
+    ];
     const target = pick(siblings, Math.floor(n / 7)) ?? 'Copy';
     setAt(t, [...path.slice(0, -1), target], structuredClone(getAt(t, path) ?? null));
     return `copy ${show(path)} to ${target}`;
@@ -1331,7 +1564,19 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     if (!isObject(resources) || task === undefined) {
       return undefined;
     }
-    const suffix = pick(['FireLensLogGroup', 'FireLensRouterLogGroup', 'FireLensTaskRole', 'FireLensExecutionRole', 'FireLensTaskPolicy', 'FireLensExecutionPolicy', 'FireLensLogGroup2'], Math.floor(n / 3)) ?? '';
+    const suffix =
+      pick(
+        [
+          'FireLensLogGroup',
+          'FireLensRouterLogGroup',
+          'FireLensTaskRole',
+          'FireLensExecutionRole',
+          'FireLensTaskPolicy',
+          'FireLensExecutionPolicy',
+          'FireLensLogGroup2',
+        ],
+        Math.floor(n / 3),
+      ) ?? '';
     // Half the time the id is taken by a copy of the task itself, which the macro expands too.
     resources[`${task}${suffix}`] = n % 2 === 0 ? { Type: 'AWS::SNS::Topic' } : structuredClone(resources[task] ?? null);
     return `add colliding ${task}${suffix} (${n % 2 === 0 ? 'a topic' : `a copy of ${task}`})`;
@@ -1369,7 +1614,10 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     const edits: [string, Json | undefined][] = [
       ['PortMappings', [{ ContainerPort: 24224 }]],
       ['PortMappings', [{ ContainerPort: 8080, HostPort: '24224' }]],
-      ['LogConfiguration', { LogDriver: 'awslogs', Options: { 'awslogs-group': 'x', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'x' } }],
+      [
+        'LogConfiguration',
+        { LogDriver: 'awslogs', Options: { 'awslogs-group': 'x', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'x' } },
+      ],
       ['LogConfiguration', { LogDriver: 'awsfirelens', Options: { Name: 'cloudwatch_logs' } }],
       ['DependsOn', [{ ContainerName: 'log_router', Condition: 'COMPLETE' }]],
       ['DependsOn', { ContainerName: 'log_router', Condition: 'START' }],
@@ -1447,13 +1695,25 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     }
     switch (n % 3) {
       case 0:
-        resources['OldService'] = { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: task }, LaunchType: 'FARGATE', PlatformVersion: '1.3.0' } };
+        resources['OldService'] = {
+          Type: 'AWS::ECS::Service',
+          Properties: { TaskDefinition: { Ref: task }, LaunchType: 'FARGATE', PlatformVersion: '1.3.0' },
+        };
         return `service on platform 1.3.0 for ${task}`;
       case 1:
-        resources['OpenSg'] = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'forward', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 24224, ToPort: 24224, CidrIp: '0.0.0.0/0' }] } };
+        resources['OpenSg'] = {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: {
+            GroupDescription: 'forward',
+            SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 24224, ToPort: 24224, CidrIp: '0.0.0.0/0' }],
+          },
+        };
         resources['OpenService'] = {
           Type: 'AWS::ECS::Service',
-          Properties: { TaskDefinition: { Ref: task }, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: 'OpenSg' }] } } },
+          Properties: {
+            TaskDefinition: { Ref: task },
+            NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: 'OpenSg' }] } },
+          },
         };
         return `security group opening 24224 on ${task}'s service`;
       default:
@@ -1466,7 +1726,17 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
   },
   breakStructure: (t, n, junk) => {
     const task = pick(taskDefinitionIds(t), n);
-    const targets: Path[] = [['Resources'], ...(task === undefined ? [] : [['Resources', task], ['Resources', task, 'Properties'], ['Resources', task, 'Properties', 'ContainerDefinitions'], ['Resources', task, 'Type']])];
+    const targets: Path[] = [
+      ['Resources'],
+      ...(task === undefined
+        ? []
+        : [
+            ['Resources', task],
+            ['Resources', task, 'Properties'],
+            ['Resources', task, 'Properties', 'ContainerDefinitions'],
+            ['Resources', task, 'Type'],
+          ]),
+    ];
     const path = pick(targets, Math.floor(n / 2)) ?? ['Resources'];
     setAt(t, path, junk);
     return `replace ${show(path)} with ${JSON.stringify(junk)?.slice(0, 30) ?? 'undefined'}`;
@@ -1477,14 +1747,27 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
 export const MUTATION_KINDS: readonly string[] = Object.keys(MUTATIONS);
 
 /** Mutations weighted towards the FireLens property, where most of the macro's reading happens. */
-const WEIGHTED_NAMES = [...MUTATION_KINDS, 'nudgeInteger', 'numberAsString', 'dropFireLensField', 'retypeFireLensField', 'intrinsicInFireLens', 'containerEdit', 'changeLaunch', 'intrinsicInTask'];
+const WEIGHTED_NAMES = [
+  ...MUTATION_KINDS,
+  'nudgeInteger',
+  'numberAsString',
+  'dropFireLensField',
+  'retypeFireLensField',
+  'intrinsicInFireLens',
+  'containerEdit',
+  'changeLaunch',
+  'intrinsicInTask',
+];
 
 const mutationStep = fc.record({
   name: fc.constantFrom(...WEIGHTED_NAMES),
   n: fc.nat({ max: 100_000 }),
   junk: fc.oneof(
     { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> },
-    { weight: 1, arbitrary: fc.constantFrom<Json>(null, '', 0, [], {}, { 'Fn::If': ['IsProd', [], {}] }, '{{resolve:ssm:/x}}', '__proto__') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Json>(null, '', 0, [], {}, { 'Fn::If': ['IsProd', [], {}] }, '{{resolve:ssm:/x}}', '__proto__'),
+    },
   ),
 });
 

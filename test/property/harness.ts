@@ -1,6 +1,6 @@
 import { handler as macroHandler } from '../../functions/macro/handler';
 import type { MacroResponse } from '../../functions/middleware/macro-response';
-import { type Json, type JsonObject, getAttTarget, isObject } from '../../functions/shared/template/intrinsics';
+import { getAttTarget, isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 import { createLambdaContext } from '../helpers/lambda-context';
 
 /**
@@ -15,7 +15,10 @@ export const PROPERTY_TIMEOUT_MS = 120_000;
 export const silenceLogs = (): void => {
   let spies: jest.SpyInstance[] = [];
   beforeAll(() => {
-    spies = [jest.spyOn(process.stdout, 'write').mockImplementation(() => true), jest.spyOn(process.stderr, 'write').mockImplementation(() => true)];
+    spies = [
+      jest.spyOn(process.stdout, 'write').mockImplementation(() => true),
+      jest.spyOn(process.stderr, 'write').mockImplementation(() => true),
+    ];
   });
   afterAll(() => {
     for (const spy of spies) {
@@ -73,7 +76,10 @@ export const jsonEqual = (a: unknown, b: unknown): boolean => {
   }
   const aKeys = Object.keys(a);
   const bRecord = b as Record<string, unknown>;
-  return aKeys.length === Object.keys(b).length && aKeys.every((key) => Object.hasOwn(b, key) && jsonEqual((a as Record<string, unknown>)[key], bRecord[key]));
+  return (
+    aKeys.length === Object.keys(b).length &&
+    aKeys.every((key) => Object.hasOwn(b, key) && jsonEqual((a as Record<string, unknown>)[key], bRecord[key]))
+  );
 };
 
 /** Paths of `FireLens` keys left in task definitions (task level or on a container). */
@@ -90,7 +96,9 @@ export const fireLensLeftovers = (template: JsonObject): string[] => {
     const containers = Array.isArray(properties['ContainerDefinitions']) ? properties['ContainerDefinitions'] : [];
     return [
       ...('FireLens' in properties ? [`${id}.Properties.FireLens`] : []),
-      ...containers.flatMap((c, i) => (isObject(c) && 'FireLens' in c ? [`${id}.Properties.ContainerDefinitions[${String(i)}].FireLens`] : [])),
+      ...containers.flatMap((c, i) =>
+        isObject(c) && 'FireLens' in c ? [`${id}.Properties.ContainerDefinitions[${String(i)}].FireLens`] : [],
+      ),
     ];
   });
 };
@@ -210,7 +218,9 @@ const checkTask = (id: string, before: JsonObject, after: JsonObject, newIds: Re
   if (!keepsOrder(Object.keys(before), Object.keys(after))) {
     problems.push(`${id}: attribute order changed`);
   }
-  problems.push(...checkAppended(`${id}.DependsOn`, before['DependsOn'], after['DependsOn'], (extra) => typeof extra === 'string' && newIds.has(extra)));
+  problems.push(
+    ...checkAppended(`${id}.DependsOn`, before['DependsOn'], after['DependsOn'], (extra) => typeof extra === 'string' && newIds.has(extra)),
+  );
   const inProps = isObject(before['Properties']) ? before['Properties'] : {};
   const outProps = isObject(after['Properties']) ? after['Properties'] : {};
   for (const key of Object.keys(inProps)) {
@@ -226,7 +236,8 @@ const checkTask = (id: string, before: JsonObject, after: JsonObject, newIds: Re
       continue;
     }
     const target = getAttTarget(outProps[key]);
-    const generatedRole = (key === 'TaskRoleArn' || key === 'ExecutionRoleArn') && target !== undefined && target[1] === 'Arn' && newIds.has(target[0]);
+    const generatedRole =
+      (key === 'TaskRoleArn' || key === 'ExecutionRoleArn') && target !== undefined && target[1] === 'Arn' && newIds.has(target[0]);
     if (!generatedRole) {
       problems.push(`${id}.Properties.${key} was added: ${show(outProps[key])}`);
     }
@@ -265,7 +276,9 @@ const checkContainers = (id: string, before: Json | undefined, after: Json | und
   const inputRouter = before.some((c) => isObject(c) && c['FirelensConfiguration'] !== undefined);
   const offset = after.length - before.length;
   if (offset !== (inputRouter ? 0 : 1)) {
-    return [`${where}: ${String(before.length)} containers became ${String(after.length)} (${inputRouter ? 'the task had a router' : 'one router expected'})`];
+    return [
+      `${where}: ${String(before.length)} containers became ${String(after.length)} (${inputRouter ? 'the task had a router' : 'one router expected'})`,
+    ];
   }
   const problems: string[] = [];
   const names = before.map((c) => (isObject(c) ? c['Name'] : undefined));
@@ -313,8 +326,12 @@ const checkContainers = (id: string, before: Json | undefined, after: Json | und
       problems.push(`${at}.FireLens was kept`);
     }
     problems.push(
-      ...checkAppended(`${at}.DependsOn`, container['DependsOn'], out['DependsOn'], (extra) =>
-        isObject(extra) && extra['ContainerName'] === routerName && (extra['Condition'] === 'START' || extra['Condition'] === 'HEALTHY'),
+      ...checkAppended(
+        `${at}.DependsOn`,
+        container['DependsOn'],
+        out['DependsOn'],
+        (extra) =>
+          isObject(extra) && extra['ContainerName'] === routerName && (extra['Condition'] === 'START' || extra['Condition'] === 'HEALTHY'),
       ),
     );
     if (!keepsOrder(Object.keys(container), Object.keys(out))) {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 
 import { expandTemplate } from '../../functions/shared/firelens';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
-import { type FireLensTemplateCase, MACRO_NAME, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { PROPERTY_TIMEOUT_MS, invokeMacro, silenceLogs } from './harness';
+import { fireLensTemplate, type FireLensTemplateCase, MACRO_NAME, mutatedTemplate } from './arbitraries';
+import { invokeMacro, PROPERTY_TIMEOUT_MS, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -29,7 +29,9 @@ const checkIdempotent = async (c: FireLensTemplateCase, what: string): Promise<v
 
   // Assert
   if (second.status !== 'success' || JSON.stringify(second.fragment) !== text) {
-    throw new Error(`${what}: expanding the output again gave ${second.status} ${second.errorMessage ?? JSON.stringify(second.fragment).slice(0, 400)}`);
+    throw new Error(
+      `${what}: expanding the output again gave ${second.status} ${second.errorMessage ?? JSON.stringify(second.fragment).slice(0, 400)}`,
+    );
   }
   if (!viaTemplate.ok || JSON.stringify(viaTemplate.fragment) !== text) {
     throw new Error(`${what}: expandTemplate on the output changed it`);
@@ -37,17 +39,25 @@ const checkIdempotent = async (c: FireLensTemplateCase, what: string): Promise<v
 };
 
 describe('macro expansion is idempotent', () => {
-  it('on valid templates', async () => {
-    await fc.assert(
-      fc.asyncProperty(fireLensTemplate(), (c) => checkIdempotent(c, c.shape)),
-      { numRuns: PROPERTY_RUNS.idempotenceValid },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on valid templates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fireLensTemplate(), (c) => checkIdempotent(c, c.shape)),
+        { numRuns: PROPERTY_RUNS.idempotenceValid },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('on mutated templates the macro accepts', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedTemplate(), (c) => checkIdempotent(c, `${c.shape} after [${c.mutations.join('; ')}]`)),
-      { numRuns: PROPERTY_RUNS.idempotenceMutated },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on mutated templates the macro accepts',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedTemplate(), (c) => checkIdempotent(c, `${c.shape} after [${c.mutations.join('; ')}]`)),
+        { numRuns: PROPERTY_RUNS.idempotenceMutated },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 
-import { MAX_ERROR_MESSAGE_LENGTH, type MacroResponse } from '../../functions/middleware/macro-response';
+import { type MacroResponse, MAX_ERROR_MESSAGE_LENGTH } from '../../functions/middleware/macro-response';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
-import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { PROPERTY_TIMEOUT_MS, fireLensLeftovers, invokeMacro, isPlainJson, resourceIds, silenceLogs } from './harness';
+import { fireLensTemplate, type FireLensTemplateCase, mutatedTemplate } from './arbitraries';
+import { fireLensLeftovers, invokeMacro, isPlainJson, PROPERTY_TIMEOUT_MS, resourceIds, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -42,34 +42,43 @@ const answerOf = async (c: FireLensTemplateCase, requestId: string): Promise<Mac
 };
 
 describe('macro handler on generated templates', () => {
-  it('accepts every valid FireLens template and removes every FireLens key', async () => {
-    await fc.assert(
-      fc.asyncProperty(fireLensTemplate(), fc.uuid(), async (c, requestId) => {
-        const response = await answerOf(c, requestId);
-        if (response.status !== 'success') {
-          throw new Error(`refused a valid template (${c.shape}): ${response.errorMessage ?? ''}`);
-        }
-      }),
-      { numRuns: PROPERTY_RUNS.macroHandlerValid },
-    );
-  }, PROPERTY_TIMEOUT_MS);
-
-  it('answers every mutated template with success, or a failure that names a logical id, never a crash', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedTemplate(), fc.uuid(), async (c, requestId) => {
-        const response = await answerOf(c, requestId);
-        if (response.status === 'failure') {
-          const message = response.errorMessage ?? '';
-          // A template-level shape problem (Resources not a mapping) has no logical id: it names the section.
-          const resources = c.fragment['Resources'];
-          const sectionBroken = typeof resources !== 'object' || resources === null || Array.isArray(resources) || Object.keys(resources).length === 0;
-          const named = resourceIds(c.fragment).some((id) => message.includes(id)) || (sectionBroken && /\bResources\b/.test(message));
-          if (!named) {
-            throw new Error(`failure without a logical id after [${c.mutations.join('; ')}]: ${message}`);
+  it(
+    'accepts every valid FireLens template and removes every FireLens key',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fireLensTemplate(), fc.uuid(), async (c, requestId) => {
+          const response = await answerOf(c, requestId);
+          if (response.status !== 'success') {
+            throw new Error(`refused a valid template (${c.shape}): ${response.errorMessage ?? ''}`);
           }
-        }
-      }),
-      { numRuns: PROPERTY_RUNS.macroHandlerMutated },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+        }),
+        { numRuns: PROPERTY_RUNS.macroHandlerValid },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'answers every mutated template with success, or a failure that names a logical id, never a crash',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedTemplate(), fc.uuid(), async (c, requestId) => {
+          const response = await answerOf(c, requestId);
+          if (response.status === 'failure') {
+            const message = response.errorMessage ?? '';
+            // A template-level shape problem (Resources not a mapping) has no logical id: it names the section.
+            const resources = c.fragment['Resources'];
+            const sectionBroken =
+              typeof resources !== 'object' || resources === null || Array.isArray(resources) || Object.keys(resources).length === 0;
+            const named = resourceIds(c.fragment).some((id) => message.includes(id)) || (sectionBroken && /\bResources\b/.test(message));
+            if (!named) {
+              throw new Error(`failure without a logical id after [${c.mutations.join('; ')}]: ${message}`);
+            }
+          }
+        }),
+        { numRuns: PROPERTY_RUNS.macroHandlerMutated },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -7,12 +7,12 @@ import { expandTemplate, usesMacro } from '../../functions/shared/firelens';
 import type { HookResponse } from '../../functions/shared/hook/types';
 import { lintTemplate } from '../../functions/shared/rules/lint';
 import type { Finding } from '../../functions/shared/rules/types';
-import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../functions/shared/template/load';
 import { createLambdaContext } from '../helpers/lambda-context';
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
-import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate, withoutTransform } from './arbitraries';
-import { PROPERTY_TIMEOUT_MS, invokeMacro, silenceLogs } from './harness';
+import { fireLensTemplate, type FireLensTemplateCase, mutatedTemplate, withoutTransform } from './arbitraries';
+import { invokeMacro, PROPERTY_TIMEOUT_MS, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -87,7 +87,12 @@ const hookOnStack = async (text: string): Promise<HookResponse> => {
   try {
     return await invokeHook({
       ...BASE_EVENT,
-      requestData: { targetName: 'STACK', targetType: 'STACK', targetLogicalId: 'prop', payload: `${server.origin}${path}?X-Amz-Signature=0` },
+      requestData: {
+        targetName: 'STACK',
+        targetType: 'STACK',
+        targetLogicalId: 'prop',
+        payload: `${server.origin}${path}?X-Amz-Signature=0`,
+      },
     });
   } finally {
     payloads.delete(path);
@@ -119,7 +124,11 @@ const stringifyScalars = (value: Json): Json => {
 const taskDefinitions = (template: JsonObject): [string, Json][] => {
   const resources = template['Resources'];
   return isObject(resources)
-    ? Object.entries(resources).flatMap(([id, r]) => (isObject(r) && r['Type'] === 'AWS::ECS::TaskDefinition' && isObject(r['Properties']) ? [[id, r['Properties']] as [string, Json]] : []))
+    ? Object.entries(resources).flatMap(([id, r]) =>
+        isObject(r) && r['Type'] === 'AWS::ECS::TaskDefinition' && isObject(r['Properties'])
+          ? [[id, r['Properties']] as [string, Json]]
+          : [],
+      )
     : [];
 };
 
@@ -157,7 +166,9 @@ const checkAgreement = async (c: FireLensTemplateCase, what: string, variant: Va
 
   // Assert: macro ⇔ rules (when the template names the macro), rules ⇔ hook on the stack.
   if (parsed !== undefined && usesMacro(parsed) && (macro.status === 'success') !== (lintErrors.length === 0)) {
-    failures.push(`macro answered ${macro.status} (${macro.errorMessage ?? ''}) but lint found ${String(lintErrors.length)} errors: ${describe_(lintErrors)}`);
+    failures.push(
+      `macro answered ${macro.status} (${macro.errorMessage ?? ''}) but lint found ${String(lintErrors.length)} errors: ${describe_(lintErrors)}`,
+    );
   }
   if (lintErrors.length > 0 && stack.hookStatus !== 'FAILED') {
     failures.push(`lint found errors (${describe_(lintErrors)}) but the stack hook answered ${stack.hookStatus}: ${stack.message ?? ''}`);
@@ -184,7 +195,9 @@ const checkAgreement = async (c: FireLensTemplateCase, what: string, variant: Va
   // Assert: a task-local error of the expanded template fails the resource target of that task.
   const expanded = parsed !== undefined && usesMacro(parsed) ? expandTemplate(parsed) : undefined;
   if (expanded?.ok === true) {
-    const local = errorsOf(lintTemplate(expanded.fragment)).filter((f) => f.ruleId.startsWith('FL1') && !CROSS_RESOURCE_RULES.has(f.ruleId));
+    const local = errorsOf(lintTemplate(expanded.fragment)).filter(
+      (f) => f.ruleId.startsWith('FL1') && !CROSS_RESOURCE_RULES.has(f.ruleId),
+    );
     for (const [id, properties] of taskDefinitions(expanded.fragment)) {
       const own = local.filter((f) => f.logicalId === id);
       if (own.length === 0) {
@@ -204,17 +217,25 @@ const checkAgreement = async (c: FireLensTemplateCase, what: string, variant: Va
 const variant = fc.record({ yaml: fc.boolean(), stringified: fc.boolean() });
 
 describe('macro, rules and hook agree', () => {
-  it('on valid templates', async () => {
-    await fc.assert(
-      fc.asyncProperty(fireLensTemplate(), variant, (c, v) => checkAgreement(c, c.shape, v)),
-      { numRuns: PROPERTY_RUNS.macroRulesHookValid },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on valid templates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fireLensTemplate(), variant, (c, v) => checkAgreement(c, c.shape, v)),
+        { numRuns: PROPERTY_RUNS.macroRulesHookValid },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('on mutated templates', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedTemplate(), variant, (c, v) => checkAgreement(c, `${c.shape} after [${c.mutations.join('; ')}]`, v)),
-      { numRuns: PROPERTY_RUNS.macroRulesHookMutated },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on mutated templates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedTemplate(), variant, (c, v) => checkAgreement(c, `${c.shape} after [${c.mutations.join('; ')}]`, v)),
+        { numRuns: PROPERTY_RUNS.macroRulesHookMutated },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
-import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { PROPERTY_TIMEOUT_MS, invokeMacro, preservationViolations, silenceLogs } from './harness';
+import { fireLensTemplate, type FireLensTemplateCase, mutatedTemplate } from './arbitraries';
+import { invokeMacro, preservationViolations, PROPERTY_TIMEOUT_MS, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -31,19 +31,27 @@ const checkPreserved = async (c: FireLensTemplateCase, what: string): Promise<vo
 };
 
 describe('macro output keeps everything that is not FireLens', () => {
-  it('on valid templates', async () => {
-    await fc.assert(
-      fc.asyncProperty(fireLensTemplate(), (c) => checkPreserved(c, c.shape)),
-      { numRuns: PROPERTY_RUNS.preservationValid },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on valid templates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fireLensTemplate(), (c) => checkPreserved(c, c.shape)),
+        { numRuns: PROPERTY_RUNS.preservationValid },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('on mutated templates the macro accepts', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedTemplate(), (c) => checkPreserved(c, `${c.shape} after [${c.mutations.join('; ')}]`)),
-      { numRuns: PROPERTY_RUNS.preservationMutated },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on mutated templates the macro accepts',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedTemplate(), (c) => checkPreserved(c, `${c.shape} after [${c.mutations.join('; ')}]`)),
+        { numRuns: PROPERTY_RUNS.preservationMutated },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('preservationViolations (the checker itself)', () => {
@@ -66,7 +74,12 @@ describe('preservationViolations (the checker itself)', () => {
           Properties: {
             ContainerDefinitions: [
               { Name: 'log_router', Image: 'r', FirelensConfiguration: { Type: 'fluentbit' } },
-              { Name: 'app', Image: 'x', LogConfiguration: { LogDriver: 'awsfirelens' }, DependsOn: [{ ContainerName: 'log_router', Condition: 'START' }] },
+              {
+                Name: 'app',
+                Image: 'x',
+                LogConfiguration: { LogDriver: 'awsfirelens' },
+                DependsOn: [{ ContainerName: 'log_router', Condition: 'START' }],
+              },
             ],
             TaskRoleArn: { 'Fn::GetAtt': ['TFireLensTaskRole', 'Arn'] },
           },

@@ -43,7 +43,21 @@ export const PROPERTY_RUNS: Readonly<Record<keyof typeof BASE_RUNS, number>> = O
 const sum = (keys: readonly (keyof typeof PROPERTY_RUNS)[]): number => keys.reduce((total, key) => total + PROPERTY_RUNS[key], 0);
 
 /** Valid templates generated per `npm test`, over every property. */
-export const VALID_TEMPLATES_PER_RUN = sum(['macroHandlerValid', 'preservationValid', 'idempotenceValid', 'schemasValid', 'macroRulesHookValid', 'iamWalkValid']);
+export const VALID_TEMPLATES_PER_RUN = sum([
+  'macroHandlerValid',
+  'preservationValid',
+  'idempotenceValid',
+  'schemasValid',
+  'macroRulesHookValid',
+  'iamWalkValid',
+]);
 
 /** Mutated templates generated per `npm test`, over every property. */
-export const MUTATED_TEMPLATES_PER_RUN = sum(['macroHandlerMutated', 'preservationMutated', 'idempotenceMutated', 'schemasMutated', 'macroRulesHookMutated', 'iamWalkMutated']);
+export const MUTATED_TEMPLATES_PER_RUN = sum([
+  'macroHandlerMutated',
+  'preservationMutated',
+  'idempotenceMutated',
+  'schemasMutated',
+  'macroRulesHookMutated',
+  'iamWalkMutated',
+]);

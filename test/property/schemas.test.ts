@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 
-import { type Json, type JsonObject, isObject } from '../../functions/shared/template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 import { formatSchemaProblems, loadProviderSchemas, validateTemplateResources } from '../helpers/provider-schemas';
-import { type FireLensTemplateCase, fireLensTemplate, mutatedTemplate } from './arbitraries';
-import { PROPERTY_TIMEOUT_MS, invokeMacro, silenceLogs } from './harness';
+import { fireLensTemplate, type FireLensTemplateCase, mutatedTemplate } from './arbitraries';
+import { invokeMacro, PROPERTY_TIMEOUT_MS, silenceLogs } from './harness';
 import { PROPERTY_RUNS } from './run-counts';
 
 /**
@@ -71,17 +71,25 @@ const checkSchemas = async (c: FireLensTemplateCase, what: string, inputMustBeVa
 };
 
 describe('macro output against the CloudFormation provider schemas', () => {
-  it('on valid templates: every resource, generated or rewritten, validates', async () => {
-    await fc.assert(
-      fc.asyncProperty(fireLensTemplate(), (c) => checkSchemas(c, c.shape, true)),
-      { numRuns: PROPERTY_RUNS.schemasValid },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on valid templates: every resource, generated or rewritten, validates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fireLensTemplate(), (c) => checkSchemas(c, c.shape, true)),
+        { numRuns: PROPERTY_RUNS.schemasValid },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('on mutated templates the macro accepts: no resource gets schema problems it did not have', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedTemplate(), (c) => checkSchemas(c, `${c.shape} after [${c.mutations.join('; ')}]`, false)),
-      { numRuns: PROPERTY_RUNS.schemasMutated },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'on mutated templates the macro accepts: no resource gets schema problems it did not have',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedTemplate(), (c) => checkSchemas(c, `${c.shape} after [${c.mutations.join('; ')}]`, false)),
+        { numRuns: PROPERTY_RUNS.schemasMutated },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

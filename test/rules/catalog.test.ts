@@ -6,7 +6,7 @@ import { metaProblems } from '../../functions/shared/rules/define-rule';
 import { renderRulesTable } from '../../functions/shared/rules/format/rules-table';
 import { lintTemplate } from '../../functions/shared/rules/lint';
 import { loadTemplate } from '../../functions/shared/template/load';
-import { TEMPLATES_DIR, readFixture } from '../helpers/rule-tester';
+import { readFixture, TEMPLATES_DIR } from '../helpers/rule-tester';
 
 const ROOT = join(__dirname, '..', '..');
 const CATALOG_DIR = join(ROOT, 'functions', 'shared', 'rules', 'catalog');

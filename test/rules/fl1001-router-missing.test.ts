@@ -2,9 +2,7 @@ import { fl1001RouterMissing } from '../../functions/shared/rules/catalog/fl1001
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1001RouterMissing, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1001/driver-without-router.yaml',

@@ -2,9 +2,7 @@ import { fl1002MultipleRouters } from '../../functions/shared/rules/catalog/fl10
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1002MultipleRouters, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1002/two-routers.yaml',

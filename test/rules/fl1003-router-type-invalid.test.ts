@@ -2,9 +2,7 @@ import { fl1003RouterTypeInvalid } from '../../functions/shared/rules/catalog/fl
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1003RouterTypeInvalid, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1003/missing-type.yaml',

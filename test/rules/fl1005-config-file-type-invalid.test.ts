@@ -2,9 +2,7 @@ import { fl1005ConfigFileTypeInvalid } from '../../functions/shared/rules/catalo
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1005ConfigFileTypeInvalid, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1005/unknown-type.yaml',

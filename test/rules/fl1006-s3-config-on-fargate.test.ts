@@ -2,10 +2,7 @@ import { fl1006S3ConfigOnFargate } from '../../functions/shared/rules/catalog/fl
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1006S3ConfigOnFargate, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1602/no-execution-role.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1602/no-execution-role.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1006/s3-config-on-fargate.yaml',

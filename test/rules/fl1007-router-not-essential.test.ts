@@ -2,9 +2,7 @@ import { fl1007RouterNotEssential } from '../../functions/shared/rules/catalog/f
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1007RouterNotEssential, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1007/router-not-essential.yaml',

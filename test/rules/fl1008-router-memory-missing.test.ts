@@ -2,9 +2,7 @@ import { fl1008RouterMemoryMissing } from '../../functions/shared/rules/catalog/
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1008RouterMemoryMissing, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1008/router-without-memory.yaml',

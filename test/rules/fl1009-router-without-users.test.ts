@@ -2,9 +2,7 @@ import { fl1009RouterWithoutUsers } from '../../functions/shared/rules/catalog/f
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1009RouterWithoutUsers, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1009/router-without-users.yaml',

@@ -2,9 +2,7 @@ import { fl1101BufferLimitInvalid } from '../../functions/shared/rules/catalog/f
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1101BufferLimitInvalid, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1101/above-maximum.yaml',

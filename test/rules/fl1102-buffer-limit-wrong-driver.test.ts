@@ -2,9 +2,7 @@ import { fl1102BufferLimitWrongDriver } from '../../functions/shared/rules/catal
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1102BufferLimitWrongDriver, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1102/buffer-on-awslogs.yaml',

@@ -2,10 +2,7 @@ import { fl1103BufferExceedsTaskMemory } from '../../functions/shared/rules/cata
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1103BufferExceedsTaskMemory, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1104/buffers-without-memory.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1104/buffers-without-memory.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1103/gigabyte-form.yaml',

@@ -2,10 +2,7 @@ import { fl1104BufferWithoutMemory } from '../../functions/shared/rules/catalog/
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1104BufferWithoutMemory, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1103/task-memory-too-small.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1103/task-memory-too-small.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1104/buffers-without-memory.yaml',

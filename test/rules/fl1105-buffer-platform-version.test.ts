@@ -7,18 +7,21 @@ const EXTERNAL_TASK: JsonObject = {
   RequiresCompatibilities: ['FARGATE'],
   NetworkMode: 'awsvpc',
   ContainerDefinitions: [
-    { Name: 'log_router', Image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4', FirelensConfiguration: { Type: 'fluentbit' } },
-    { Name: 'app', Image: 'nginx', LogConfiguration: { LogDriver: 'awsfirelens', Options: { Name: 'cloudwatch_logs', 'log-driver-buffer-limit': '1048576' } } },
+    {
+      Name: 'log_router',
+      Image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4',
+      FirelensConfiguration: { Type: 'fluentbit' },
+    },
+    {
+      Name: 'app',
+      Image: 'nginx',
+      LogConfiguration: { LogDriver: 'awsfirelens', Options: { Name: 'cloudwatch_logs', 'log-driver-buffer-limit': '1048576' } },
+    },
   ],
 };
 
-
 ruleTester(fl1105BufferPlatformVersion, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1105/capacity-provider-external-task.yaml',
-    'bad/FL1103/task-memory-too-small.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1105/capacity-provider-external-task.yaml', 'bad/FL1103/task-memory-too-small.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1105/platform-1-3-0.yaml',
@@ -41,7 +44,8 @@ ruleTester(fl1105BufferPlatformVersion, {
           path: ['Resources', 'Service', 'Properties', 'PlatformVersion'],
           line: 10,
           column: 7,
-          message: 'pins Fargate platform version 1.3.0, but arn:aws:ecs:us-east-1:111122223333:task-definition/app:7 uses log-driver-buffer-limit',
+          message:
+            'pins Fargate platform version 1.3.0, but arn:aws:ecs:us-east-1:111122223333:task-definition/app:7 uses log-driver-buffer-limit',
         },
       ],
     },

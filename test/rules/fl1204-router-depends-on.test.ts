@@ -2,10 +2,7 @@ import { fl1204RouterDependsOn } from '../../functions/shared/rules/catalog/fl12
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1204RouterDependsOn, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1202/router-has-depends-on.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1202/router-has-depends-on.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1204/awsvpc-router-depends-on.yaml',

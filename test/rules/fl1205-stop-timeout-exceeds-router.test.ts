@@ -2,9 +2,7 @@ import { fl1205StopTimeoutExceedsRouter } from '../../functions/shared/rules/cat
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1205StopTimeoutExceedsRouter, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1205/app-stops-slower.yaml',

@@ -2,11 +2,7 @@ import { fl1301Port24224Open } from '../../functions/shared/rules/catalog/fl1301
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1301Port24224Open, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1301/unattached-group-strict.yaml',
-    'bad/FL1302/container-port.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1301/unattached-group-strict.yaml', 'bad/FL1302/container-port.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1301/host-mode-instance.yaml',
@@ -16,7 +12,8 @@ ruleTester(fl1301Port24224Open, {
           path: ['Resources', 'InstanceGroup', 'Properties', 'SecurityGroupIngress', 0],
           line: 28,
           column: 11,
-          message: 'Security group InstanceGroup, attached to instance Instance, allows TCP 24224-24224 from CIDR 10.0.0.0/8, which includes the FireLens port 24224',
+          message:
+            'Security group InstanceGroup, attached to instance Instance, allows TCP 24224-24224 from CIDR 10.0.0.0/8, which includes the FireLens port 24224',
         },
       ],
     },
@@ -28,7 +25,8 @@ ruleTester(fl1301Port24224Open, {
           path: ['Resources', 'InstanceGroup', 'Properties', 'SecurityGroupIngress', 0],
           line: 28,
           column: 11,
-          message: 'Security group InstanceGroup, attached to launch template LaunchTemplate, allows all traffic from CIDR 10.0.0.0/8, which includes the FireLens port 24224',
+          message:
+            'Security group InstanceGroup, attached to launch template LaunchTemplate, allows all traffic from CIDR 10.0.0.0/8, which includes the FireLens port 24224',
         },
       ],
     },
@@ -40,7 +38,8 @@ ruleTester(fl1301Port24224Open, {
           path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
           line: 28,
           column: 11,
-          message: 'Security group Group, attached to service Service, allows all traffic from IPv6 CIDR ::/0, which includes the FireLens port 24224',
+          message:
+            'Security group Group, attached to service Service, allows all traffic from IPv6 CIDR ::/0, which includes the FireLens port 24224',
         },
       ],
     },
@@ -52,7 +51,8 @@ ruleTester(fl1301Port24224Open, {
           path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 1],
           line: 32,
           column: 11,
-          message: 'Security group Group, attached to service Service, allows TCP 24000-25000 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+          message:
+            'Security group Group, attached to service Service, allows TCP 24000-25000 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
         },
       ],
     },
@@ -64,7 +64,8 @@ ruleTester(fl1301Port24224Open, {
           path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
           line: 28,
           column: 11,
-          message: 'Security group Group, attached to service Service, allows TCP 24224-24224 from a prefix list, which includes the FireLens port 24224',
+          message:
+            'Security group Group, attached to service Service, allows TCP 24224-24224 from a prefix list, which includes the FireLens port 24224',
         },
       ],
     },
@@ -76,7 +77,8 @@ ruleTester(fl1301Port24224Open, {
           path: ['Resources', 'OpenForward', 'Properties'],
           line: 30,
           column: 5,
-          message: 'Security group Group, attached to service Service, allows TCP 24224-24224 from another security group, which includes the FireLens port 24224',
+          message:
+            'Security group Group, attached to service Service, allows TCP 24224-24224 from another security group, which includes the FireLens port 24224',
         },
       ],
     },

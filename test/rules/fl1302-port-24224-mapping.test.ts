@@ -2,9 +2,7 @@ import { fl1302Port24224Mapping } from '../../functions/shared/rules/catalog/fl1
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1302Port24224Mapping, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1302/container-port.yaml',

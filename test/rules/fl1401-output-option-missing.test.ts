@@ -4,15 +4,18 @@ import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 const NAME = ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options'];
 
 ruleTester(fl1401OutputOptionMissing, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1403/task-id-on-cloudwatch-logs.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1403/task-id-on-cloudwatch-logs.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1401/cloudwatch-logs-without-group.yaml',
       findings: [
-        { ruleId: 'FL1401', path: [...NAME, 'Name'], line: 18, column: 15, message: 'app uses the cloudwatch_logs output without log_group_name' },
+        {
+          ruleId: 'FL1401',
+          path: [...NAME, 'Name'],
+          line: 18,
+          column: 15,
+          message: 'app uses the cloudwatch_logs output without log_group_name',
+        },
         { ruleId: 'FL1401', path: [...NAME, 'Name'], line: 18, column: 15, message: 'without one of log_stream_name, log_stream_prefix' },
       ],
     },
@@ -30,7 +33,15 @@ ruleTester(fl1401OutputOptionMissing, {
     },
     {
       fixture: 'bad/FL1401/firehose-without-stream.yaml',
-      findings: [{ ruleId: 'FL1401', path: [...NAME, 'name'], line: 18, column: 15, message: 'app uses the firehose output without delivery_stream' }],
+      findings: [
+        {
+          ruleId: 'FL1401',
+          path: [...NAME, 'name'],
+          line: 18,
+          column: 15,
+          message: 'app uses the firehose output without delivery_stream',
+        },
+      ],
     },
   ],
 });

@@ -2,9 +2,7 @@ import { fl1402MatchSetByHand } from '../../functions/shared/rules/catalog/fl140
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1402MatchSetByHand, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1402/match-star.yaml',

@@ -2,10 +2,7 @@ import { fl1403EcsTemplatingUnsupported } from '../../functions/shared/rules/cat
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1403EcsTemplatingUnsupported, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1404/ecs-variable-without-init.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1404/ecs-variable-without-init.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1403/task-id-on-cloudwatch-logs.yaml',

@@ -2,9 +2,7 @@ import { fl1405PlaintextSecret } from '../../functions/shared/rules/catalog/fl14
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1405PlaintextSecret, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1405/datadog-apikey-in-options.yaml',

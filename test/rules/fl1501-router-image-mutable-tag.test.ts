@@ -2,9 +2,7 @@ import { fl1501RouterImageMutableTag } from '../../functions/shared/rules/catalo
 import { ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1501RouterImageMutableTag, {
-  valid: [
-    'good/fargate-service-complete.yaml',
-  ],
+  valid: ['good/fargate-service-complete.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1501/no-tag.yaml',
@@ -38,7 +36,8 @@ ruleTester(fl1501RouterImageMutableTag, {
           path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'],
           line: 9,
           column: 11,
-          message: 'Log router log_router uses public.ecr.aws/aws-observability/aws-for-fluent-bit:stable: "stable" is a mutable tag; pin a version',
+          message:
+            'Log router log_router uses public.ecr.aws/aws-observability/aws-for-fluent-bit:stable: "stable" is a mutable tag; pin a version',
         },
       ],
     },

@@ -18,7 +18,8 @@ ruleTester(fl1502RouterImageDockerHub, {
           path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'],
           line: 9,
           column: 11,
-          message: 'Log router log_router pulls amazon/aws-for-fluent-bit:2.32.4 from Docker Hub, which rate-limits pulls; use public.ecr.aws/aws-observability/aws-for-fluent-bit',
+          message:
+            'Log router log_router pulls amazon/aws-for-fluent-bit:2.32.4 from Docker Hub, which rate-limits pulls; use public.ecr.aws/aws-observability/aws-for-fluent-bit',
         },
       ],
     },

@@ -2,9 +2,7 @@ import { fl1601TaskRoleOutputActions } from '../../functions/shared/rules/catalo
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1601TaskRoleOutputActions, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1601/firehose-without-put-record-batch.yaml',

@@ -2,9 +2,7 @@ import { fl1602S3ConfigExecutionRole } from '../../functions/shared/rules/catalo
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1602S3ConfigExecutionRole, {
-  valid: [
-    ...GOOD_TEMPLATES,
-  ],
+  valid: [...GOOD_TEMPLATES],
   invalid: [
     {
       fixture: 'bad/FL1602/execution-role-lacks-get-bucket-location.yaml',

@@ -2,10 +2,7 @@ import { fl1701WindowsUnsupported } from '../../functions/shared/rules/catalog/f
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1701WindowsUnsupported, {
-  valid: [
-    ...GOOD_TEMPLATES,
-    'bad/FL1006/s3-config-on-fargate.yaml',
-  ],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1006/s3-config-on-fargate.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1701/fargate-windows.yaml',

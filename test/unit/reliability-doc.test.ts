@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { BUNDLED_CASE_COUNT, ECS_FAULT_COUNT, PAYLOAD_FAULT_COUNT, TLS_FAULT_COUNT, URL_REFUSAL_COUNT } from '../hook-faults/cases';
-import { ENTRY_POINT_RUNS, ENTRY_POINT_RUN_COUNT, HOSTILE_INPUTS, HOSTILE_INPUT_COUNT } from '../hostile/cases';
+import { ENTRY_POINT_RUN_COUNT, ENTRY_POINT_RUNS, HOSTILE_INPUT_COUNT, HOSTILE_INPUTS } from '../hostile/cases';
 import { MUTATED_TEMPLATES_PER_RUN, PROPERTY_RUNS, VALID_TEMPLATES_PER_RUN } from '../property/run-counts';
 
 const DOC = join(__dirname, '..', '..', 'RELIABILITY.md');
@@ -15,19 +15,47 @@ const n = (value: number): string => value.toLocaleString('en-US');
 const figuresTable = (): string => {
   const runs = (valid: number, mutated: number): string => `${n(valid)} valid + ${n(mutated)} mutated`;
   const rows: [string, string, string][] = [
-    ['Property: macro handler never throws, answers success/failure', runs(PROPERTY_RUNS.macroHandlerValid, PROPERTY_RUNS.macroHandlerMutated), 'test/property/macro-handler.test.ts'],
-    ['Property: nothing of the input lost or changed', runs(PROPERTY_RUNS.preservationValid, PROPERTY_RUNS.preservationMutated), 'test/property/preservation.test.ts'],
-    ['Property: expanding again changes nothing', runs(PROPERTY_RUNS.idempotenceValid, PROPERTY_RUNS.idempotenceMutated), 'test/property/idempotence.test.ts'],
-    ['Property: generated resources match the provider schemas', runs(PROPERTY_RUNS.schemasValid, PROPERTY_RUNS.schemasMutated), 'test/property/schemas.test.ts'],
-    ['Property: macro accepts ⇔ lint accepts; lint rejects ⇒ hook rejects', runs(PROPERTY_RUNS.macroRulesHookValid, PROPERTY_RUNS.macroRulesHookMutated), 'test/property/macro-vs-rules-vs-hook.test.ts'],
-    ['Property: every generated IAM policy passes the audit', runs(PROPERTY_RUNS.iamWalkValid, PROPERTY_RUNS.iamWalkMutated), 'test/unit/firelens/iam-walk.test.ts'],
+    [
+      'Property: macro handler never throws, answers success/failure',
+      runs(PROPERTY_RUNS.macroHandlerValid, PROPERTY_RUNS.macroHandlerMutated),
+      'test/property/macro-handler.test.ts',
+    ],
+    [
+      'Property: nothing of the input lost or changed',
+      runs(PROPERTY_RUNS.preservationValid, PROPERTY_RUNS.preservationMutated),
+      'test/property/preservation.test.ts',
+    ],
+    [
+      'Property: expanding again changes nothing',
+      runs(PROPERTY_RUNS.idempotenceValid, PROPERTY_RUNS.idempotenceMutated),
+      'test/property/idempotence.test.ts',
+    ],
+    [
+      'Property: generated resources match the provider schemas',
+      runs(PROPERTY_RUNS.schemasValid, PROPERTY_RUNS.schemasMutated),
+      'test/property/schemas.test.ts',
+    ],
+    [
+      'Property: macro accepts ⇔ lint accepts; lint rejects ⇒ hook rejects',
+      runs(PROPERTY_RUNS.macroRulesHookValid, PROPERTY_RUNS.macroRulesHookMutated),
+      'test/property/macro-vs-rules-vs-hook.test.ts',
+    ],
+    [
+      'Property: every generated IAM policy passes the audit',
+      runs(PROPERTY_RUNS.iamWalkValid, PROPERTY_RUNS.iamWalkMutated),
+      'test/unit/firelens/iam-walk.test.ts',
+    ],
     ['**Generated templates per `npm test`**', `**${runs(VALID_TEMPLATES_PER_RUN, MUTATED_TEMPLATES_PER_RUN)}**`, ''],
     ['Hostile template texts and bytes', n(HOSTILE_INPUTS.text), 'test/hostile/text.test.ts, processes.test.ts'],
     ['Hostile parsed templates', n(HOSTILE_INPUTS.fragments), 'test/hostile/fragments.test.ts'],
     ['Malformed macro events', n(HOSTILE_INPUTS.events), 'test/hostile/events.test.ts'],
     ['FireLens field × wrong value', n(HOSTILE_INPUTS.fields), 'test/hostile/fields.test.ts'],
     ['Every field wrong at once (one per destination)', n(HOSTILE_INPUTS.allFieldsAtOnce), 'test/hostile/fields.test.ts'],
-    ['**Hostile inputs / entry-point runs**', `**${n(HOSTILE_INPUT_COUNT)} / ${n(ENTRY_POINT_RUN_COUNT)}**`, `text ${n(ENTRY_POINT_RUNS.text)}, parsed ${n(ENTRY_POINT_RUNS.fragments)}, events ${n(ENTRY_POINT_RUNS.events)}, fields ${n(ENTRY_POINT_RUNS.fields + ENTRY_POINT_RUNS.allFieldsAtOnce)}`],
+    [
+      '**Hostile inputs / entry-point runs**',
+      `**${n(HOSTILE_INPUT_COUNT)} / ${n(ENTRY_POINT_RUN_COUNT)}**`,
+      `text ${n(ENTRY_POINT_RUNS.text)}, parsed ${n(ENTRY_POINT_RUNS.fragments)}, events ${n(ENTRY_POINT_RUNS.events)}, fields ${n(ENTRY_POINT_RUNS.fields + ENTRY_POINT_RUNS.allFieldsAtOnce)}`,
+    ],
     ['Hook payload fetch faults', n(PAYLOAD_FAULT_COUNT), 'test/hook-faults/payload-faults.test.ts'],
     ['Hook ECS lookup faults (each for a resource and a stack target)', n(ECS_FAULT_COUNT), 'test/hook-faults/ecs-faults.test.ts'],
     ['Hook TLS faults', n(TLS_FAULT_COUNT), 'test/hook-faults/tls-faults.test.ts, bundled.test.ts'],

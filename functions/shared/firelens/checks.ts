@@ -1,5 +1,5 @@
 import type { Problem } from '../errors';
-import { type JsonObject, isObject, literalInteger } from '../template/intrinsics';
+import { isObject, type JsonObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import { DEFAULT_ROUTER_MEMORY_RESERVATION, FLUENT_FORWARD_PORT, UNBOUNDED_BUFFER_BUDGET_MIB } from './constants';
 import { containerMemoryMiB, type TaskFacts } from './task-facts';
@@ -28,7 +28,13 @@ export const checkTaskWithoutSpec = (input: Omit<TaskCheckInput, 'spec' | 'route
 /** FireLens is not supported for Windows containers on Fargate (ECS developer guide, using_firelens). */
 const checkPlatform = ({ facts, base, logicalId }: Omit<TaskCheckInput, 'spec' | 'routedIndexes'>): Problem[] =>
   facts.isFargate && facts.isWindows
-    ? [{ logicalId, path: [...base, 'RuntimePlatform', 'OperatingSystemFamily'], message: 'FireLens is not supported for Windows containers on Fargate' }]
+    ? [
+        {
+          logicalId,
+          path: [...base, 'RuntimePlatform', 'OperatingSystemFamily'],
+          message: 'FireLens is not supported for Windows containers on Fargate',
+        },
+      ]
     : [];
 
 /** The router's forward input listens on 24224; a port mapping on it exposes the log stream to the network. */

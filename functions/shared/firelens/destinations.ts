@@ -1,4 +1,4 @@
-import { type Json, type JsonObject, isIntrinsic, isObject } from '../template/intrinsics';
+import { isIntrinsic, isObject, type Json, type JsonObject } from '../template/intrinsics';
 import type { DestinationSpec } from './types';
 
 /** What one routed container's `awsfirelens` LogConfiguration gets from its destination. */
@@ -75,7 +75,10 @@ export const destinationOutput = (destination: DestinationSpec, context: Destina
 const streamPrefix = (containerName: Json): Json =>
   typeof containerName === 'string' ? `${containerName}/` : { 'Fn::Join': ['', [containerName, '/']] };
 
-const withExtra = (base: JsonObject, extra: JsonObject): DestinationOutput => ({ options: { ...base, ...extra }, secretOptions: undefined });
+const withExtra = (base: JsonObject, extra: JsonObject): DestinationOutput => ({
+  options: { ...base, ...extra },
+  secretOptions: undefined,
+});
 
 export const stringifyOptions = (options: Json | undefined): JsonObject => {
   if (!isObject(options)) {

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors';
-import { type Json, type JsonObject, isObject } from '../template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../template/intrinsics';
 import type { ExpansionPlan } from './types';
 
 /**
@@ -7,7 +7,10 @@ import type { ExpansionPlan } from './types';
  * generated resources are placed right after their task definition, so diffs stay readable. An id that
  * already exists is never overwritten (a clear error instead).
  */
-export const emitExpansion = (fragment: JsonObject, plans: readonly ExpansionPlan[]): { fragment: JsonObject | undefined; problems: Problem[] } => {
+export const emitExpansion = (
+  fragment: JsonObject,
+  plans: readonly ExpansionPlan[],
+): { fragment: JsonObject | undefined; problems: Problem[] } => {
   const resources = isObject(fragment['Resources']) ? fragment['Resources'] : {};
   const problems: Problem[] = [];
   const byTask = new Map(plans.map((p) => [p.logicalId, p]));

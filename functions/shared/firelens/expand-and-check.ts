@@ -1,7 +1,7 @@
 import type { Problem } from '../errors';
 import { lintTemplate } from '../rules/lint';
 import type { JsonObject } from '../template/intrinsics';
-import { type ExpansionResult, expandFragment } from './index';
+import { expandFragment, type ExpansionResult } from './index';
 
 /**
  * What the macro runs: the expansion, then the FireLens rules over its output. Error findings fail the

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors';
-import { type PolicyStatement, allow, buildArn, mergeStatements } from '../fluentbit/iam';
+import { allow, buildArn, mergeStatements, type PolicyStatement } from '../fluentbit/iam';
 import { secretEntries, secretOptionNames, secretStatements, statementsForOutput, validateOutputOptions } from '../fluentbit/outputs';
-import { type Json, type JsonObject, intrinsicName, isIntrinsic, isObject, literalInteger, literalString } from '../template/intrinsics';
+import { intrinsicName, isIntrinsic, isObject, type Json, type JsonObject, literalInteger, literalString } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import { checkTask } from './checks';
 import { DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ROUTER_STOP_TIMEOUT, FLUENT_BIT_ECR_REPOSITORY, MAX_FARGATE_STOP_TIMEOUT } from './constants';
@@ -24,7 +24,11 @@ interface Routed {
 }
 
 /** Stage 3: from the spec and the task's own containers, everything emit needs, as data. Mutates nothing. */
-export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context: ExpandContext): { plan: ExpansionPlan | undefined; problems: Problem[] } => {
+export const planExpansion = (
+  spec: FireLensSpec,
+  resource: JsonObject,
+  context: ExpandContext,
+): { plan: ExpansionPlan | undefined; problems: Problem[] } => {
   const { logicalId } = spec;
   const base: TemplatePath = ['Resources', logicalId, 'Properties'];
   const problems: Problem[] = [];
@@ -42,10 +46,14 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
 
   const existingRouters = containers.flatMap((c, index) => (c['FirelensConfiguration'] === undefined ? [] : [index]));
   if (existingRouters.length > 1) {
-    problem(['ContainerDefinitions', existingRouters[1] ?? 0, 'FirelensConfiguration'], 'a task may have only one log router (FirelensConfiguration)');
+    problem(
+      ['ContainerDefinitions', existingRouters[1] ?? 0, 'FirelensConfiguration'],
+      'a task may have only one log router (FirelensConfiguration)',
+    );
   }
   const existingRouterIndex = existingRouters[0];
-  const routerName = existingRouterIndex === undefined ? spec.router.name : (literalString(containers[existingRouterIndex]?.['Name']) ?? spec.router.name);
+  const routerName =
+    existingRouterIndex === undefined ? spec.router.name : (literalString(containers[existingRouterIndex]?.['Name']) ?? spec.router.name);
   if (existingRouterIndex === undefined && containers.some((c) => c['Name'] === routerName)) {
     problem(['FireLens', 'Router', 'Name'], `a container is already named "${routerName}"; choose another router name`);
   }
@@ -69,7 +77,12 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   const existingRouter = existingRouterIndex === undefined ? undefined : containers[existingRouterIndex];
   const existingFirelens = isObject(existingRouter?.['FirelensConfiguration']) ? existingRouter['FirelensConfiguration'] : {};
   const routerType = existingRouter === undefined ? spec.router.type : existingFirelens['Type'];
-  if (existingRouterIndex !== undefined && facts.isFargate && isObject(existingFirelens['Options']) && existingFirelens['Options']['config-file-type'] === 's3') {
+  if (
+    existingRouterIndex !== undefined &&
+    facts.isFargate &&
+    isObject(existingFirelens['Options']) &&
+    existingFirelens['Options']['config-file-type'] === 's3'
+  ) {
     problem(
       ['ContainerDefinitions', existingRouterIndex, 'FirelensConfiguration', 'Options', 'config-file-type'],
       'Fargate cannot load config files from S3 (config-file-type s3): use a file in the router image, or the init image with aws_fluent_bit_init_s3_1',
@@ -97,7 +110,8 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   for (const { route } of routed) {
     const destination = route.destination;
     if (destination.kind === 'CloudWatchLogs' && destination.settings['LogGroupName'] === undefined && !createdGroups.has(destination)) {
-      const id = createdGroups.size === 0 ? `${logicalId}FireLensLogGroup` : `${logicalId}FireLensLogGroup${String(createdGroups.size + 1)}`;
+      const id =
+        createdGroups.size === 0 ? `${logicalId}FireLensLogGroup` : `${logicalId}FireLensLogGroup${String(createdGroups.size + 1)}`;
       createdGroups.set(destination, id);
       const retention = literalInteger(destination.settings['RetentionInDays']) ?? DEFAULT_LOG_RETENTION_DAYS;
       generated.push({ logicalId: id, resource: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: retention } } });
@@ -108,7 +122,10 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
   const outputs: { options: JsonObject; secretOptions: Json | undefined; index: number }[] = [];
   for (const { index, name, route } of routed) {
     if (overriddenPluginName(route.destination)) {
-      problem(['FireLens', 'Destination', route.destination.kind, 'Options', 'Name'], `cannot change the plugin of a ${route.destination.kind} destination; use Custom for another plugin`);
+      problem(
+        ['FireLens', 'Destination', route.destination.kind, 'Options', 'Name'],
+        `cannot change the plugin of a ${route.destination.kind} destination; use Custom for another plugin`,
+      );
     }
     if (routerType === 'fluentd' && route.destination.kind !== 'Custom') {
       problem(
@@ -125,7 +142,10 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
         if (secretNames === undefined && issue.key === undefined) {
           continue;
         }
-        problem(['ContainerDefinitions', index, 'LogConfiguration', 'Options', ...(issue.key === undefined ? [] : [issue.key])], issue.message);
+        problem(
+          ['ContainerDefinitions', index, 'LogConfiguration', 'Options', ...(issue.key === undefined ? [] : [issue.key])],
+          issue.message,
+        );
       }
     }
     if (route.bufferLimit !== undefined) {
@@ -188,7 +208,10 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
       ? router['DependsOn'].find((d) => isObject(d) && typeof d['ContainerName'] === 'string' && routedNames.has(d['ContainerName']))
       : undefined;
     if (cycle !== undefined) {
-      problem(['ContainerDefinitions', existingRouterIndex, 'DependsOn'], 'the log router depends on a container that logs through it: a start-order cycle');
+      problem(
+        ['ContainerDefinitions', existingRouterIndex, 'DependsOn'],
+        'the log router depends on a container that logs through it: a start-order cycle',
+      );
     }
   }
 
@@ -216,7 +239,8 @@ export const planExpansion = (spec: FireLensSpec, resource: JsonObject, context:
 
   // Task role: what the outputs need, plus the init image's S3 read.
   // Fluentd outputs are not in the Fluent Bit catalogue: no statements are derived for them (README).
-  const taskStatements: PolicyStatement[] = routerType === 'fluentd' ? [] : outputs.flatMap((o) => statementsForOutput(o.options, arnContext).statements);
+  const taskStatements: PolicyStatement[] =
+    routerType === 'fluentd' ? [] : outputs.flatMap((o) => statementsForOutput(o.options, arnContext).statements);
   const configFile = spec.router.configFile;
   if (useInitForS3Config && configFile !== undefined) {
     taskStatements.push(...s3ConfigStatements(configFile.value));
@@ -336,7 +360,10 @@ const selectRoutedContainers = (
     // Container-level settings that would have no effect are refused rather than silently ignored.
     if (index === routerIndex) {
       if (override !== undefined && override !== false) {
-        problem(['ContainerDefinitions', index, 'FireLens'], `${label} is the log router and has FireLens settings; it cannot log through itself`);
+        problem(
+          ['ContainerDefinitions', index, 'FireLens'],
+          `${label} is the log router and has FireLens settings; it cannot log through itself`,
+        );
       }
       return;
     }
@@ -345,22 +372,33 @@ const selectRoutedContainers = (
     if (!isIntrinsic(container) && name === undefined && !isIntrinsic(container['Name'])) {
       problem(
         ['ContainerDefinitions', index, 'Name'],
-        container['Name'] === undefined ? 'is required: ECS refuses a container definition without a Name' : 'must be a string (or an intrinsic function that gives one)',
+        container['Name'] === undefined
+          ? 'is required: ECS refuses a container definition without a Name'
+          : 'must be a string (or an intrinsic function that gives one)',
       );
     }
     const listed = spec.containers === undefined ? undefined : name !== undefined && spec.containers.includes(name);
     if (listed === false && override !== undefined && override !== false) {
-      problem(['ContainerDefinitions', index, 'FireLens'], `${label} has FireLens settings but is not in FireLens.Containers; add it there, or remove its FireLens`);
+      problem(
+        ['ContainerDefinitions', index, 'FireLens'],
+        `${label} has FireLens settings but is not in FireLens.Containers; add it there, or remove its FireLens`,
+      );
     }
     if (listed === true && override === false) {
-      problem(['ContainerDefinitions', index, 'FireLens'], `${label} is in FireLens.Containers but opts out with FireLens: false; remove one of the two`);
+      problem(
+        ['ContainerDefinitions', index, 'FireLens'],
+        `${label} is in FireLens.Containers but opts out with FireLens: false; remove one of the two`,
+      );
     }
     const selected = listed ?? (container['LogConfiguration'] === undefined || override !== undefined);
     if (override === false || !selected) {
       return;
     }
     if (container['LogConfiguration'] !== undefined) {
-      problem(['ContainerDefinitions', index, 'LogConfiguration'], `${label} is selected for FireLens but has a LogConfiguration of its own; remove one of the two`);
+      problem(
+        ['ContainerDefinitions', index, 'LogConfiguration'],
+        `${label} is selected for FireLens but has a LogConfiguration of its own; remove one of the two`,
+      );
       return;
     }
     routed.push({ index, name: container['Name'] ?? null, route: override === undefined ? spec.route : override });
@@ -419,7 +457,10 @@ const routerStopTimeout = (
   }
   if (router.explicit !== undefined) {
     if (router.explicit < longest) {
-      problem(router.path, `is ${String(router.explicit)}s, shorter than a routed container's StopTimeout (${String(longest)}s): its last logs would be lost`);
+      problem(
+        router.path,
+        `is ${String(router.explicit)}s, shorter than a routed container's StopTimeout (${String(longest)}s): its last logs would be lost`,
+      );
     }
     if (cap !== undefined && router.explicit > cap) {
       problem(router.path, `is ${String(router.explicit)}s; Fargate allows at most ${String(MAX_FARGATE_STOP_TIMEOUT)}s`);
@@ -476,7 +517,9 @@ const fluentdOptions = (options: JsonObject): JsonObject => {
 /** `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket (ECS developer guide, firelens-taskdef). */
 const s3ConfigStatements = (objectArn: Json): PolicyStatement[] => {
   const bucketArn: Json =
-    typeof objectArn === 'string' ? objectArn.slice(0, objectArn.indexOf('/') < 0 ? undefined : objectArn.indexOf('/')) : { 'Fn::Select': [0, { 'Fn::Split': ['/', objectArn] }] };
+    typeof objectArn === 'string'
+      ? objectArn.slice(0, objectArn.indexOf('/') < 0 ? undefined : objectArn.indexOf('/'))
+      : { 'Fn::Select': [0, { 'Fn::Split': ['/', objectArn] }] };
   return [allow(['s3:GetObject'], [objectArn]), allow(['s3:GetBucketLocation'], [bucketArn])];
 };
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors';
-import { type Json, type JsonObject, isObject } from '../template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../template/intrinsics';
 import { checkTaskWithoutSpec } from './checks';
 import { emitExpansion } from './emit';
 import { planExpansion } from './expand';
@@ -47,7 +47,9 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
     return { ok: false, problems };
   }
   const emitted = emitExpansion(fragment, plans);
-  return emitted.fragment === undefined ? { ok: false, problems: emitted.problems } : { ok: true, fragment: emitted.fragment, expanded: plans };
+  return emitted.fragment === undefined
+    ? { ok: false, problems: emitted.problems }
+    : { ok: true, fragment: emitted.fragment, expanded: plans };
 };
 
 /** Whether a template's `Transform` names the macro (alone or in a list). */
@@ -72,7 +74,11 @@ export const expandTemplate = (template: JsonObject, macroName = DEFAULT_MACRO_N
     return result;
   }
   const transform = template['Transform'];
-  const rest: Json[] = Array.isArray(transform) ? transform.filter((t) => t !== macroName) : transform === macroName || transform === undefined ? [] : [transform];
+  const rest: Json[] = Array.isArray(transform)
+    ? transform.filter((t) => t !== macroName)
+    : transform === macroName || transform === undefined
+      ? []
+      : [transform];
   if (rest.length === 0) {
     return result;
   }

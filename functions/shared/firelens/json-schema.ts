@@ -12,12 +12,23 @@ export const toJsonSchema = (spec: FieldSpec): JsonSchema => {
   switch (spec.kind) {
     case 'string':
       return withIntrinsic(
-        { type: 'string', description: spec.description, ...(spec.enum ? { enum: [...spec.enum] } : {}), ...(spec.pattern ? { pattern: spec.pattern.source } : {}) },
+        {
+          type: 'string',
+          description: spec.description,
+          ...(spec.enum ? { enum: [...spec.enum] } : {}),
+          ...(spec.pattern ? { pattern: spec.pattern.source } : {}),
+        },
         spec.intrinsic === true,
       );
     case 'integer':
       return withIntrinsic(
-        { type: 'integer', minimum: spec.minimum, maximum: spec.maximum, ...(spec.enum ? { enum: [...spec.enum] } : {}), description: spec.description },
+        {
+          type: 'integer',
+          minimum: spec.minimum,
+          maximum: spec.maximum,
+          ...(spec.enum ? { enum: [...spec.enum] } : {}),
+          description: spec.description,
+        },
         spec.intrinsic === true,
       );
     case 'boolean':
@@ -43,7 +54,9 @@ export const toJsonSchema = (spec: FieldSpec): JsonSchema => {
         ...(spec.required?.length ? { required: [...spec.required] } : {}),
         ...(spec.exactlyOne ? { oneOf: spec.exactlyOne.map((key) => ({ required: [key] })) } : {}),
       };
-      return spec.allowFalse === true ? { description: spec.description, anyOf: [{ ...object, description: undefined }, { const: false }] } : object;
+      return spec.allowFalse === true
+        ? { description: spec.description, anyOf: [{ ...object, description: undefined }, { const: false }] }
+        : object;
     }
   }
 };

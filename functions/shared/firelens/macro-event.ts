@@ -1,4 +1,4 @@
-import { type JsonObject, isObject } from '../template/intrinsics';
+import { isObject, type JsonObject } from '../template/intrinsics';
 
 /** The part of a CloudFormation macro event the expansion reads (template-macros docs). */
 export interface MacroEvent {

@@ -1,9 +1,15 @@
 import type { Problem } from '../errors';
-import { type Json, type JsonObject, isIntrinsic, isObject, literalInteger } from '../template/intrinsics';
+import { isIntrinsic, isObject, type Json, type JsonObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
-import { AWS_FOR_FLUENT_BIT_VERSION, DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ROUTER_MEMORY_RESERVATION, DEFAULT_ROUTER_NAME, FLUENT_BIT_SSM_PREFIX } from './constants';
+import {
+  AWS_FOR_FLUENT_BIT_VERSION,
+  DEFAULT_LOG_RETENTION_DAYS,
+  DEFAULT_ROUTER_MEMORY_RESERVATION,
+  DEFAULT_ROUTER_NAME,
+  FLUENT_BIT_SSM_PREFIX,
+} from './constants';
 import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY } from './property-schema';
-import type { ConfigFileType, DestinationSpec, FireLensSpec, RawFireLensInput, RouteSpec, RouterSpec } from './types';
+import type { ConfigFileType, DestinationSpec, FireLensSpec, RawFireLensInput, RouterSpec, RouteSpec } from './types';
 import { validateField } from './validate';
 
 /** `arn:aws:s3:::bucket/key` (any partition), as CDK infers the S3 config type. */
@@ -90,13 +96,15 @@ const normalizeRouter = (raw: JsonObject, path: TemplatePath, logicalId: string,
       );
     }
   }
-  const imageTag = raw['Image'] === undefined ? (typeof raw['ImageTag'] === 'string' ? raw['ImageTag'] : AWS_FOR_FLUENT_BIT_VERSION) : undefined;
+  const imageTag =
+    raw['Image'] === undefined ? (typeof raw['ImageTag'] === 'string' ? raw['ImageTag'] : AWS_FOR_FLUENT_BIT_VERSION) : undefined;
   return {
     type,
     name: typeof raw['Name'] === 'string' ? raw['Name'] : DEFAULT_ROUTER_NAME,
     image: raw['Image'] ?? defaultRouterImage(imageTag ?? AWS_FOR_FLUENT_BIT_VERSION),
     imageTag,
-    memoryReservation: integerValue(raw['MemoryReservation']) ?? (raw['Memory'] === undefined ? DEFAULT_ROUTER_MEMORY_RESERVATION : undefined),
+    memoryReservation:
+      integerValue(raw['MemoryReservation']) ?? (raw['Memory'] === undefined ? DEFAULT_ROUTER_MEMORY_RESERVATION : undefined),
     memory: integerValue(raw['Memory']),
     cpu: integerValue(raw['Cpu']),
     enableEcsLogMetadata: raw['EnableEcsLogMetadata'] !== false,

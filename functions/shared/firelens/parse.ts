@@ -14,7 +14,9 @@ const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
  * `Properties` written as an intrinsic function, a `FireLens` inside `Fn::ForEach` (which the macro
  * would otherwise leave unexpanded), a log router whose `FirelensConfiguration` is not a literal object.
  */
-export const parseFireLensProperties = (fragment: Readonly<Record<string, unknown>>): { inputs: RawFireLensInput[]; problems: Problem[] } => {
+export const parseFireLensProperties = (
+  fragment: Readonly<Record<string, unknown>>,
+): { inputs: RawFireLensInput[]; problems: Problem[] } => {
   const inputs: RawFireLensInput[] = [];
   const problems: Problem[] = templateShapeProblems(fragment).map((p) => ({
     ...(p.path.length > 1 ? { logicalId: String(p.path[1]) } : {}),

@@ -4,7 +4,13 @@
  * agree on what is accepted. Same idea as SAM's `property_types` table.
  */
 export type FieldSpec =
-  | { readonly kind: 'string'; readonly description: string; readonly enum?: readonly string[]; readonly pattern?: RegExp; readonly intrinsic?: boolean }
+  | {
+      readonly kind: 'string';
+      readonly description: string;
+      readonly enum?: readonly string[];
+      readonly pattern?: RegExp;
+      readonly intrinsic?: boolean;
+    }
   | {
       readonly kind: 'integer';
       readonly description: string;
@@ -39,14 +45,16 @@ export interface ObjectSpec {
 const region: FieldSpec = {
   kind: 'string',
   intrinsic: true,
-  description: 'Region of the destination; default: the stack\'s region (`AWS::Region`).',
+  description: "Region of the destination; default: the stack's region (`AWS::Region`).",
 };
 const options: FieldSpec = {
   kind: 'options',
   description: 'Extra Fluent Bit output options, merged last (for options that have no short name here).',
 };
 /** The retention periods AWS::Logs::LogGroup accepts for RetentionInDays (any other value fails the deploy). */
-export const LOG_GROUP_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+export const LOG_GROUP_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 const logRetention: FieldSpec = {
   kind: 'integer',
@@ -60,7 +68,11 @@ const cloudWatchLogs: ObjectSpec = {
   kind: 'object',
   description: 'Amazon CloudWatch Logs through the `cloudwatch_logs` output.',
   fields: {
-    LogGroupName: { kind: 'string', intrinsic: true, description: 'Log group to write to; absent: the macro creates one (with a retention).' },
+    LogGroupName: {
+      kind: 'string',
+      intrinsic: true,
+      description: 'Log group to write to; absent: the macro creates one (with a retention).',
+    },
     LogStreamPrefix: { kind: 'string', intrinsic: true, description: 'Prefix of the log streams; default `<container name>/`.' },
     RetentionInDays: logRetention,
     Region: region,
@@ -73,7 +85,11 @@ const firehose: ObjectSpec = {
   description: 'Amazon Data Firehose through the `kinesis_firehose` output.',
   required: ['DeliveryStreamName'],
   fields: {
-    DeliveryStreamName: { kind: 'string', intrinsic: true, description: 'Name of the delivery stream (a name, or `!Ref` to one in the template).' },
+    DeliveryStreamName: {
+      kind: 'string',
+      intrinsic: true,
+      description: 'Name of the delivery stream (a name, or `!Ref` to one in the template).',
+    },
     Region: region,
     Options: options,
   },
@@ -96,7 +112,11 @@ const s3: ObjectSpec = {
   required: ['BucketName'],
   fields: {
     BucketName: { kind: 'string', intrinsic: true, description: 'Bucket name (a name, or `!Ref` to a bucket in the template).' },
-    KeyFormat: { kind: 'string', intrinsic: true, description: 'Object key format (`s3_key_format`); its literal prefix scopes the IAM grant.' },
+    KeyFormat: {
+      kind: 'string',
+      intrinsic: true,
+      description: 'Object key format (`s3_key_format`); its literal prefix scopes the IAM grant.',
+    },
     Region: region,
     Options: options,
   },
@@ -143,9 +163,16 @@ export type DestinationKey = (typeof DESTINATION_KEYS)[number];
 
 const destination: ObjectSpec = {
   kind: 'object',
-  description: 'Where the routed containers\' logs go: exactly one of the keys.',
+  description: "Where the routed containers' logs go: exactly one of the keys.",
   exactlyOne: DESTINATION_KEYS,
-  fields: { CloudWatchLogs: cloudWatchLogs, Firehose: firehose, KinesisStreams: kinesisStreams, S3: s3, OpenSearch: openSearch, Custom: custom },
+  fields: {
+    CloudWatchLogs: cloudWatchLogs,
+    Firehose: firehose,
+    KinesisStreams: kinesisStreams,
+    S3: s3,
+    OpenSearch: openSearch,
+    Custom: custom,
+  },
 };
 
 const bufferLimit: FieldSpec = {
@@ -174,9 +201,21 @@ const router: ObjectSpec = {
       description: 'Tag of the default AWS for Fluent Bit image (a version such as `2.32.5`); default: a pinned version.',
     },
     Name: { kind: 'string', pattern: /^[A-Za-z0-9_-]{1,255}$/, description: 'Container name; default `log_router`.' },
-    MemoryReservation: { kind: 'integer', minimum: 6, maximum: 1_048_576, intrinsic: true, description: 'Soft memory limit in MiB; default 50.' },
+    MemoryReservation: {
+      kind: 'integer',
+      minimum: 6,
+      maximum: 1_048_576,
+      intrinsic: true,
+      description: 'Soft memory limit in MiB; default 50.',
+    },
     Memory: { kind: 'integer', minimum: 6, maximum: 1_048_576, intrinsic: true, description: 'Hard memory limit in MiB; default none.' },
-    Cpu: { kind: 'integer', minimum: 0, maximum: 196_608, intrinsic: true, description: 'CPU units reserved for the router; default none.' },
+    Cpu: {
+      kind: 'integer',
+      minimum: 0,
+      maximum: 196_608,
+      intrinsic: true,
+      description: 'CPU units reserved for the router; default none.',
+    },
     EnableEcsLogMetadata: { kind: 'boolean', description: '`enable-ecs-log-metadata`; default true.' },
     ConfigFile: {
       kind: 'string',
@@ -190,21 +229,39 @@ const router: ObjectSpec = {
     },
     LogGroup: {
       kind: 'string-or-false',
-      description: 'The router\'s own awslogs log group; absent: the macro creates one; `false`: no router logging.',
+      description: "The router's own awslogs log group; absent: the macro creates one; `false`: no router logging.",
     },
     LogRetentionInDays: { ...logRetention, description: 'Retention in days of the router log group the macro creates; default 30.' },
     Environment: {
       kind: 'list',
       description: 'Environment of the router container, passed through.',
-      items: { kind: 'object', description: 'One variable.', required: ['Name', 'Value'], fields: { Name: { kind: 'string', description: 'Name.' }, Value: { kind: 'string', intrinsic: true, description: 'Value.' } } },
+      items: {
+        kind: 'object',
+        description: 'One variable.',
+        required: ['Name', 'Value'],
+        fields: { Name: { kind: 'string', description: 'Name.' }, Value: { kind: 'string', intrinsic: true, description: 'Value.' } },
+      },
     },
     Secrets: {
       kind: 'list',
       description: 'Secrets of the router container, passed through; the execution role gets read access to each.',
-      items: { kind: 'object', description: 'One secret.', required: ['Name', 'ValueFrom'], fields: { Name: { kind: 'string', description: 'Name.' }, ValueFrom: { kind: 'string', intrinsic: true, description: 'ARN or SSM name.' } } },
+      items: {
+        kind: 'object',
+        description: 'One secret.',
+        required: ['Name', 'ValueFrom'],
+        fields: {
+          Name: { kind: 'string', description: 'Name.' },
+          ValueFrom: { kind: 'string', intrinsic: true, description: 'ARN or SSM name.' },
+        },
+      },
     },
     HealthCheck: { kind: 'boolean', description: 'Adds a router health check; routed containers then wait for HEALTHY instead of START.' },
-    StopTimeout: { kind: 'integer', minimum: 2, maximum: 86_400, description: 'Seconds the router gets to flush at task stop (Fargate: at most 120); default max(30, routed containers\' StopTimeout).' },
+    StopTimeout: {
+      kind: 'integer',
+      minimum: 2,
+      maximum: 86_400,
+      description: "Seconds the router gets to flush at task stop (Fargate: at most 120); default max(30, routed containers' StopTimeout).",
+    },
   },
 };
 
@@ -242,8 +299,7 @@ export const FIRELENS_PROPERTY: ObjectSpec = {
     },
     ExternalRolesGranted: {
       kind: 'boolean',
-      description:
-        'The task names roles defined outside this template and you have granted the permissions yourself: do not fail on them.',
+      description: 'The task names roles defined outside this template and you have granted the permissions yourself: do not fail on them.',
     },
   },
 };

@@ -1,6 +1,6 @@
 import type { Problem } from '../errors';
 import type { PolicyStatement } from '../fluentbit/iam';
-import { type Json, type JsonObject, getAttTarget, isObject, refTarget } from '../template/intrinsics';
+import { getAttTarget, isObject, type Json, type JsonObject, refTarget } from '../template/intrinsics';
 import type { GeneratedResource } from './types';
 
 export type RoleKind = 'Task' | 'Execution';
@@ -42,7 +42,9 @@ export const ecsTasksTrustPolicy = (kind: RoleKind): JsonObject => ({
       Action: 'sts:AssumeRole',
       Condition: {
         StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-        ...(kind === 'Task' ? { ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:*' } } } : {}),
+        ...(kind === 'Task'
+          ? { ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:*' } } }
+          : {}),
       },
     },
   ],
@@ -50,7 +52,7 @@ export const ecsTasksTrustPolicy = (kind: RoleKind): JsonObject => ({
 
 export const policyDocument = (statements: readonly PolicyStatement[]): JsonObject => ({
   Version: '2012-10-17',
-  Statement: statements.map((s) => ({ ...s }) as unknown as JsonObject),
+  Statement: statements.map((s) => ({ ...s })),
 });
 
 /**
@@ -73,7 +75,11 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
     if (statements.length > 0) {
       properties['Policies'] = [{ PolicyName: `firelens-${kind.toLowerCase()}`, PolicyDocument: policyDocument(statements) }];
     }
-    return { ...none, property: { 'Fn::GetAtt': [id, 'Arn'] }, resources: [{ logicalId: id, resource: { Type: 'AWS::IAM::Role', Properties: properties } }] };
+    return {
+      ...none,
+      property: { 'Fn::GetAtt': [id, 'Arn'] },
+      resources: [{ logicalId: id, resource: { Type: 'AWS::IAM::Role', Properties: properties } }],
+    };
   }
   const roleId = sameTemplateRole(current, input.resources);
   if (roleId !== undefined) {
@@ -83,7 +89,11 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
     const id = `${taskLogicalId}FireLens${kind}Policy`;
     const policy: JsonObject = {
       Type: 'AWS::IAM::Policy',
-      Properties: { PolicyName: `firelens-${kind.toLowerCase()}-${taskLogicalId}`, PolicyDocument: policyDocument(statements), Roles: [{ Ref: roleId }] },
+      Properties: {
+        PolicyName: `firelens-${kind.toLowerCase()}-${taskLogicalId}`,
+        PolicyDocument: policyDocument(statements),
+        Roles: [{ Ref: roleId }],
+      },
     };
     return { ...none, resources: [{ logicalId: id, resource: policy }], dependsOn: [id] };
   }
@@ -116,4 +126,6 @@ const sameTemplateRole = (value: Json, resources: Readonly<Record<string, unknow
 };
 
 export const describeStatements = (statements: readonly PolicyStatement[]): string =>
-  statements.map((s) => `${s.Action.join(', ')} on ${s.Resource.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join(', ')}`).join('; ');
+  statements
+    .map((s) => `${s.Action.join(', ')} on ${s.Resource.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join(', ')}`)
+    .join('; ');

@@ -1,4 +1,4 @@
-import { type JsonObject, isObject, literalInteger, literalString } from '../template/intrinsics';
+import { isObject, type JsonObject, literalInteger, literalString } from '../template/intrinsics';
 import { parseMemory } from '../template/view';
 
 /**

@@ -1,4 +1,4 @@
-import { type Problem, QUOTED_TEXT_LIMIT, cutText } from '../errors';
+import { cutText, type Problem, QUOTED_TEXT_LIMIT } from '../errors';
 import { isIntrinsic, isObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import type { FieldSpec, ObjectSpec } from './property-schema';
@@ -53,11 +53,7 @@ const describeKind = (spec: FieldSpec): string => {
   }
 };
 
-const validateString = (
-  value: unknown,
-  spec: Extract<FieldSpec, { kind: 'string' }>,
-  problem: (message: string) => Problem,
-): Problem[] => {
+const validateString = (value: unknown, spec: Extract<FieldSpec, { kind: 'string' }>, problem: (message: string) => Problem): Problem[] => {
   if (typeof value !== 'string') {
     return [problem(spec.enum ? `must be one of ${spec.enum.join(', ')}` : 'must be a string')];
   }

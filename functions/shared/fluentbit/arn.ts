@@ -64,7 +64,11 @@ const KINDS: Readonly<Record<ArnKind, KindSpec>> = {
     sameTemplate: 'getAttArn',
     pattern: `arn:\${AWS::Partition}:aoss:${REGION}:\${AWS::AccountId}:collection/${NAME}`,
   },
-  iamRole: { cfnTypes: ['AWS::IAM::Role'], sameTemplate: 'getAttArn', pattern: `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${NAME}` },
+  iamRole: {
+    cfnTypes: ['AWS::IAM::Role'],
+    sameTemplate: 'getAttArn',
+    pattern: `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/${NAME}`,
+  },
   // Ref of a secret returns its ARN. A bare name gets the random 6-character suffix as `-??????`.
   secret: {
     cfnTypes: ['AWS::SecretsManager::Secret'],
@@ -78,7 +82,11 @@ const KINDS: Readonly<Record<ArnKind, KindSpec>> = {
     pattern: `arn:\${AWS::Partition}:ssm:${REGION}:\${AWS::AccountId}:parameter/${NAME}`,
   },
   // Ref → key id, GetAtt Arn → ARN.
-  kmsKey: { cfnTypes: ['AWS::KMS::Key'], sameTemplate: 'getAttArn', pattern: `arn:\${AWS::Partition}:kms:${REGION}:\${AWS::AccountId}:key/${NAME}` },
+  kmsKey: {
+    cfnTypes: ['AWS::KMS::Key'],
+    sameTemplate: 'getAttArn',
+    pattern: `arn:\${AWS::Partition}:kms:${REGION}:\${AWS::AccountId}:key/${NAME}`,
+  },
 };
 
 export interface ArnInput {
@@ -163,10 +171,7 @@ const withRegion = (pattern: string, region: Json | undefined, variables: JsonOb
   return pattern.replace(REGION, '${AWS::Region}');
 };
 
-const fromSameTemplate = (
-  input: ArnInput,
-  resource: { readonly id: string; readonly properties: JsonObject },
-): Json => {
+const fromSameTemplate = (input: ArnInput, resource: { readonly id: string; readonly properties: JsonObject }): Json => {
   const spec = KINDS[input.kind];
   const suffix = escapeForSub(input.suffix ?? '');
   switch (spec.sameTemplate) {

@@ -164,7 +164,11 @@ const CLOUDWATCH_GO: OutputPlugin = {
     LOGS_DOCS[1] ?? { actions: [], on: '' },
     { actions: ['logs:CreateLogGroup'], on: 'the log group', when: '`auto_create_group` is true' },
     { actions: ['logs:PutRetentionPolicy'], on: 'the log group', when: '`auto_create_group` is true and `log_retention_days` > 0' },
-    { actions: ['logs:TagLogGroup', 'logs:TagResource'], on: 'the log group', when: '`auto_create_group` is true and `new_log_group_tags` is set' },
+    {
+      actions: ['logs:TagLogGroup', 'logs:TagResource'],
+      on: 'the log group',
+      when: '`auto_create_group` is true and `new_log_group_tags` is set',
+    },
   ],
   statements: cloudWatchLogsStatements('go'),
   docsUrl: 'https://github.com/aws/amazon-cloudwatch-logs-for-fluent-bit#plugin-options',
@@ -311,7 +315,10 @@ const S3: OutputPlugin = {
   ecsTemplating: false,
   roleOption: 'role_arn',
   permissions: [
-    { actions: ['s3:PutObject'], on: 'objects under the literal prefix of `s3_key_format` (`<bucket>/<prefix>*`); covers multipart uploads' },
+    {
+      actions: ['s3:PutObject'],
+      on: 'objects under the literal prefix of `s3_key_format` (`<bucket>/<prefix>*`); covers multipart uploads',
+    },
     { actions: ['s3:AbortMultipartUpload'], on: 'the same objects', when: '`use_put_object` is not on' },
     { actions: ['s3:PutObjectAcl'], on: 'the same objects', when: '`canned_acl` is set' },
   ],
@@ -507,7 +514,7 @@ const PARTNERS: readonly OutputPlugin[] = [
   ),
   partner(
     'newrelic',
-    'New Relic (New Relic\'s plugin)',
+    "New Relic (New Relic's plugin)",
     [['apikey', 'licensekey']],
     { endpoint: 'string', apikey: 'string', licensekey: 'string', maxbuffersize: 'integer', maxrecords: 'integer', compress: 'string' },
     ['apikey', 'licensekey'],

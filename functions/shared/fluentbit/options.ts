@@ -40,14 +40,7 @@ export const isEcsSpecialKey = (key: string): boolean =>
  * - retryLimit: the core `Retry_Limit`: a number, `false`/`no_limits`/`off`, or `no_retries`.
  */
 export type OptionKind =
-  | 'string'
-  | 'boolean'
-  | 'goBoolean'
-  | 'integer'
-  | 'size'
-  | 'time'
-  | 'retryLimit'
-  | { readonly oneOf: readonly string[] };
+  'string' | 'boolean' | 'goBoolean' | 'integer' | 'size' | 'time' | 'retryLimit' | { readonly oneOf: readonly string[] };
 
 const BOOLEAN_WORDS = new Set(['true', 'false', 'on', 'off', 'yes', 'no']);
 

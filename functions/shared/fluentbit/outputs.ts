@@ -48,8 +48,9 @@ export const statementsForOutput = (options: JsonObject, context: OutputContext)
     return { statements: [], notes: [`\`${String(name.value)}\` is not in the catalogue; no destination permissions are derived.`] };
   }
   const role = plugin.roleOption === undefined ? undefined : findOption(options, plugin.roleOption);
-  const result = role !== undefined && roleInUse(plugin, options)
-    ? assumeRoleStatements(role.key, role.value, context)
-    : plugin.statements(options, context);
+  const result =
+    role !== undefined && roleInUse(plugin, options)
+      ? assumeRoleStatements(role.key, role.value, context)
+      : plugin.statements(options, context);
   return { statements: mergeStatements(result.statements.filter((s) => s.Action.length > 0)), notes: result.notes };
 };

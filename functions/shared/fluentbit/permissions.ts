@@ -30,7 +30,15 @@ const flagMayBeOn = (options: JsonObject, key: string, notes: string[]): boolean
   return literalFlag(value) === true;
 };
 
-const arnFor = (kind: ArnKind, option: string, value: Json, options: JsonObject, context: ArnContext, suffix = '', notes: string[] = []): Json => {
+const arnFor = (
+  kind: ArnKind,
+  option: string,
+  value: Json,
+  options: JsonObject,
+  context: ArnContext,
+  suffix = '',
+  notes: string[] = [],
+): Json => {
   const built = buildArn({ kind, value, option, suffix, region: optionValue(options, 'region') }, context);
   notes.push(...built.notes);
   return built.arn;
@@ -103,7 +111,10 @@ export const firehoseStatements: StatementsBuilder = (options, context) => {
     return missing('delivery_stream');
   }
   const notes: string[] = [];
-  return { statements: [allow(['firehose:PutRecordBatch'], [arnFor('deliveryStream', 'delivery_stream', stream, options, context, '', notes)])], notes };
+  return {
+    statements: [allow(['firehose:PutRecordBatch'], [arnFor('deliveryStream', 'delivery_stream', stream, options, context, '', notes)])],
+    notes,
+  };
 };
 
 /** Kinesis Data Streams: both plugins send with PutRecords only (Fluent Bit docs "Amazon Kinesis Data Streams"; Go plugin README). */
@@ -207,7 +218,9 @@ export const openSearchStatements: StatementsBuilder = (options, context) => {
   const built = buildArn({ kind, value: target, option: 'Host', suffix, region }, context);
   notes.push(...built.notes);
   if (serverless) {
-    notes.push('The collection\'s data access policy must also allow this role (aoss:CreateIndex, aoss:WriteDocument …); IAM alone is not enough.');
+    notes.push(
+      "The collection's data access policy must also allow this role (aoss:CreateIndex, aoss:WriteDocument …); IAM alone is not enough.",
+    );
   }
   const actions = serverless ? ['aoss:APIAccessAll'] : ['es:ESHttpPost', 'es:ESHttpPut'];
   return { statements: [allow(actions, [built.arn])], notes };

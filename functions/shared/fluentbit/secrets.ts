@@ -136,7 +136,10 @@ export const secretOptionNames = (secretOptions: unknown): Set<string> | undefin
 };
 
 /** Statements plus the notes docs and lint show (partial ARNs, unknown values). */
-export const secretStatementsWithNotes = (secretOptions: Json, context: SecretContext): { statements: PolicyStatement[]; notes: string[] } => {
+export const secretStatementsWithNotes = (
+  secretOptions: Json,
+  context: SecretContext,
+): { statements: PolicyStatement[]; notes: string[] } => {
   const { entries, unreadable } = secretEntries(secretOptions);
   const targets = entries.flatMap((entry): SecretTarget[] => {
     const valueFrom = isObject(entry) ? (entry['ValueFrom'] ?? entry['valueFrom']) : undefined;

@@ -1,12 +1,12 @@
 import { type Problem, TemplateParseError } from '../errors';
 import { usesMacro } from '../firelens/index';
 import type { Finding, LintOptions, LintTemplate, RuleMeta } from '../rules/types';
-import { type JsonObject, isObject } from '../template/intrinsics';
+import { isObject, type JsonObject } from '../template/intrinsics';
 import { loadTemplate } from '../template/load';
 import { type Locator, noLocation } from '../template/locator';
 import { HookFailureError } from './errors';
 import { type DescribeTaskDefinition, externalTaskDefinitionReferences, resolveExternalTaskDefinitions } from './external-task-definitions';
-import { type PayloadFetchConfig, fetchPayload } from './fetch-payload';
+import { fetchPayload, type PayloadFetchConfig } from './fetch-payload';
 import { buildComplianceResponse, buildExpansionFailureResponse, buildSkippedResponse } from './report';
 import type { HookEvent, HookResponse, ResourceHookEvent, TemplateHookEvent } from './types';
 
@@ -64,14 +64,16 @@ const NO_FINDINGS = { error: 0, warning: 0, informational: 0 };
  * lint all of it (after expanding the FireLens macro when the template uses it). Throws a
  * {@link HookFailureError} when it cannot evaluate (fetch, parse or lookup failure).
  */
-export const evaluateHook = async (
-  event: HookEvent,
-  config: HookConfig,
-  deps: HookDependencies,
-): Promise<HookEvaluation> => {
+export const evaluateHook = async (event: HookEvent, config: HookConfig, deps: HookDependencies): Promise<HookEvaluation> => {
   if (event.action === 'DELETE') {
     const reason = 'delete operations are not checked';
-    return { response: buildSkippedResponse(event.clientRequestToken, reason), findings: NO_FINDINGS, externalTaskDefinitions: 0, expanded: false, skipped: reason };
+    return {
+      response: buildSkippedResponse(event.clientRequestToken, reason),
+      findings: NO_FINDINGS,
+      externalTaskDefinitions: 0,
+      expanded: false,
+      skipped: reason,
+    };
   }
   switch (event.kind) {
     case 'STACK':
@@ -88,17 +90,10 @@ export const resourceTemplate = (event: ResourceHookEvent): JsonObject => ({
   Resources: { [event.targetLogicalId]: { Type: event.targetName, Properties: event.resourceProperties } },
 });
 
-const evaluateResourceTarget = async (
-  event: ResourceHookEvent,
-  config: HookConfig,
-  deps: HookDependencies,
-): Promise<HookEvaluation> => lintAndReport(event, resourceTemplate(event), noLocation, [], false, config, deps);
+const evaluateResourceTarget = async (event: ResourceHookEvent, config: HookConfig, deps: HookDependencies): Promise<HookEvaluation> =>
+  lintAndReport(event, resourceTemplate(event), noLocation, [], false, config, deps);
 
-const evaluateTemplateTarget = async (
-  event: TemplateHookEvent,
-  config: HookConfig,
-  deps: HookDependencies,
-): Promise<HookEvaluation> => {
+const evaluateTemplateTarget = async (event: TemplateHookEvent, config: HookConfig, deps: HookDependencies): Promise<HookEvaluation> => {
   if (event.payloadUrl === undefined) {
     throw new HookFailureError(`no payload URL for a ${event.kind} target`);
   }

@@ -1,4 +1,4 @@
-import { type Json, type JsonObject, isObject, possibleValues } from '../template/intrinsics';
+import { isObject, type Json, type JsonObject, possibleValues } from '../template/intrinsics';
 import { TaskDefinitionLookupError } from './errors';
 
 /**

@@ -21,11 +21,7 @@ export interface TemplatePayload {
  * checked against the allowlist first (refused without a request); redirects are not followed; the
  * request is bounded in time and size. Every failure is a {@link PayloadFetchError}.
  */
-export const fetchPayload = async (
-  urlText: string,
-  config: PayloadFetchConfig,
-  signal?: AbortSignal,
-): Promise<TemplatePayload> => {
+export const fetchPayload = async (urlText: string, config: PayloadFetchConfig, signal?: AbortSignal): Promise<TemplatePayload> => {
   const check = checkPayloadUrl(urlText, config);
   if (!check.ok) {
     throw new PayloadFetchError(check.reason);

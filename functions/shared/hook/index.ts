@@ -1,10 +1,10 @@
-export { parseHookEvent } from './parse-event';
-export { usesMacro } from '../firelens/index';
-export { evaluateHook, resourceTemplate } from './evaluate';
-export type { ExpandTemplate, HookConfig, HookDependencies, HookEvaluation } from './evaluate';
-export { ecsTaskDefinitionLookup } from './ecs-lookup';
-export { DEFAULT_PAYLOAD_URL_POLICY, S3_HOSTS_TOKEN, checkPayloadUrl, describeUrl } from './payload-url';
-export { HookConfigError, HookEventError, HookFailureError, PayloadFetchError, TaskDefinitionLookupError } from './errors';
-export { MESSAGE_LIMIT, boundMessage } from './report';
 export { cutText } from '../errors';
+export { usesMacro } from '../firelens/index';
+export { ecsTaskDefinitionLookup } from './ecs-lookup';
+export { HookConfigError, HookEventError, HookFailureError, PayloadFetchError, TaskDefinitionLookupError } from './errors';
+export type { ExpandTemplate, HookConfig, HookDependencies, HookEvaluation } from './evaluate';
+export { evaluateHook, resourceTemplate } from './evaluate';
+export { parseHookEvent } from './parse-event';
+export { checkPayloadUrl, DEFAULT_PAYLOAD_URL_POLICY, describeUrl, S3_HOSTS_TOKEN } from './payload-url';
+export { boundMessage, MESSAGE_LIMIT } from './report';
 export type { HookEvent, HookResponse } from './types';

@@ -21,9 +21,7 @@ export const DEFAULT_PAYLOAD_URL_POLICY: PayloadUrlPolicy = { allowedHosts: [S3_
 const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d{1,2}';
 const BUCKET = '[a-z0-9](?:[a-z0-9.-]{0,61}[a-z0-9])?';
 /** s3.amazonaws.com, b.s3.amazonaws.com, (b.)s3.<r>, (b.)s3-<r>, (b.)s3.dualstack.<r>, s3-fips…, .amazonaws.com(.cn) */
-const S3_HOST = new RegExp(
-  `^(?:${BUCKET}\\.)?s3(?:-fips)?(?:\\.dualstack)?(?:[.-]${REGION})?\\.amazonaws\\.com(?:\\.cn)?$`,
-);
+const S3_HOST = new RegExp(`^(?:${BUCKET}\\.)?s3(?:-fips)?(?:\\.dualstack)?(?:[.-]${REGION})?\\.amazonaws\\.com(?:\\.cn)?$`);
 
 export type PayloadUrlCheck = { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly reason: string };
 

@@ -1,4 +1,4 @@
-import { type Problem, cutText } from '../errors';
+import { cutText, type Problem } from '../errors';
 import type { Finding, RuleMeta, Severity } from '../rules/types';
 import type { TemplatePath } from '../template/locator';
 import type { AnnotationSeverity, HookAnnotation, HookResponse } from './types';
@@ -36,9 +36,7 @@ export const formatPath = (path: TemplatePath): string => path.map(String).join(
 
 /** `FL1301 Resources/Task/Properties/…: message` */
 export const formatFinding = (finding: Finding): string =>
-  finding.path.length > 0
-    ? `${finding.ruleId} ${formatPath(finding.path)}: ${finding.message}`
-    : `${finding.ruleId}: ${finding.message}`;
+  finding.path.length > 0 ? `${finding.ruleId} ${formatPath(finding.path)}: ${finding.message}` : `${finding.ruleId}: ${finding.message}`;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -68,8 +66,7 @@ export const buildComplianceResponse = (findings: readonly Finding[], options: R
   const sorted = [...findings].sort(compareFindings);
   const failing = sorted.filter((f) => f.severity === 'error' || (options.warningsAsErrors && f.severity === 'warning'));
   const verdict = failing.length > 0 ? 'not compliant' : 'compliant';
-  const summary =
-    sorted.length === 0 ? `FireLens hook: ${verdict}, no findings` : `FireLens hook: ${verdict}, ${countsOf(sorted)}`;
+  const summary = sorted.length === 0 ? `FireLens hook: ${verdict}, no findings` : `FireLens hook: ${verdict}, ${countsOf(sorted)}`;
   const head = [summary, ...(options.notes ?? [])].join('. ');
   const message = boundMessage(head, sorted.map(formatFinding), 'finding');
   const annotations = buildAnnotations(sorted, options);
@@ -82,9 +79,7 @@ export const buildExpansionFailureResponse = (
   problems: readonly Problem[],
   options: Pick<ReportOptions, 'clientRequestToken'> & { readonly macroName: string },
 ): HookResponse => {
-  const entries = problems
-    .map((p) => `${options.macroName} ${formatPath(p.path)}: ${p.message}`)
-    .sort(compareText);
+  const entries = problems.map((p) => `${options.macroName} ${formatPath(p.path)}: ${p.message}`).sort(compareText);
   const head = `FireLens hook: not compliant, the ${options.macroName} transform cannot expand the template (${plural(problems.length, 'problem')})`;
   return {
     hookStatus: 'FAILED',

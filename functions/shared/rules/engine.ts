@@ -3,7 +3,7 @@
  * enriched with id, severity, logical id and source location, suppressions applied, then sorted.
  */
 import type { JsonObject } from '../template/intrinsics';
-import { type Locator, type TemplatePath, noLocation } from '../template/locator';
+import { type Locator, noLocation, type TemplatePath } from '../template/locator';
 import type { TemplateView } from '../template/view';
 import { matchesCheck, readSuppressions } from './suppressions';
 import { DEFAULT_RULE_OPTIONS, type Finding, type RawFinding, type Rule, type RuleMeta, type RuleOptions } from './types';
@@ -111,12 +111,7 @@ export const compareFindings = (a: Finding, b: Finding): number =>
   compareText(a.path.join('/'), b.path.join('/')) ||
   compareText(a.message, b.message);
 
-export const runRules = (
-  rules: readonly Rule[],
-  view: TemplateView,
-  template: JsonObject,
-  options: RunOptions = {},
-): Finding[] => {
+export const runRules = (rules: readonly Rule[], view: TemplateView, template: JsonObject, options: RunOptions = {}): Finding[] => {
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...options.ruleOptions };
   const suppressions = readSuppressions(template);
   const findings = rules

@@ -1,6 +1,6 @@
 /** Small pure helpers shared by several rules (reading options, ports, IAM actions, images). */
-import { QUOTED_TEXT_LIMIT, cutText } from '../errors';
-import { type Json, type JsonObject, isIntrinsic, literalInteger, literalString, refTarget } from '../template/intrinsics';
+import { cutText, QUOTED_TEXT_LIMIT } from '../errors';
+import { isIntrinsic, type Json, type JsonObject, literalInteger, literalString, refTarget } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import type { ContainerView, IngressRuleView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
 
@@ -65,13 +65,17 @@ export const coversForwardPort = (rule: IngressRuleView): boolean => {
 };
 
 const actionPattern = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
 
 /** True when an Allow statement grants `action` (wildcards honoured, case-insensitive). */
 export const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
-  statements.some(
-    (s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionPattern(a).test(action)),
-  );
+  statements.some((s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionPattern(a).test(action)));
 
 /** Whether the role's permissions can be judged at all (no managed policies, no intrinsic documents). */
 export const roleIsKnown = (view: TemplateView, roleId: string | undefined): boolean => {
@@ -103,8 +107,11 @@ export const routerImage = (view: TemplateView, router: ContainerView): string |
 };
 
 /** `repo:tag` → tag; digests pin the image (undefined tag is then irrelevant). */
-export const parseImage = (image: string): { registry: string | undefined; repository: string; tag: string | undefined; digest: boolean } => {
-  const ssm = /^\{\{resolve:ssm:\/aws\/service\/aws-for-fluent-bit\/([^}:]+)(?::\d+)?\}\}$/.exec(image) ??
+export const parseImage = (
+  image: string,
+): { registry: string | undefined; repository: string; tag: string | undefined; digest: boolean } => {
+  const ssm =
+    /^\{\{resolve:ssm:\/aws\/service\/aws-for-fluent-bit\/([^}:]+)(?::\d+)?\}\}$/.exec(image) ??
     /^\/aws\/service\/aws-for-fluent-bit\/(.+)$/.exec(image);
   if (ssm) {
     return { registry: 'ssm', repository: 'aws-for-fluent-bit', tag: ssm[1], digest: false };

@@ -2,7 +2,7 @@
 import { templateShapeProblems } from '../template/shape';
 import { buildTemplateView } from '../template/view';
 import { catalog } from './catalog';
-import { RULE_CRASHED_META, TEMPLATE_PARSE_ERROR_META, compareFindings, isSelected, runRules, toFinding } from './engine';
+import { compareFindings, isSelected, RULE_CRASHED_META, runRules, TEMPLATE_PARSE_ERROR_META, toFinding } from './engine';
 import type { LintTemplate } from './types';
 
 export const lintTemplate: LintTemplate = (template, options = {}) => {

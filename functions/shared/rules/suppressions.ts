@@ -3,7 +3,7 @@
  * on the template (whole file) or on a resource (that resource only). The `cfn-lint` key is read too,
  * so teams can keep one habit. An entry matches a rule id exactly or as a prefix (`FL13` = FL13xx).
  */
-import { type JsonObject, isObject } from '../template/intrinsics';
+import { isObject, type JsonObject } from '../template/intrinsics';
 
 const METADATA_KEYS = ['firelens-lint', 'cfn-lint'] as const;
 
@@ -44,7 +44,6 @@ export const readSuppressions = (template: JsonObject): Suppressions => {
   }
   return {
     isSuppressed: (ruleId, logicalId) =>
-      matchesCheck(ruleId, global) ||
-      (logicalId !== undefined && matchesCheck(ruleId, perResource.get(logicalId) ?? [])),
+      matchesCheck(ruleId, global) || (logicalId !== undefined && matchesCheck(ruleId, perResource.get(logicalId) ?? [])),
   };
 };

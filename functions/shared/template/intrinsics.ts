@@ -30,8 +30,7 @@ export const INTRINSIC_KEYS = new Set([
   'Fn::Or',
 ]);
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True for `{ "Ref": … }`, `{ "Fn::Sub": … }` and any other single-key `Fn::` object. */
 export const isIntrinsic = (value: unknown): value is JsonObject => {
@@ -42,8 +41,7 @@ export const isIntrinsic = (value: unknown): value is JsonObject => {
   return keys.length === 1 && (INTRINSIC_KEYS.has(keys[0] ?? '') || (keys[0] ?? '').startsWith('Fn::'));
 };
 
-export const intrinsicName = (value: unknown): string | undefined =>
-  isIntrinsic(value) ? Object.keys(value)[0] : undefined;
+export const intrinsicName = (value: unknown): string | undefined => (isIntrinsic(value) ? Object.keys(value)[0] : undefined);
 
 /** `{ "Ref": "Name" }` → "Name"; anything else → undefined. */
 export const refTarget = (value: unknown): string | undefined => {

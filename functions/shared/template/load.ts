@@ -1,21 +1,21 @@
 import {
   Composer,
+  CST,
+  type Document,
   isAlias,
   isMap,
   isScalar,
   isSeq,
   Lexer,
   LineCounter,
-  Parser,
-  CST,
-  type Document,
   type Node as YamlNode,
+  Parser,
   type Scalar,
 } from 'yaml';
 
-import { QUOTED_TEXT_LIMIT, TemplateParseError, cutText } from '../errors';
-import { type Json, type JsonObject, isObject } from './intrinsics';
-import { type Locator, type SourceRange, type TemplatePath, pathKey, tableLocator } from './locator';
+import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
+import { isObject, type Json, type JsonObject } from './intrinsics';
+import { type Locator, pathKey, type SourceRange, tableLocator, type TemplatePath } from './locator';
 
 /** A template as CloudFormation sees it (short-form tags turned into their JSON form) and where each value came from. */
 export interface LoadedTemplate {
@@ -162,7 +162,10 @@ const composeDocument = (tokens: readonly CST.Token[], length: number, lines: Li
   let doc: Document | undefined;
   for (const next of new Composer({ uniqueKeys: false }).compose(tokens, true, length)) {
     if (doc) {
-      throw new TemplateParseError('the file holds a second YAML document (after `---`); a template is one document', positionOf(lines, next.range[0]));
+      throw new TemplateParseError(
+        'the file holds a second YAML document (after `---`); a template is one document',
+        positionOf(lines, next.range[0]),
+      );
     }
     doc = next;
   }
@@ -227,7 +230,10 @@ const toJson = (walk: Walk, node: unknown, path: TemplatePath, depth: number): J
   const tag = yamlNode.tag;
   if (tag !== undefined && !Object.hasOwn(SHORT_FORM_TAGS, tag) && !CORE_TAGS.has(tag)) {
     // !!binary, !!timestamp, !!set, !!omap, !!merge…: the YAML library reads them, CloudFormation does not.
-    throw new TemplateParseError(`the YAML tag ${cutText(tag.replace(YAML_TAG_PREFIX, '!!'), QUOTED_TEXT_LIMIT)} is not one CloudFormation reads`, nodePosition(walk, yamlNode));
+    throw new TemplateParseError(
+      `the YAML tag ${cutText(tag.replace(YAML_TAG_PREFIX, '!!'), QUOTED_TEXT_LIMIT)} is not one CloudFormation reads`,
+      nodePosition(walk, yamlNode),
+    );
   }
   if (tag !== undefined && Object.hasOwn(SHORT_FORM_TAGS, tag)) {
     record(walk, yamlNode, path);
@@ -253,8 +259,12 @@ const keyText = (walk: Walk, key: unknown, map: YamlNode): string => {
   if (isScalar(key)) {
     return typeof key.value === 'string' ? key.value : (key.source ?? String(key.value));
   }
-  const what = key === null || key === undefined ? 'an empty key' : isAlias(key) ? 'an alias (*name)' : isSeq(key) ? 'a sequence' : 'a mapping';
-  throw new TemplateParseError(`a mapping key must be a string, not ${what}`, nodePosition(walk, isAlias(key) || isMap(key) || isSeq(key) ? key : map));
+  const what =
+    key === null || key === undefined ? 'an empty key' : isAlias(key) ? 'an alias (*name)' : isSeq(key) ? 'a sequence' : 'a mapping';
+  throw new TemplateParseError(
+    `a mapping key must be a string, not ${what}`,
+    nodePosition(walk, isAlias(key) || isMap(key) || isSeq(key) ? key : map),
+  );
 };
 
 /** Assignment would turn a `__proto__` key into the object's prototype, losing the key: define it instead. */
@@ -273,7 +283,10 @@ const untagged = (walk: Walk, node: YamlNode, path: TemplatePath, depth: number)
     for (const pair of node.items) {
       const key = keyText(walk, pair.key, node);
       if (seen.has(key)) {
-        throw new TemplateParseError(`duplicate key "${cutText(key, QUOTED_TEXT_LIMIT)}" (map keys must be unique)`, nodePosition(walk, pair.key as YamlNode));
+        throw new TemplateParseError(
+          `duplicate key "${cutText(key, QUOTED_TEXT_LIMIT)}" (map keys must be unique)`,
+          nodePosition(walk, pair.key as YamlNode),
+        );
       }
       seen.add(key);
       const childPath = [...path, key];

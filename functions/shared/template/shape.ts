@@ -67,7 +67,10 @@ const resourceShapeProblems = (path: TemplatePath, resource: unknown): ShapeProb
   if (typeof type !== 'string') {
     problems.push({
       path: [...path, 'Type'],
-      message: type === undefined ? 'is required (a resource type such as AWS::ECS::TaskDefinition)' : `must be a resource type name, not ${describeValue(type)}`,
+      message:
+        type === undefined
+          ? 'is required (a resource type such as AWS::ECS::TaskDefinition)'
+          : `must be a resource type name, not ${describeValue(type)}`,
     });
   }
   const properties = resource['Properties'];

@@ -8,10 +8,10 @@
  * stringify them.
  */
 import {
-  type Json,
-  type JsonObject,
   isIntrinsic,
   isObject,
+  type Json,
+  type JsonObject,
   literalBoolean,
   literalInteger,
   literalString,
@@ -202,8 +202,7 @@ const asArray = (value: unknown): readonly Json[] => (Array.isArray(value) ? (va
 
 const typeOf = (resource: unknown): string | undefined => (isObject(resource) ? literalString(resource['Type']) : undefined);
 
-const propertiesOf = (resource: unknown): JsonObject =>
-  (isObject(resource) ? asObject(resource['Properties']) : undefined) ?? {};
+const propertiesOf = (resource: unknown): JsonObject => (isObject(resource) ? asObject(resource['Properties']) : undefined) ?? {};
 
 const readEnvironment = (value: unknown): Map<string, string | undefined> => {
   const env = new Map<string, string | undefined>();
@@ -289,11 +288,7 @@ export const readTaskDefinition = (
   const isFargate = compatibilities.includes('FARGATE');
   const networkModeRaw = properties['NetworkMode'];
   const networkModeExplicit = networkModeRaw !== undefined;
-  const networkMode = networkModeExplicit
-    ? literalString(networkModeRaw)?.toLowerCase()
-    : isFargate
-      ? undefined
-      : 'bridge';
+  const networkMode = networkModeExplicit ? literalString(networkModeRaw)?.toLowerCase() : isFargate ? undefined : 'bridge';
   const containersPath = [...path, 'Properties', 'ContainerDefinitions'];
   const containers = asArray(properties['ContainerDefinitions']).map((raw, i) => readContainer(raw, i, containersPath));
   const fireLensContainers = containers.filter((c) => c.usesFireLens);
@@ -355,7 +350,9 @@ const sourceOf = (rule: JsonObject): string => {
 
 const readIngress = (rule: JsonObject, path: TemplatePath): IngressRuleView => ({
   path,
-  protocol: (literalString(rule['IpProtocol']) ?? (typeof rule['IpProtocol'] === 'number' ? String(rule['IpProtocol']) : undefined))?.toLowerCase(),
+  protocol: (
+    literalString(rule['IpProtocol']) ?? (typeof rule['IpProtocol'] === 'number' ? String(rule['IpProtocol']) : undefined)
+  )?.toLowerCase(),
   fromPort: literalInteger(rule['FromPort']),
   toPort: literalInteger(rule['ToPort']),
   source: sourceOf(rule),
@@ -486,9 +483,7 @@ const readService = (
     properties: props,
     taskDefinition,
     launchType: literalString(props['LaunchType'])?.toUpperCase(),
-    usesFargateCapacityProvider: strategy.some((s) =>
-      /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? ''),
-    ),
+    usesFargateCapacityProvider: strategy.some((s) => /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? '')),
     platformVersion: literalString(props['PlatformVersion']),
     platformVersionPath: [...path, 'Properties', 'PlatformVersion'],
     securityGroupIds: referencedIds(awsvpc?.['SecurityGroups'], resources),

@@ -14,9 +14,17 @@ const expandWith = (destination: string, extraResources = ''): JsonObject => {
 
 const resources = (fragment: JsonObject): Record<string, JsonObject> => fragment['Resources'] as Record<string, JsonObject>;
 const appOptions = (fragment: JsonObject): Json =>
-  (((resources(fragment)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[])[1]?.['LogConfiguration'] as JsonObject)['Options'] ?? null;
+  (
+    ((resources(fragment)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[])[1]?.[
+      'LogConfiguration'
+    ] as JsonObject
+  )['Options'] ?? null;
 const taskStatements = (fragment: JsonObject): Json =>
-  ((((resources(fragment)['TaskFireLensTaskRole']?.['Properties'] as JsonObject)['Policies'] as JsonObject[])[0]?.['PolicyDocument'] as JsonObject)['Statement'] ?? null);
+  (
+    ((resources(fragment)['TaskFireLensTaskRole']?.['Properties'] as JsonObject)['Policies'] as JsonObject[])[0]?.[
+      'PolicyDocument'
+    ] as JsonObject
+  )['Statement'] ?? null;
 
 describe('destinations', () => {
   it('S3: a bucket of the template, scoped to the literal prefix of the key format', () => {
@@ -24,8 +32,15 @@ describe('destinations', () => {
     const fragment = expandWith('{S3: {BucketName: !Ref Logs, KeyFormat: /app/$TAG/%Y/%m/%d/$UUID.gz}}', '  Logs: {Type: AWS::S3::Bucket}');
 
     // Assert
-    expect(appOptions(fragment)).toEqual({ Name: 's3', region: { Ref: 'AWS::Region' }, bucket: { Ref: 'Logs' }, s3_key_format: '/app/$TAG/%Y/%m/%d/$UUID.gz' });
-    expect(taskStatements(fragment)).toEqual([{ Effect: 'Allow', Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: [{ 'Fn::Sub': '${Logs.Arn}/app/*' }] }]);
+    expect(appOptions(fragment)).toEqual({
+      Name: 's3',
+      region: { Ref: 'AWS::Region' },
+      bucket: { Ref: 'Logs' },
+      s3_key_format: '/app/$TAG/%Y/%m/%d/$UUID.gz',
+    });
+    expect(taskStatements(fragment)).toEqual([
+      { Effect: 'Allow', Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: [{ 'Fn::Sub': '${Logs.Arn}/app/*' }] },
+    ]);
   });
 
   it('KinesisStreams: a stream by name in another region', () => {
@@ -33,7 +48,11 @@ describe('destinations', () => {
 
     expect(appOptions(fragment)).toEqual({ Name: 'kinesis_streams', region: 'eu-west-1', stream: 'app-stream' });
     expect(taskStatements(fragment)).toEqual([
-      { Effect: 'Allow', Action: ['kinesis:PutRecords'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:eu-west-1:${AWS::AccountId}:stream/app-stream' }] },
+      {
+        Effect: 'Allow',
+        Action: ['kinesis:PutRecords'],
+        Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:eu-west-1:${AWS::AccountId}:stream/app-stream' }],
+      },
     ]);
   });
 
@@ -51,16 +70,26 @@ describe('destinations', () => {
       Suppress_Type_Name: 'On',
     });
     expect(taskStatements(fragment)).toEqual([
-      { Effect: 'Allow', Action: ['es:ESHttpPost', 'es:ESHttpPut'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:es:eu-west-1:${AWS::AccountId}:domain/logs/*' }] },
+      {
+        Effect: 'Allow',
+        Action: ['es:ESHttpPost', 'es:ESHttpPut'],
+        Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:es:eu-west-1:${AWS::AccountId}:domain/logs/*' }],
+      },
     ]);
   });
 
   it('OpenSearch Serverless: the collection from its endpoint', () => {
-    const fragment = expandWith('{OpenSearch: {Endpoint: abc123xyz.eu-west-1.aoss.amazonaws.com, Index: app, Serverless: true, Region: eu-west-1}}');
+    const fragment = expandWith(
+      '{OpenSearch: {Endpoint: abc123xyz.eu-west-1.aoss.amazonaws.com, Index: app, Serverless: true, Region: eu-west-1}}',
+    );
 
     expect(appOptions(fragment)).toMatchObject({ AWS_Service_Name: 'aoss', AWS_Region: 'eu-west-1' });
     expect(taskStatements(fragment)).toEqual([
-      { Effect: 'Allow', Action: ['aoss:APIAccessAll'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:aoss:eu-west-1:${AWS::AccountId}:collection/abc123xyz' }] },
+      {
+        Effect: 'Allow',
+        Action: ['aoss:APIAccessAll'],
+        Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:aoss:eu-west-1:${AWS::AccountId}:collection/abc123xyz' }],
+      },
     ]);
   });
 
@@ -69,17 +98,23 @@ describe('destinations', () => {
       "{Custom: {Name: firehose, Options: {region: us-west-2, delivery_stream: shared, role_arn: 'arn:aws:iam::999988887777:role/log-writer'}}}",
     );
 
-    expect(taskStatements(fragment)).toEqual([{ Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: ['arn:aws:iam::999988887777:role/log-writer'] }]);
+    expect(taskStatements(fragment)).toEqual([
+      { Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: ['arn:aws:iam::999988887777:role/log-writer'] },
+    ]);
   });
 
   it('CloudWatchLogs: run-time templating in the group name is scoped to its literal prefix', () => {
-    const fragment = expandWith('{Custom: {Name: cloudwatch, Options: {region: us-east-1, log_group_name: /ecs/app-$(ecs_task_id), log_stream_prefix: s-}}}');
+    const fragment = expandWith(
+      '{Custom: {Name: cloudwatch, Options: {region: us-east-1, log_group_name: /ecs/app-$(ecs_task_id), log_stream_prefix: s-}}}',
+    );
 
     expect(JSON.stringify(taskStatements(fragment))).toContain('log-group:/ecs/app-*');
   });
 
   it('Custom with an output Fluent Bit would reject fails the expansion', () => {
-    expect(() => expandWith('{Custom: {Name: kinesis_firehose, Options: {region: us-east-1}}}')).toThrow('`kinesis_firehose` needs `delivery_stream`');
+    expect(() => expandWith('{Custom: {Name: kinesis_firehose, Options: {region: us-east-1}}}')).toThrow(
+      '`kinesis_firehose` needs `delivery_stream`',
+    );
   });
 
   it('never grants on "*" except ecr:GetAuthorizationToken, which accepts no narrower resource', () => {
@@ -100,12 +135,16 @@ describe('destinations', () => {
       const found: string[] = [];
       const walk = (value: Json, actions: Json): void => {
         if (Array.isArray(value)) {
-          value.forEach((v) => walk(v, actions));
+          value.forEach((v) => {
+            walk(v, actions);
+          });
         } else if (value !== null && typeof value === 'object') {
           if (Array.isArray(value['Resource']) && value['Resource'].includes('*')) {
             found.push(JSON.stringify(value['Action']));
           }
-          Object.values(value).forEach((v) => walk(v, actions));
+          Object.values(value).forEach((v) => {
+            walk(v, actions);
+          });
         }
       };
       walk(fragment, null);
@@ -147,10 +186,16 @@ ${kms}
 
     // Act
     const withoutKey = statementsOf(yaml(''));
-    const withKey = statementsOf(yaml("        SecretsKmsKey: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'"));
+    const withKey = statementsOf(
+      yaml("        SecretsKmsKey: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'"),
+    );
 
     // Assert
-    const secretRead = { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: ['arn:aws:secretsmanager:eu-west-1:111122223333:secret:dd-api-AbCdEf'] };
+    const secretRead = {
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue'],
+      Resource: ['arn:aws:secretsmanager:eu-west-1:111122223333:secret:dd-api-AbCdEf'],
+    };
     expect(withoutKey).toContainEqual(secretRead);
     expect(JSON.stringify(withoutKey)).not.toContain('kms:Decrypt');
     expect(withKey).toContainEqual(secretRead);

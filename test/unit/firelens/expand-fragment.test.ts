@@ -13,7 +13,8 @@ const expand = (yaml: string): { fragment?: JsonObject; error?: string } => {
 const task = (fragment: JsonObject | undefined, id = 'Task'): JsonObject =>
   (fragment?.['Resources'] as Record<string, JsonObject>)[id] ?? {};
 const props = (fragment: JsonObject | undefined, id = 'Task'): JsonObject => task(fragment, id)['Properties'] as JsonObject;
-const containers = (fragment: JsonObject | undefined, id = 'Task'): JsonObject[] => props(fragment, id)['ContainerDefinitions'] as JsonObject[];
+const containers = (fragment: JsonObject | undefined, id = 'Task'): JsonObject[] =>
+  props(fragment, id)['ContainerDefinitions'] as JsonObject[];
 const container = (fragment: JsonObject | undefined, name: string, id = 'Task'): JsonObject =>
   containers(fragment, id).find((c) => c['Name'] === name) ?? {};
 
@@ -80,7 +81,11 @@ ${CLOUDWATCH}`),
 
     expect(container(created, 'log_router')['LogConfiguration']).toEqual({
       LogDriver: 'awslogs',
-      Options: { 'awslogs-group': { Ref: 'TaskFireLensRouterLogGroup' }, 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': 'firelens' },
+      Options: {
+        'awslogs-group': { Ref: 'TaskFireLensRouterLogGroup' },
+        'awslogs-region': { Ref: 'AWS::Region' },
+        'awslogs-stream-prefix': 'firelens',
+      },
     });
     expect(task(created, 'TaskFireLensRouterLogGroup')).toEqual({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
     expect(container(none, 'log_router')['LogConfiguration']).toBeUndefined();
@@ -94,7 +99,11 @@ ${CLOUDWATCH}`),
     expect(router['HealthCheck']).toMatchObject({ Command: ['CMD-SHELL', 'curl -f http://127.0.0.1:2020/api/v1/uptime || exit 1'] });
     expect(router['FirelensConfiguration']).toEqual({
       Type: 'fluentbit',
-      Options: { 'enable-ecs-log-metadata': 'true', 'config-file-type': 'file', 'config-file-value': '/fluent-bit/configs/output-metrics-healthcheck.conf' },
+      Options: {
+        'enable-ecs-log-metadata': 'true',
+        'config-file-type': 'file',
+        'config-file-value': '/fluent-bit/configs/output-metrics-healthcheck.conf',
+      },
     });
     expect(container(fragment, 'app')['DependsOn']).toEqual([{ ContainerName: 'log_router', Condition: 'HEALTHY' }]);
   });
@@ -137,7 +146,9 @@ ${CLOUDWATCH}`),
           FirelensConfiguration: {Type: fluentbit}`,
     );
 
-    expect(expand(twoRouters).error).toContain('Task.Properties.ContainerDefinitions[2].FirelensConfiguration: a task may have only one log router');
+    expect(expand(twoRouters).error).toContain(
+      'Task.Properties.ContainerDefinitions[2].FirelensConfiguration: a task may have only one log router',
+    );
   });
 });
 
@@ -177,7 +188,7 @@ describe('expandFragment: routed containers', () => {
     expect(container(fragment, 'quiet')).toEqual({ Name: 'quiet', Image: 'x' });
   });
 
-  it('merges the router dependency into a container\'s own DependsOn', () => {
+  it("merges the router dependency into a container's own DependsOn", () => {
     const { fragment } = expand(
       fargate(
         CLOUDWATCH,
@@ -272,7 +283,10 @@ describe('expandFragment: IAM', () => {
 
     expect(props(fragment)['TaskRoleArn']).toEqual({ 'Fn::GetAtt': ['AppRole', 'Arn'] });
     expect(task(fragment)['DependsOn']).toEqual(['TaskFireLensTaskPolicy']);
-    expect(task(fragment, 'TaskFireLensTaskPolicy')).toMatchObject({ Type: 'AWS::IAM::Policy', Properties: { Roles: [{ Ref: 'AppRole' }] } });
+    expect(task(fragment, 'TaskFireLensTaskPolicy')).toMatchObject({
+      Type: 'AWS::IAM::Policy',
+      Properties: { Roles: [{ Ref: 'AppRole' }] },
+    });
     expect(task(fragment, 'TaskFireLensTaskRole')).toEqual({});
   });
 
@@ -297,7 +311,11 @@ describe('expandFragment: IAM', () => {
 
     const { fragment } = expand(yaml);
 
-    const statements = (((task(fragment, 'TaskFireLensExecutionRole')['Properties'] as JsonObject)['Policies'] as JsonObject[])[0]?.['PolicyDocument'] as JsonObject)['Statement'];
+    const statements = (
+      ((task(fragment, 'TaskFireLensExecutionRole')['Properties'] as JsonObject)['Policies'] as JsonObject[])[0]?.[
+        'PolicyDocument'
+      ] as JsonObject
+    )['Statement'];
     expect(statements).toEqual(
       expect.arrayContaining([
         { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::cfg-bucket/fluent/extra.conf'] },
@@ -338,13 +356,17 @@ describe('expandFragment: refusals', () => {
   });
 
   it('refuses a buffer limit of 536870912 or more', () => {
-    expect(expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 536870912`)).error).toContain('BufferLimit: must be an integer from 0 to 536870911');
+    expect(expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 536870912`)).error).toContain(
+      'BufferLimit: must be an integer from 0 to 536870911',
+    );
   });
 
   it('refuses buffers that do not fit in the task memory', () => {
     const { error } = expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 536870911`, '          Memory: 256'));
 
-    expect(error).toContain("Task.Properties.Memory: task memory (512 MiB) must exceed the containers' memory (306 MiB, the log router included) plus the FireLens buffer limits (512 MiB)");
+    expect(error).toContain(
+      "Task.Properties.Memory: task memory (512 MiB) must exceed the containers' memory (306 MiB, the log router included) plus the FireLens buffer limits (512 MiB)",
+    );
   });
 
   it('refuses buffers of 512 MiB or more when no memory is set anywhere', () => {
@@ -352,19 +374,28 @@ describe('expandFragment: refusals', () => {
       .replace("      Memory: '512'\n", '')
       .replace("      Cpu: '256'\n", '');
 
-    expect(expand(yaml).error).toContain('Task.Properties.FireLens.BufferLimit: with no task or container memory set, the buffer limits together (573 MiB) must stay under 512 MiB');
+    expect(expand(yaml).error).toContain(
+      'Task.Properties.FireLens.BufferLimit: with no task or container memory set, the buffer limits together (573 MiB) must stay under 512 MiB',
+    );
   });
 
   it('refuses an S3 config file on Fargate with a custom router image', () => {
-    const { error } = expand(fargate(`        Router:\n          Image: my/fluent-bit:1\n          ConfigFile: arn:aws:s3:::b/k.conf\n${CLOUDWATCH}`));
+    const { error } = expand(
+      fargate(`        Router:\n          Image: my/fluent-bit:1\n          ConfigFile: arn:aws:s3:::b/k.conf\n${CLOUDWATCH}`),
+    );
 
     expect(error).toContain('Task.Properties.FireLens.Router.ConfigFile: Fargate cannot load config files from S3');
   });
 
   it('refuses FireLens on a Fargate Windows task', () => {
-    const yaml = fargate(CLOUDWATCH).replace('      NetworkMode: awsvpc', '      NetworkMode: awsvpc\n      RuntimePlatform: {OperatingSystemFamily: WINDOWS_SERVER_2022_CORE}');
+    const yaml = fargate(CLOUDWATCH).replace(
+      '      NetworkMode: awsvpc',
+      '      NetworkMode: awsvpc\n      RuntimePlatform: {OperatingSystemFamily: WINDOWS_SERVER_2022_CORE}',
+    );
 
-    expect(expand(yaml).error).toContain('Task.Properties.RuntimePlatform.OperatingSystemFamily: FireLens is not supported for Windows containers on Fargate');
+    expect(expand(yaml).error).toContain(
+      'Task.Properties.RuntimePlatform.OperatingSystemFamily: FireLens is not supported for Windows containers on Fargate',
+    );
   });
 
   it('refuses a port mapping on 24224', () => {
@@ -376,11 +407,15 @@ describe('expandFragment: refusals', () => {
   it('refuses a ConfigFile that is an intrinsic without ConfigFileType', () => {
     const { error } = expand(fargate(`        Router:\n          ConfigFile: !Ref ConfigPath\n${CLOUDWATCH}`));
 
-    expect(error).toContain('Task.Properties.FireLens.Router.ConfigFile: is an intrinsic function, so its type cannot be inferred: set ConfigFileType to file or s3');
+    expect(error).toContain(
+      'Task.Properties.FireLens.Router.ConfigFile: is an intrinsic function, so its type cannot be inferred: set ConfigFileType to file or s3',
+    );
   });
 
   it('refuses fluentd without an image', () => {
-    expect(expand(fargate(`        Router:\n          Type: fluentd\n${CLOUDWATCH}`)).error).toContain('Task.Properties.FireLens.Router.Image: is required when Type is fluentd');
+    expect(expand(fargate(`        Router:\n          Type: fluentd\n${CLOUDWATCH}`)).error).toContain(
+      'Task.Properties.FireLens.Router.Image: is required when Type is fluentd',
+    );
   });
 
   it('refuses to overwrite an existing logical id', () => {
@@ -395,13 +430,17 @@ describe('expandFragment: refusals', () => {
   it('refuses a container-level FireLens without a task-level one', () => {
     const yaml = fargate(CLOUDWATCH, '          FireLens: {BufferLimit: 1}').replace(`      FireLens:\n${CLOUDWATCH}`, '');
 
-    expect(expand(yaml).error).toContain('Task.Properties.ContainerDefinitions[0].FireLens: a container-level FireLens needs a task-level FireLens property on Task');
+    expect(expand(yaml).error).toContain(
+      'Task.Properties.ContainerDefinitions[0].FireLens: a container-level FireLens needs a task-level FireLens property on Task',
+    );
   });
 });
 
 describe('expandFragment: what it must not change', () => {
   it('returns a template without FireLens deep-equal to the input', () => {
-    const { template } = loadTemplate('Conditions:\n  C: !Equals [a, b]\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Condition: C\n    Properties: {DelaySeconds: !If [C, 1, 2]}\n');
+    const { template } = loadTemplate(
+      'Conditions:\n  C: !Equals [a, b]\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Condition: C\n    Properties: {DelaySeconds: !If [C, 1, 2]}\n',
+    );
 
     const result = expandFragment(template);
 

@@ -1,7 +1,7 @@
 import { expandFragment } from '../../../functions/shared/firelens';
 import type { JsonObject } from '../../../functions/shared/template/intrinsics';
 import { expandTemplateFile, goldenCases, macroEventFiles, problemLines, readMacroEvent } from '../../helpers/fixtures';
-import { PROVIDER_SCHEMAS_DIR, formatSchemaProblems, loadProviderSchemas, validateTemplateResources } from '../../helpers/provider-schemas';
+import { formatSchemaProblems, loadProviderSchemas, PROVIDER_SCHEMAS_DIR, validateTemplateResources } from '../../helpers/provider-schemas';
 
 /**
  * Every resource the macro emits (and every resource it passes through) must be one CloudFormation
@@ -13,7 +13,8 @@ const FAILING_EVENTS = new Set(['invalid.json']);
 
 const schemas = loadProviderSchemas();
 
-const validate = (resources: JsonObject): ReturnType<typeof validateTemplateResources> => validateTemplateResources({ Resources: resources }, schemas);
+const validate = (resources: JsonObject): ReturnType<typeof validateTemplateResources> =>
+  validateTemplateResources({ Resources: resources }, schemas);
 
 describe('provider schema validation (the checker itself)', () => {
   it('reads the schemas from ../shared/schemas next to the repository', () => {
@@ -21,7 +22,9 @@ describe('provider schema validation (the checker itself)', () => {
 
     // Assert
     expect(PROVIDER_SCHEMAS_DIR).toMatch(/[\\/]shared[\\/]schemas$/);
-    expect([...schemas.keys()]).toEqual(expect.arrayContaining(['AWS::ECS::TaskDefinition', 'AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Logs::LogGroup']));
+    expect([...schemas.keys()]).toEqual(
+      expect.arrayContaining(['AWS::ECS::TaskDefinition', 'AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Logs::LogGroup']),
+    );
   });
 
   it('fails loudly when the schema folder is missing', () => {
@@ -40,7 +43,9 @@ describe('provider schema validation (the checker itself)', () => {
     const { problems } = validate(resources);
 
     // Assert
-    expect(formatSchemaProblems(problems)).toEqual(['Group (AWS::Logs::LogGroup) Properties/RetentionInDays: must be equal to one of the allowed values']);
+    expect(formatSchemaProblems(problems)).toEqual([
+      'Group (AWS::Logs::LogGroup) Properties/RetentionInDays: must be equal to one of the allowed values',
+    ]);
   });
 
   it('reports an unknown property and a wrong type inside a $ref definition', () => {
@@ -70,7 +75,9 @@ describe('provider schema validation (the checker itself)', () => {
     const lines = formatSchemaProblems(validate(resources).problems);
 
     // Assert
-    expect(lines).toContain('Group (AWS::Logs::LogGroup) Properties/Arn: is read-only (an attribute CloudFormation returns), not a property to set');
+    expect(lines).toContain(
+      'Group (AWS::Logs::LogGroup) Properties/Arn: is read-only (an attribute CloudFormation returns), not a property to set',
+    );
   });
 
   it('reports a required property that is missing and a resource attribute CloudFormation does not know', () => {
@@ -90,7 +97,10 @@ describe('provider schema validation (the checker itself)', () => {
   it('accepts intrinsic functions wherever a value goes', () => {
     // Arrange
     const resources = {
-      Group: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: { 'Fn::If': ['IsProd', 365, 7] }, LogGroupName: { 'Fn::Sub': '/ecs/${AWS::StackName}' } } },
+      Group: {
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: { 'Fn::If': ['IsProd', 365, 7] }, LogGroupName: { 'Fn::Sub': '/ecs/${AWS::StackName}' } },
+      },
       Policy: {
         Type: 'AWS::IAM::Policy',
         Properties: { PolicyName: { 'Fn::Sub': '${AWS::StackName}-p' }, PolicyDocument: { Statement: [] }, Roles: [{ Ref: 'Role' }] },
@@ -100,7 +110,12 @@ describe('provider schema validation (the checker itself)', () => {
         Properties: {
           Memory: { 'Fn::If': ['IsProd', '2048', '512'] },
           ContainerDefinitions: [
-            { Name: 'app', Image: { Ref: 'Image' }, Memory: { Ref: 'AppMemory' }, Environment: { 'Fn::If': ['IsProd', [], { Ref: 'AWS::NoValue' }] } },
+            {
+              Name: 'app',
+              Image: { Ref: 'Image' },
+              Memory: { Ref: 'AppMemory' },
+              Environment: { 'Fn::If': ['IsProd', [], { Ref: 'AWS::NoValue' }] },
+            },
           ],
         },
       },
@@ -116,7 +131,9 @@ describe('provider schema validation (the checker itself)', () => {
 
   it('still reports an anyOf that no branch satisfies, even with intrinsics elsewhere', () => {
     // Arrange: AWS::IAM::Policy needs one of Groups, Roles, Users
-    const resources = { Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: { Ref: 'Name' }, PolicyDocument: { Statement: [] } } } };
+    const resources = {
+      Policy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: { Ref: 'Name' }, PolicyDocument: { Statement: [] } } },
+    };
 
     // Act
     const lines = formatSchemaProblems(validate(resources).problems);

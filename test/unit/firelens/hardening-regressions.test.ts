@@ -13,7 +13,8 @@ const expand = (fragment: JsonObject): { fragment?: JsonObject; error?: string }
   return result.ok ? { fragment: result.fragment } : { error: formatProblems(result.problems) };
 };
 
-const resourcesOf = (fragment: JsonObject | undefined): Record<string, JsonObject> => (fragment?.['Resources'] as Record<string, JsonObject>) ?? {};
+const resourcesOf = (fragment: JsonObject | undefined): Record<string, JsonObject> =>
+  (fragment?.['Resources'] as Record<string, JsonObject>) ?? {};
 
 const containersOf = (fragment: JsonObject | undefined): JsonObject[] =>
   ((resourcesOf(fragment)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[]) ?? [];
@@ -25,7 +26,14 @@ const template = (properties: JsonObject, resources: JsonObject = {}): JsonObjec
 });
 
 const ec2 = (containers: Json[], fireLens: JsonObject, extra: JsonObject = {}): JsonObject =>
-  template({ RequiresCompatibilities: ['EC2'], NetworkMode: 'awsvpc', Memory: '1024', ContainerDefinitions: containers, FireLens: fireLens, ...extra });
+  template({
+    RequiresCompatibilities: ['EC2'],
+    NetworkMode: 'awsvpc',
+    Memory: '1024',
+    ContainerDefinitions: containers,
+    FireLens: fireLens,
+    ...extra,
+  });
 
 const CLOUDWATCH = { Destination: { CloudWatchLogs: { LogGroupName: '/ecs/app' } } };
 
@@ -41,7 +49,11 @@ const EXISTING_ROUTER: JsonObject = {
 
 describe('a reused router whose FirelensConfiguration is not an object (was: reused as the router on guesses)', () => {
   it.each<[string, Json, RegExp]>([
-    ['a string', 'x', /FirelensConfiguration: must be an object \(\{Type: fluentbit or fluentd, Options\}\): the macro reuses this container as the log router/],
+    [
+      'a string',
+      'x',
+      /FirelensConfiguration: must be an object \(\{Type: fluentbit or fluentd, Options\}\): the macro reuses this container as the log router/,
+    ],
     ['a list', [{ Type: 'fluentbit' }], /FirelensConfiguration: must be an object/],
     [
       'an Fn::If',
@@ -75,7 +87,13 @@ describe('a reused router whose FirelensConfiguration is not an object (was: reu
 describe('a reused router whose own StopTimeout is an intrinsic (was: compared as if it were 120 s)', () => {
   it('is kept as written on EC2, even when a routed container stops more slowly than 120 s', () => {
     // Arrange
-    const fragment = ec2([{ ...EXISTING_ROUTER, StopTimeout: { Ref: 'StopSeconds' } }, { ...APP, StopTimeout: 300 }], CLOUDWATCH);
+    const fragment = ec2(
+      [
+        { ...EXISTING_ROUTER, StopTimeout: { Ref: 'StopSeconds' } },
+        { ...APP, StopTimeout: 300 },
+      ],
+      CLOUDWATCH,
+    );
 
     // Act
     const { fragment: out, error } = expand(fragment);
@@ -87,7 +105,13 @@ describe('a reused router whose own StopTimeout is an intrinsic (was: compared a
 
   it('is not compared with routed StopTimeouts given by intrinsics either', () => {
     // Arrange
-    const fragment = ec2([{ ...EXISTING_ROUTER, StopTimeout: { Ref: 'StopSeconds' } }, { ...APP, StopTimeout: { Ref: 'StopSeconds' } }], CLOUDWATCH);
+    const fragment = ec2(
+      [
+        { ...EXISTING_ROUTER, StopTimeout: { Ref: 'StopSeconds' } },
+        { ...APP, StopTimeout: { Ref: 'StopSeconds' } },
+      ],
+      CLOUDWATCH,
+    );
 
     // Act
     const { error } = expand(fragment);
@@ -115,7 +139,9 @@ describe('a reused router whose own StopTimeout is an intrinsic (was: compared a
     const { error } = expand(fragment);
 
     // Assert
-    expect(error).toContain('Task.Properties.ContainerDefinitions[0].StopTimeout: is not an integer, so the macro cannot make the log router\'s StopTimeout at least as long');
+    expect(error).toContain(
+      "Task.Properties.ContainerDefinitions[0].StopTimeout: is not an integer, so the macro cannot make the log router's StopTimeout at least as long",
+    );
   });
 });
 
@@ -143,7 +169,9 @@ describe('a container-level FireLens that would have no effect (was: silently ig
     const { error } = expand(fragment);
 
     // Assert
-    expect(error).toContain('Task.Properties.ContainerDefinitions[1].FireLens: container "worker" is in FireLens.Containers but opts out with FireLens: false');
+    expect(error).toContain(
+      'Task.Properties.ContainerDefinitions[1].FireLens: container "worker" is in FireLens.Containers but opts out with FireLens: false',
+    );
   });
 
   it('is refused on the log router the user wrote', () => {
@@ -154,12 +182,20 @@ describe('a container-level FireLens that would have no effect (was: silently ig
     const { error } = expand(fragment);
 
     // Assert
-    expect(error).toContain('Task.Properties.ContainerDefinitions[0].FireLens: container "fluent-bit" is the log router and has FireLens settings; it cannot log through itself');
+    expect(error).toContain(
+      'Task.Properties.ContainerDefinitions[0].FireLens: container "fluent-bit" is the log router and has FireLens settings; it cannot log through itself',
+    );
   });
 
   it('still takes FireLens: false on an unlisted container, and settings on a listed one', () => {
     // Arrange
-    const fragment = ec2([{ ...APP, FireLens: { BufferLimit: 1024 } }, { ...worker, FireLens: false }], { ...CLOUDWATCH, Containers: ['app'] });
+    const fragment = ec2(
+      [
+        { ...APP, FireLens: { BufferLimit: 1024 } },
+        { ...worker, FireLens: false },
+      ],
+      { ...CLOUDWATCH, Containers: ['app'] },
+    );
 
     // Act
     const { fragment: out, error } = expand(fragment);
@@ -182,7 +218,9 @@ describe('a routed container whose Name is an intrinsic or missing (was: log_str
     // Assert
     expect(error).toBeUndefined();
     expect(containersOf(out)[1]?.['Name']).toEqual({ Ref: 'AppName' });
-    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ Options: { log_stream_prefix: { 'Fn::Join': ['', [{ Ref: 'AppName' }, '/']] } } });
+    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({
+      Options: { log_stream_prefix: { 'Fn::Join': ['', [{ Ref: 'AppName' }, '/']] } },
+    });
     expect(expandAndCheck(fragment).ok).toBe(true);
   });
 
@@ -200,7 +238,10 @@ describe('a routed container whose Name is an intrinsic or missing (was: log_str
   it('is refused without a Name, or with a Name that is not a string, naming each container', () => {
     // Arrange
     const { Name: _, ...nameless } = APP;
-    const fragment = ec2([nameless, { ...APP, Name: ['app'] }, { ...APP, Name: 'sidecar', LogConfiguration: { LogDriver: 'awslogs' } }], CLOUDWATCH);
+    const fragment = ec2(
+      [nameless, { ...APP, Name: ['app'] }, { ...APP, Name: 'sidecar', LogConfiguration: { LogDriver: 'awslogs' } }],
+      CLOUDWATCH,
+    );
 
     // Act
     const { error } = expand(fragment);
@@ -216,7 +257,9 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
   const SECRET_A = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:router-a-AbC123';
   const SECRET_B = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:router-b';
   const PARAMETER = 'arn:aws:ssm:eu-west-1:111122223333:parameter/dd/apikey';
-  const datadog = (secretOptions: Json): JsonObject => ({ Destination: { Custom: { Name: 'datadog', Options: { Host: 'http-intake.logs.datadoghq.eu' }, SecretOptions: secretOptions } } });
+  const datadog = (secretOptions: Json): JsonObject => ({
+    Destination: { Custom: { Name: 'datadog', Options: { Host: 'http-intake.logs.datadoghq.eu' }, SecretOptions: secretOptions } },
+  });
 
   /** Resources the execution role the macro created gets `action` on, over all its statements. */
   const grantedOn = (out: JsonObject | undefined, action: string): Json[] => {
@@ -227,7 +270,16 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
 
   it('takes the union of both branches of an Fn::If choosing Router.Secrets', () => {
     // Arrange
-    const secrets = { 'Fn::If': ['IsProd', [{ Name: 'A', ValueFrom: SECRET_A }], [{ Name: 'B', ValueFrom: SECRET_B }, { Name: 'C', ValueFrom: PARAMETER }]] };
+    const secrets = {
+      'Fn::If': [
+        'IsProd',
+        [{ Name: 'A', ValueFrom: SECRET_A }],
+        [
+          { Name: 'B', ValueFrom: SECRET_B },
+          { Name: 'C', ValueFrom: PARAMETER },
+        ],
+      ],
+    };
     const fragment = ec2([APP], { ...CLOUDWATCH, Router: { Secrets: secrets } });
 
     // Act
@@ -244,7 +296,13 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
     // Arrange
     const valueFrom = { 'Fn::If': ['IsProd', SECRET_B, PARAMETER] };
     const perStage = { 'Fn::If': ['IsProd', [{ Name: 'apikey', ValueFrom: SECRET_A }], [{ Name: 'apikey', ValueFrom: PARAMETER }]] };
-    const fragment = ec2([{ ...APP, FireLens: datadog(perStage) }, { ...APP, Name: 'worker' }], datadog([{ Name: 'apikey', ValueFrom: valueFrom }]));
+    const fragment = ec2(
+      [
+        { ...APP, FireLens: datadog(perStage) },
+        { ...APP, Name: 'worker' },
+      ],
+      datadog([{ Name: 'apikey', ValueFrom: valueFrom }]),
+    );
 
     // Act
     const { fragment: out, error } = expand(fragment);
@@ -272,8 +330,14 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
   it('is refused when the list is an intrinsic the macro cannot read, naming each place', () => {
     // Arrange
     const fragment = ec2(
-      [{ ...APP, FireLens: datadog({ 'Fn::ImportValue': 'dd-secrets' }) }, { ...APP, Name: 'worker' }],
-      { ...datadog({ 'Fn::If': ['IsProd', [{ Name: 'apikey', ValueFrom: SECRET_A }], { Ref: 'DdSecrets' }] }), Router: { Secrets: { Ref: 'RouterSecrets' } } },
+      [
+        { ...APP, FireLens: datadog({ 'Fn::ImportValue': 'dd-secrets' }) },
+        { ...APP, Name: 'worker' },
+      ],
+      {
+        ...datadog({ 'Fn::If': ['IsProd', [{ Name: 'apikey', ValueFrom: SECRET_A }], { Ref: 'DdSecrets' }] }),
+        Router: { Secrets: { Ref: 'RouterSecrets' } },
+      },
     );
 
     // Act
@@ -283,8 +347,12 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
     expect(error).toContain(
       'Task.Properties.FireLens.Router.Secrets: is an intrinsic function (Ref) the macro cannot read, so the execution role would get no secretsmanager:GetSecretValue / ssm:GetParameters on these secrets and the task would fail to start: write the list out (an Fn::If choosing between written-out lists is fine), or name an execution role (ExecutionRoleArn) that can read them and set FireLens.ExternalRolesGranted: true',
     );
-    expect(error).toContain('Task.Properties.FireLens.Destination.Custom.SecretOptions: is an Fn::If with a branch the macro cannot read (Ref), so the execution role would get no');
-    expect(error).toContain('Task.Properties.ContainerDefinitions[0].FireLens.Destination.Custom.SecretOptions: is an intrinsic function (Fn::ImportValue) the macro cannot read');
+    expect(error).toContain(
+      'Task.Properties.FireLens.Destination.Custom.SecretOptions: is an Fn::If with a branch the macro cannot read (Ref), so the execution role would get no',
+    );
+    expect(error).toContain(
+      'Task.Properties.ContainerDefinitions[0].FireLens.Destination.Custom.SecretOptions: is an intrinsic function (Fn::ImportValue) the macro cannot read',
+    );
   });
 
   it('is refused even with ExternalRolesGranted when the macro creates the execution role', () => {
@@ -304,9 +372,22 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
   ])('is taken on the word of ExternalRolesGranted for %s', (_, role) => {
     // Arrange
     const roleResource = { ExecutionRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } } };
-    const properties = { RequiresCompatibilities: ['EC2'], NetworkMode: 'awsvpc', Memory: '1024', ContainerDefinitions: [APP], ExecutionRoleArn: role, TaskRoleArn: 'arn:aws:iam::111122223333:role/task' };
-    const granted = template({ ...properties, FireLens: { ...datadog({ Ref: 'DdSecrets' }), Router: { LogGroup: false }, ExternalRolesGranted: true } }, roleResource);
-    const notGranted = template({ ...properties, FireLens: { ...datadog({ Ref: 'DdSecrets' }), Router: { LogGroup: false } } }, roleResource);
+    const properties = {
+      RequiresCompatibilities: ['EC2'],
+      NetworkMode: 'awsvpc',
+      Memory: '1024',
+      ContainerDefinitions: [APP],
+      ExecutionRoleArn: role,
+      TaskRoleArn: 'arn:aws:iam::111122223333:role/task',
+    };
+    const granted = template(
+      { ...properties, FireLens: { ...datadog({ Ref: 'DdSecrets' }), Router: { LogGroup: false }, ExternalRolesGranted: true } },
+      roleResource,
+    );
+    const notGranted = template(
+      { ...properties, FireLens: { ...datadog({ Ref: 'DdSecrets' }), Router: { LogGroup: false } } },
+      roleResource,
+    );
 
     // Act
     const { error } = expand(granted);
@@ -314,7 +395,9 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
 
     // Assert
     expect(error).toBeUndefined();
-    expect(refused).toContain('Task.Properties.FireLens.Destination.Custom.SecretOptions: is an intrinsic function (Ref) the macro cannot read, so the execution role would get no secretsmanager:GetSecretValue / ssm:GetParameters on these secrets and the task would fail to start: write the list out (an Fn::If choosing between written-out lists is fine), or grant read access to them on the execution role yourself and set FireLens.ExternalRolesGranted: true');
+    expect(refused).toContain(
+      'Task.Properties.FireLens.Destination.Custom.SecretOptions: is an intrinsic function (Ref) the macro cannot read, so the execution role would get no secretsmanager:GetSecretValue / ssm:GetParameters on these secrets and the task would fail to start: write the list out (an Fn::If choosing between written-out lists is fine), or grant read access to them on the execution role yourself and set FireLens.ExternalRolesGranted: true',
+    );
   });
 });
 
@@ -328,7 +411,13 @@ describe("an app container's own Secrets when the macro creates the execution ro
 
   it('grants the created role read access to exactly those secrets (ECS fetches them with it)', () => {
     // Arrange
-    const app = { ...APP, Secrets: [{ Name: 'DB_PASSWORD', ValueFrom: SECRET }, { Name: 'TOKEN', ValueFrom: PARAMETER }] };
+    const app = {
+      ...APP,
+      Secrets: [
+        { Name: 'DB_PASSWORD', ValueFrom: SECRET },
+        { Name: 'TOKEN', ValueFrom: PARAMETER },
+      ],
+    };
     const fragment = ec2([app], CLOUDWATCH);
 
     // Act
@@ -355,8 +444,17 @@ describe("an app container's own Secrets when the macro creates the execution ro
 
   it("leaves the apps' secrets to an execution role the user gave", () => {
     // Arrange
-    const properties = { RequiresCompatibilities: ['EC2'], NetworkMode: 'awsvpc', Memory: '1024', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/ecs-execution' };
-    const fragment = template({ ...properties, ContainerDefinitions: [{ ...APP, Secrets: { Ref: 'AppSecrets' } }], FireLens: { ...CLOUDWATCH, Router: { LogGroup: false }, ExternalRolesGranted: true } });
+    const properties = {
+      RequiresCompatibilities: ['EC2'],
+      NetworkMode: 'awsvpc',
+      Memory: '1024',
+      ExecutionRoleArn: 'arn:aws:iam::111122223333:role/ecs-execution',
+    };
+    const fragment = template({
+      ...properties,
+      ContainerDefinitions: [{ ...APP, Secrets: { Ref: 'AppSecrets' } }],
+      FireLens: { ...CLOUDWATCH, Router: { LogGroup: false }, ExternalRolesGranted: true },
+    });
 
     // Act
     const { fragment: out, error } = expand(fragment);

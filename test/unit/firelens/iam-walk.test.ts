@@ -25,9 +25,12 @@ describe('the IAM the macro generates', () => {
     expect(expansions().length).toBeGreaterThanOrEqual(goldenCases().length);
   });
 
-  it.each(expansions())('%s: grants nothing beyond the destination, no stray wildcard, every trust with aws:SourceAccount', (_name, input, output) => {
-    expect(auditGeneratedIam(input, output)).toEqual([]);
-  });
+  it.each(expansions())(
+    '%s: grants nothing beyond the destination, no stray wildcard, every trust with aws:SourceAccount',
+    (_name, input, output) => {
+      expect(auditGeneratedIam(input, output)).toEqual([]);
+    },
+  );
 
   const auditExpansion = (fragment: JsonObject, shape: string): void => {
     const result = expandFragment(fragment);
@@ -42,14 +45,18 @@ describe('the IAM the macro generates', () => {
 
   it('of generated valid templates of every shape', () => {
     fc.assert(
-      fc.property(fireLensTemplate(), (c) => auditExpansion(c.fragment, c.shape)),
+      fc.property(fireLensTemplate(), (c) => {
+        auditExpansion(c.fragment, c.shape);
+      }),
       { numRuns: PROPERTY_RUNS.iamWalkValid },
     );
   });
 
   it('of generated mutations that still expand', () => {
     fc.assert(
-      fc.property(mutatedTemplate(), (c) => auditExpansion(c.fragment, `${c.shape} + ${c.mutations.join(', ')}`)),
+      fc.property(mutatedTemplate(), (c) => {
+        auditExpansion(c.fragment, `${c.shape} + ${c.mutations.join(', ')}`);
+      }),
       { numRuns: PROPERTY_RUNS.iamWalkMutated },
     );
   });
@@ -66,9 +73,11 @@ describe('auditGeneratedIam (the audit itself)', () => {
   };
   const roles = (output: JsonObject): Record<string, JsonObject> => output['Resources'] as Record<string, JsonObject>;
   const taskStatements = (output: JsonObject): JsonObject[] =>
-    (((roles(output)['TaskFireLensTaskRole']?.['Properties'] as JsonObject)['Policies'] as JsonObject[])[0]?.['PolicyDocument'] as JsonObject)[
-      'Statement'
-    ] as JsonObject[];
+    (
+      ((roles(output)['TaskFireLensTaskRole']?.['Properties'] as JsonObject)['Policies'] as JsonObject[])[0]?.[
+        'PolicyDocument'
+      ] as JsonObject
+    )['Statement'] as JsonObject[];
 
   it('finds nothing wrong with a plain Firehose expansion', () => {
     const { input, output } = expanded();

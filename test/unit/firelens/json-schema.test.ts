@@ -4,8 +4,16 @@ import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 
 import { firelensJsonSchema } from '../../../functions/shared/firelens/json-schema';
-import { type Json, type JsonObject, isObject } from '../../../functions/shared/template/intrinsics';
-import { GOLDEN_ERRORS_DIR, REPO_ROOT, exampleFiles, goldenCases, loadTemplateFile, macroEventFiles, readMacroEvent } from '../../helpers/fixtures';
+import { isObject, type Json, type JsonObject } from '../../../functions/shared/template/intrinsics';
+import {
+  exampleFiles,
+  GOLDEN_ERRORS_DIR,
+  goldenCases,
+  loadTemplateFile,
+  macroEventFiles,
+  readMacroEvent,
+  REPO_ROOT,
+} from '../../helpers/fixtures';
 
 /**
  * The published JSON Schema of the `FireLens` property (schema/firelens.schema.json) is generated from
@@ -36,7 +44,11 @@ const fireLensProperties = (template: JsonObject, source: string): FoundProperty
     const containers = Array.isArray(properties['ContainerDefinitions']) ? properties['ContainerDefinitions'] : [];
     containers.forEach((container, index) => {
       if (isObject(container) && container['FireLens'] !== undefined) {
-        found.push({ where: `${source} ${logicalId}.ContainerDefinitions[${String(index)}].FireLens`, value: container['FireLens'], level: 'container' });
+        found.push({
+          where: `${source} ${logicalId}.ContainerDefinitions[${String(index)}].FireLens`,
+          value: container['FireLens'],
+          level: 'container',
+        });
       }
     });
     return found;
@@ -134,7 +146,10 @@ describe('schema/firelens.schema.json', () => {
       ['a buffer limit of 536870912 (ECS: below 536870912)', { Destination: { CloudWatchLogs: {} }, BufferLimit: 536870912 }],
       ['a router type other than fluentbit or fluentd', { Router: { Type: 'vector' }, Destination: { CloudWatchLogs: {} } }],
       ['Firehose without DeliveryStreamName', { Destination: { Firehose: {} } }],
-      ['an intrinsic where the macro needs a literal (Router.Type)', { Router: { Type: { Ref: 'RouterType' } }, Destination: { CloudWatchLogs: {} } }],
+      [
+        'an intrinsic where the macro needs a literal (Router.Type)',
+        { Router: { Type: { Ref: 'RouterType' } }, Destination: { CloudWatchLogs: {} } },
+      ],
     ];
 
     it.each(cases)('%s', (_what, value) => {
@@ -155,15 +170,18 @@ describe('schema/firelens.schema.json', () => {
       expect(optOut).toBe(true);
     });
 
-    it.each(['unknown-key-did-you-mean', 'two-destinations', 'buffer-out-of-range'])('rejects the FireLens property of errors/%s.yaml', (name) => {
-      // Arrange
-      const [property] = fireLensProperties(loadTemplateFile(join(GOLDEN_ERRORS_DIR, `${name}.yaml`)), name);
+    it.each(['unknown-key-did-you-mean', 'two-destinations', 'buffer-out-of-range'])(
+      'rejects the FireLens property of errors/%s.yaml',
+      (name) => {
+        // Arrange
+        const [property] = fireLensProperties(loadTemplateFile(join(GOLDEN_ERRORS_DIR, `${name}.yaml`)), name);
 
-      // Act
-      const valid = property === undefined ? undefined : validators.task(property.value);
+        // Act
+        const valid = property === undefined ? undefined : validators.task(property.value);
 
-      // Assert
-      expect(valid).toBe(false);
-    });
+        // Assert
+        expect(valid).toBe(false);
+      },
+    );
   });
 });

@@ -13,9 +13,12 @@ const expand = (fragment: JsonObject): { fragment?: JsonObject; error?: string }
 };
 
 const containersOf = (fragment: JsonObject | undefined): JsonObject[] =>
-  (((fragment?.['Resources'] as Record<string, JsonObject>)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[]) ?? [];
+  (((fragment?.['Resources'] as Record<string, JsonObject>)['Task']?.['Properties'] as JsonObject)[
+    'ContainerDefinitions'
+  ] as JsonObject[]) ?? [];
 
-const resourcesOf = (fragment: JsonObject | undefined): Record<string, JsonObject> => (fragment?.['Resources'] as Record<string, JsonObject>) ?? {};
+const resourcesOf = (fragment: JsonObject | undefined): Record<string, JsonObject> =>
+  (fragment?.['Resources'] as Record<string, JsonObject>) ?? {};
 
 /** One task definition; `containers` and `fireLens` are the parts a case changes. */
 const template = (properties: JsonObject): JsonObject => ({
@@ -24,7 +27,13 @@ const template = (properties: JsonObject): JsonObject => ({
 });
 
 const ec2 = (containers: JsonObject[], fireLens: JsonObject): JsonObject =>
-  template({ RequiresCompatibilities: ['EC2'], NetworkMode: 'awsvpc', Memory: '1024', ContainerDefinitions: containers, FireLens: fireLens });
+  template({
+    RequiresCompatibilities: ['EC2'],
+    NetworkMode: 'awsvpc',
+    Memory: '1024',
+    ContainerDefinitions: containers,
+    FireLens: fireLens,
+  });
 
 const CLOUDWATCH = { Destination: { CloudWatchLogs: { LogGroupName: '/ecs/app' } } };
 
@@ -45,7 +54,9 @@ describe('a routed StopTimeout given by an intrinsic on EC2 (was: router StopTim
     const { error } = expand(fragment);
 
     // Assert
-    expect(error).toContain('Task.Properties.ContainerDefinitions[0].StopTimeout: is an intrinsic function, so the macro cannot make the log router\'s StopTimeout at least as long');
+    expect(error).toContain(
+      "Task.Properties.ContainerDefinitions[0].StopTimeout: is an intrinsic function, so the macro cannot make the log router's StopTimeout at least as long",
+    );
   });
 
   it('is refused for a router the user wrote without a StopTimeout', () => {
@@ -61,7 +72,10 @@ describe('a routed StopTimeout given by an intrinsic on EC2 (was: router StopTim
 
   it('takes an explicit Router.StopTimeout as written', () => {
     // Arrange
-    const fragment = ec2([{ Name: 'app', Image: 'app:1', Memory: 256, StopTimeout: { Ref: 'StopSeconds' } }], { ...CLOUDWATCH, Router: { StopTimeout: 300 } });
+    const fragment = ec2([{ Name: 'app', Image: 'app:1', Memory: 256, StopTimeout: { Ref: 'StopSeconds' } }], {
+      ...CLOUDWATCH,
+      Router: { StopTimeout: 300 },
+    });
 
     // Act
     const { fragment: out, error } = expand(fragment);
@@ -113,13 +127,21 @@ describe('numbers of the FireLens property written as strings (was: passed throu
 describe('a router the user wrote, named by an intrinsic (was: routed containers depended on a "log_router" that does not exist)', () => {
   it('is refused: the dependency on the router needs its name', () => {
     // Arrange
-    const fragment = ec2([{ ...EXISTING_ROUTER, Name: { Ref: 'RouterName' } }, { Name: 'app', Image: 'app:1', Memory: 256 }], CLOUDWATCH);
+    const fragment = ec2(
+      [
+        { ...EXISTING_ROUTER, Name: { Ref: 'RouterName' } },
+        { Name: 'app', Image: 'app:1', Memory: 256 },
+      ],
+      CLOUDWATCH,
+    );
 
     // Act
     const { error } = expand(fragment);
 
     // Assert
-    expect(error).toContain('Task.Properties.ContainerDefinitions[0].Name: must be a literal string: the routed containers get a DependsOn on the log router by its name');
+    expect(error).toContain(
+      'Task.Properties.ContainerDefinitions[0].Name: must be a literal string: the routed containers get a DependsOn on the log router by its name',
+    );
   });
 });
 

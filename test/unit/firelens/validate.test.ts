@@ -29,9 +29,17 @@ describe('validateField messages on hostile values', () => {
 
   it('quotes at most 80 characters of a value (a 1 MB name is not echoed back)', () => {
     // Regression: the pattern and enum messages quoted the whole value.
-    const problems = validateField({ Destination: { CloudWatchLogs: {} }, Router: { Name: `${'x'.repeat(1_000_000)}!`, Type: 'y'.repeat(500) } }, FIRELENS_PROPERTY, PATH, 'Task');
+    const problems = validateField(
+      { Destination: { CloudWatchLogs: {} }, Router: { Name: `${'x'.repeat(1_000_000)}!`, Type: 'y'.repeat(500) } },
+      FIRELENS_PROPERTY,
+      PATH,
+      'Task',
+    );
 
-    expect(problems.map((p) => p.message)).toEqual([`"${'x'.repeat(79)}…" does not match /^[A-Za-z0-9_-]{1,255}$/`, `must be one of fluentbit, fluentd, not "${'y'.repeat(79)}…"`]);
+    expect(problems.map((p) => p.message)).toEqual([
+      `"${'x'.repeat(79)}…" does not match /^[A-Za-z0-9_-]{1,255}$/`,
+      `must be one of fluentbit, fluentd, not "${'y'.repeat(79)}…"`,
+    ]);
   });
 
   it('suggests the key two swapped letters away ("Nmae" → "Name", not "Image")', () => {

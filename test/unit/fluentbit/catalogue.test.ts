@@ -1,6 +1,6 @@
-import type { Json, JsonObject } from '../../../functions/shared/template/intrinsics';
 import { OUTPUT_PLUGINS, statementsForOutput, validateOutputOptions } from '../../../functions/shared/fluentbit/outputs';
 import { renderDestinationTable } from '../../../functions/shared/fluentbit/README-table';
+import type { Json, JsonObject } from '../../../functions/shared/template/intrinsics';
 
 /**
  * Options that switch on every permission a plugin can need. A plugin added to the catalogue
@@ -8,7 +8,13 @@ import { renderDestinationTable } from '../../../functions/shared/fluentbit/READ
  */
 const SAMPLES: Readonly<Record<string, readonly JsonObject[]>> = {
   cloudwatch_logs: [
-    { region: 'us-east-1', log_group_name: '/ecs/${ECS_TASK_ID}', log_stream_prefix: 'app-', auto_create_group: 'true', log_retention_days: '7' },
+    {
+      region: 'us-east-1',
+      log_group_name: '/ecs/${ECS_TASK_ID}',
+      log_stream_prefix: 'app-',
+      auto_create_group: 'true',
+      log_retention_days: '7',
+    },
   ],
   cloudwatch: [
     {
@@ -85,7 +91,9 @@ describe('output plugin catalogue', () => {
   it('declares every required, exclusive and secret option among the known options', () => {
     // Act
     const undeclared = OUTPUT_PLUGINS.flatMap((p) =>
-      [...p.required.flat(), ...p.exclusive.flat(), ...p.secretOptions].filter((key) => p.options[key] === undefined).map((key) => `${p.name}.${key}`),
+      [...p.required.flat(), ...p.exclusive.flat(), ...p.secretOptions]
+        .filter((key) => p.options[key] === undefined)
+        .map((key) => `${p.name}.${key}`),
     );
 
     // Assert
@@ -94,7 +102,9 @@ describe('output plugin catalogue', () => {
 
   it('has valid sample options', () => {
     // Act
-    const issues = OUTPUT_PLUGINS.flatMap((p) => samplesOf(p.name).flatMap((o) => validateOutputOptions(o).map((i) => `${p.name}: ${i.message}`)));
+    const issues = OUTPUT_PLUGINS.flatMap((p) =>
+      samplesOf(p.name).flatMap((o) => validateOutputOptions(o).map((i) => `${p.name}: ${i.message}`)),
+    );
 
     // Assert
     expect(issues).toEqual([]);

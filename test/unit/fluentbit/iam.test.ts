@@ -69,7 +69,10 @@ describe('buildArn', () => {
     const result = buildArn(input, { resources });
 
     // Assert
-    expect(result).toEqual({ arn: { 'Fn::Sub': 'arn:${AWS::Partition}:firehose:eu-west-1:${AWS::AccountId}:deliverystream/app-logs' }, notes: [] });
+    expect(result).toEqual({
+      arn: { 'Fn::Sub': 'arn:${AWS::Partition}:firehose:eu-west-1:${AWS::AccountId}:deliverystream/app-logs' },
+      notes: [],
+    });
   });
 
   it('uses the stack region when no region is given', () => {
@@ -92,7 +95,10 @@ describe('buildArn', () => {
 
   it('wraps any other intrinsic name in an Fn::Sub variable', () => {
     // Act
-    const result = buildArn({ kind: 'deliveryStream', value: { 'Fn::ImportValue': 'Shared-Stream' }, option: 'delivery_stream' }, { resources });
+    const result = buildArn(
+      { kind: 'deliveryStream', value: { 'Fn::ImportValue': 'Shared-Stream' }, option: 'delivery_stream' },
+      { resources },
+    );
 
     // Assert
     expect(result.arn).toEqual({

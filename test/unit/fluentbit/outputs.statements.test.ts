@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../../functions/shared/template/intrinsics';
 import { statementsForOutput } from '../../../functions/shared/fluentbit/outputs';
+import type { JsonObject } from '../../../functions/shared/template/intrinsics';
 
 const resources = {
   AppLogs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } },
@@ -13,8 +13,9 @@ const resources = {
 
 const run = (options: JsonObject) => statementsForOutput(options, { resources });
 
-const logsArn = (group: string, region = 'us-east-1') =>
-  ({ 'Fn::Sub': `arn:\${AWS::Partition}:logs:${region}:\${AWS::AccountId}:log-group:${group}` });
+const logsArn = (group: string, region = 'us-east-1') => ({
+  'Fn::Sub': `arn:\${AWS::Partition}:logs:${region}:\${AWS::AccountId}:log-group:${group}`,
+});
 
 describe('statementsForOutput: cloudwatch_logs', () => {
   it('scopes stream actions to a literal log group', () => {
@@ -84,7 +85,12 @@ describe('statementsForOutput: cloudwatch_logs', () => {
 
   it('passes a parameter log group name and a parameter region as Fn::Sub variables', () => {
     // Act
-    const result = run({ Name: 'cloudwatch_logs', region: { Ref: 'LogRegion' }, log_group_name: { Ref: 'LogGroupName' }, log_stream_prefix: 'x' });
+    const result = run({
+      Name: 'cloudwatch_logs',
+      region: { Ref: 'LogRegion' },
+      log_group_name: { Ref: 'LogGroupName' },
+      log_stream_prefix: 'x',
+    });
 
     // Assert
     expect(result.statements).toEqual([
@@ -136,7 +142,7 @@ describe('statementsForOutput: cloudwatch_logs', () => {
       Name: 'cloudwatch_logs',
       region: 'us-east-1',
       log_group_name: 'fallback',
-      log_group_template: "/aws/ecs/$ecs_task_definition",
+      log_group_template: '/aws/ecs/$ecs_task_definition',
       log_stream_prefix: 'x',
     });
 
@@ -144,9 +150,15 @@ describe('statementsForOutput: cloudwatch_logs', () => {
     expect(result).toEqual({
       statements: [
         { Effect: 'Allow', Action: ['logs:CreateLogStream'], Resource: [logsArn('fallback:*'), logsArn('/aws/ecs/*:*')] },
-        { Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: [logsArn('fallback:log-stream:*'), logsArn('/aws/ecs/*:log-stream:*')] },
+        {
+          Effect: 'Allow',
+          Action: ['logs:PutLogEvents'],
+          Resource: [logsArn('fallback:log-stream:*'), logsArn('/aws/ecs/*:log-stream:*')],
+        },
       ],
-      notes: ['`log_group_template` is only known at run time (`/aws/ecs/$ecs_task_definition`); the policy allows everything starting with `/aws/ecs/`.'],
+      notes: [
+        '`log_group_template` is only known at run time (`/aws/ecs/$ecs_task_definition`); the policy allows everything starting with `/aws/ecs/`.',
+      ],
     });
   });
 
@@ -187,9 +199,15 @@ describe('statementsForOutput: cloudwatch (Go)', () => {
           Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogStreams'],
           Resource: [logsArn('/ecs/app-*:*'), logsArn('fluentbit-default:*')],
         },
-        { Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: [logsArn('/ecs/app-*:log-stream:*'), logsArn('fluentbit-default:log-stream:*')] },
+        {
+          Effect: 'Allow',
+          Action: ['logs:PutLogEvents'],
+          Resource: [logsArn('/ecs/app-*:log-stream:*'), logsArn('fluentbit-default:log-stream:*')],
+        },
       ],
-      notes: ['`log_group_name` is only known at run time (`/ecs/app-$(ecs_task_id)`); the policy allows everything starting with `/ecs/app-`.'],
+      notes: [
+        '`log_group_name` is only known at run time (`/ecs/app-$(ecs_task_id)`); the policy allows everything starting with `/ecs/app-`.',
+      ],
     });
   });
 
@@ -206,7 +224,14 @@ describe('statementsForOutput: cloudwatch (Go)', () => {
 
   it('grants tagging on a created group with new_log_group_tags', () => {
     // Act
-    const result = run({ Name: 'cloudwatch', region: 'us-east-1', log_group_name: 'g', log_stream_name: 's', auto_create_group: 'true', new_log_group_tags: 'team=a' });
+    const result = run({
+      Name: 'cloudwatch',
+      region: 'us-east-1',
+      log_group_name: 'g',
+      log_stream_name: 's',
+      auto_create_group: 'true',
+      new_log_group_tags: 'team=a',
+    });
 
     // Assert
     expect(result.statements).toEqual([
@@ -256,7 +281,12 @@ describe('statementsForOutput: firehose and kinesis_firehose', () => {
         Effect: 'Allow',
         Action: ['firehose:PutRecordBatch'],
         Resource: [
-          { 'Fn::Sub': ['arn:${AWS::Partition}:firehose:eu-west-1:${AWS::AccountId}:deliverystream/${Name}', { Name: { Ref: 'StreamName' } }] },
+          {
+            'Fn::Sub': [
+              'arn:${AWS::Partition}:firehose:eu-west-1:${AWS::AccountId}:deliverystream/${Name}',
+              { Name: { Ref: 'StreamName' } },
+            ],
+          },
         ],
       },
     ]);
@@ -299,7 +329,9 @@ describe('statementsForOutput: kinesis and kinesis_streams', () => {
     const result = run({ Name: 'kinesis_streams', region: 'ap-south-1', stream: { Ref: 'Stream' } });
 
     // Assert
-    expect(result.statements).toEqual([{ Effect: 'Allow', Action: ['kinesis:PutRecords'], Resource: [{ 'Fn::GetAtt': ['Stream', 'Arn'] }] }]);
+    expect(result.statements).toEqual([
+      { Effect: 'Allow', Action: ['kinesis:PutRecords'], Resource: [{ 'Fn::GetAtt': ['Stream', 'Arn'] }] },
+    ]);
   });
 
   it('scopes an environment-templated stream to its prefix', () => {
@@ -334,7 +366,9 @@ describe('statementsForOutput: s3', () => {
           Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::my-logs/app/*' }],
         },
       ],
-      notes: ['`s3_key_format` is only known at run time (`app/$TAG/%Y/%m/%d/$UUID.gz`); the policy allows everything starting with `app/`.'],
+      notes: [
+        '`s3_key_format` is only known at run time (`app/$TAG/%Y/%m/%d/$UUID.gz`); the policy allows everything starting with `app/`.',
+      ],
     });
   });
 
@@ -350,7 +384,12 @@ describe('statementsForOutput: s3', () => {
 
   it('adds PutObjectAcl with canned_acl and uses the Arn of a bucket of the same template', () => {
     // Act
-    const result = run({ Name: 's3', bucket: { Ref: 'Archive' }, s3_key_format: '/static/file.log', canned_acl: 'bucket-owner-full-control' });
+    const result = run({
+      Name: 's3',
+      bucket: { Ref: 'Archive' },
+      s3_key_format: '/static/file.log',
+      canned_acl: 'bucket-owner-full-control',
+    });
 
     // Assert
     expect(result).toEqual({
@@ -371,7 +410,11 @@ describe('statementsForOutput: s3', () => {
 
     // Assert
     expect(result.statements).toEqual([
-      { Effect: 'Allow', Action: ['s3:PutObject'], Resource: [{ 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${Name}/logs/*', { Name: { Ref: 'BucketName' } }] }] },
+      {
+        Effect: 'Allow',
+        Action: ['s3:PutObject'],
+        Resource: [{ 'Fn::Sub': ['arn:${AWS::Partition}:s3:::${Name}/logs/*', { Name: { Ref: 'BucketName' } }] }],
+      },
     ]);
   });
 });
@@ -379,7 +422,13 @@ describe('statementsForOutput: s3', () => {
 describe('statementsForOutput: opensearch and es', () => {
   it('derives the domain from a public endpoint', () => {
     // Act
-    const result = run({ Name: 'opensearch', Host: 'search-app-logs-abc123def456.eu-central-1.es.amazonaws.com', Port: 443, AWS_Auth: 'On', AWS_Region: 'eu-central-1' });
+    const result = run({
+      Name: 'opensearch',
+      Host: 'search-app-logs-abc123def456.eu-central-1.es.amazonaws.com',
+      Port: 443,
+      AWS_Auth: 'On',
+      AWS_Region: 'eu-central-1',
+    });
 
     // Assert
     expect(result).toEqual({
@@ -413,7 +462,9 @@ describe('statementsForOutput: opensearch and es', () => {
     const result = run({ Name: 'opensearch', Host: { 'Fn::GetAtt': ['Search', 'DomainEndpoint'] }, AWS_Auth: 'On' });
 
     // Assert
-    expect(result.statements).toEqual([{ Effect: 'Allow', Action: ['es:ESHttpPost', 'es:ESHttpPut'], Resource: [{ 'Fn::Sub': '${Search.Arn}/*' }] }]);
+    expect(result.statements).toEqual([
+      { Effect: 'Allow', Action: ['es:ESHttpPost', 'es:ESHttpPut'], Resource: [{ 'Fn::Sub': '${Search.Arn}/*' }] },
+    ]);
   });
 
   it('grants aoss:APIAccessAll on the collection for OpenSearch Serverless', () => {
@@ -423,18 +474,31 @@ describe('statementsForOutput: opensearch and es', () => {
     // Assert
     expect(result).toEqual({
       statements: [
-        { Effect: 'Allow', Action: ['aoss:APIAccessAll'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:aoss:us-east-1:${AWS::AccountId}:collection/k1x2y3z4' }] },
+        {
+          Effect: 'Allow',
+          Action: ['aoss:APIAccessAll'],
+          Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:aoss:us-east-1:${AWS::AccountId}:collection/k1x2y3z4' }],
+        },
       ],
-      notes: ["The collection's data access policy must also allow this role (aoss:CreateIndex, aoss:WriteDocument …); IAM alone is not enough."],
+      notes: [
+        "The collection's data access policy must also allow this role (aoss:CreateIndex, aoss:WriteDocument …); IAM alone is not enough.",
+      ],
     });
   });
 
   it('uses the Arn of a collection of the same template', () => {
     // Act
-    const result = run({ Name: 'opensearch', Host: { 'Fn::GetAtt': ['Collection', 'CollectionEndpoint'] }, AWS_Auth: 'On', AWS_Service_Name: 'aoss' });
+    const result = run({
+      Name: 'opensearch',
+      Host: { 'Fn::GetAtt': ['Collection', 'CollectionEndpoint'] },
+      AWS_Auth: 'On',
+      AWS_Service_Name: 'aoss',
+    });
 
     // Assert
-    expect(result.statements).toEqual([{ Effect: 'Allow', Action: ['aoss:APIAccessAll'], Resource: [{ 'Fn::GetAtt': ['Collection', 'Arn'] }] }]);
+    expect(result.statements).toEqual([
+      { Effect: 'Allow', Action: ['aoss:APIAccessAll'], Resource: [{ 'Fn::GetAtt': ['Collection', 'Arn'] }] },
+    ]);
   });
 
   it('falls back to every domain of the account and region for an unreadable host, and says so', () => {
@@ -444,7 +508,11 @@ describe('statementsForOutput: opensearch and es', () => {
     // Assert
     expect(result).toEqual({
       statements: [
-        { Effect: 'Allow', Action: ['es:ESHttpPost', 'es:ESHttpPut'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:es:us-east-2:${AWS::AccountId}:domain/*/*' }] },
+        {
+          Effect: 'Allow',
+          Action: ['es:ESHttpPost', 'es:ESHttpPut'],
+          Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:es:us-east-2:${AWS::AccountId}:domain/*/*' }],
+        },
       ],
       notes: [
         '`Host` does not name an Amazon OpenSearch Service domain endpoint the macro can read; the policy allows every domain of the account in that region.',
@@ -462,7 +530,12 @@ describe('statementsForOutput: opensearch and es', () => {
 
   it('grants only sts:AssumeRole with AWS_Role_ARN', () => {
     // Act
-    const result = run({ Name: 'opensearch', Host: 'search-a-b.us-east-1.es.amazonaws.com', AWS_Auth: 'On', AWS_Role_ARN: 'arn:aws:iam::444455556666:role/os-writer' });
+    const result = run({
+      Name: 'opensearch',
+      Host: 'search-a-b.us-east-1.es.amazonaws.com',
+      AWS_Auth: 'On',
+      AWS_Role_ARN: 'arn:aws:iam::444455556666:role/os-writer',
+    });
 
     // Assert
     expect(result).toEqual({
@@ -473,13 +546,16 @@ describe('statementsForOutput: opensearch and es', () => {
 });
 
 describe('statementsForOutput: other destinations', () => {
-  it.each(['datadog', 'http', 'loki', 'splunk', 'newrelic', 'forward', 'kafka', 'null', 'stdout'])('%s needs nothing on the task role', (name) => {
-    // Act
-    const result = run({ Name: name, Host: 'example.com' });
+  it.each(['datadog', 'http', 'loki', 'splunk', 'newrelic', 'forward', 'kafka', 'null', 'stdout'])(
+    '%s needs nothing on the task role',
+    (name) => {
+      // Act
+      const result = run({ Name: name, Host: 'example.com' });
 
-    // Assert
-    expect(result).toEqual({ statements: [], notes: [] });
-  });
+      // Assert
+      expect(result).toEqual({ statements: [], notes: [] });
+    },
+  );
 
   it('derives nothing for a plugin outside the catalogue and says so', () => {
     // Act
@@ -494,6 +570,9 @@ describe('statementsForOutput: other destinations', () => {
     const result = run({ Name: { Ref: 'PluginName' } });
 
     // Assert
-    expect(result).toEqual({ statements: [], notes: ['The output has a `Name` known only at deploy time; no destination permissions can be derived.'] });
+    expect(result).toEqual({
+      statements: [],
+      notes: ['The output has a `Name` known only at deploy time; no destination permissions can be derived.'],
+    });
   });
 });

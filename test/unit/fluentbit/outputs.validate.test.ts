@@ -37,7 +37,16 @@ describe('validateOutputOptions', () => {
     [{ Name: 'kinesis_streams', region: 'us-east-1', stream: 's', port: '443' }],
     [{ Name: 'kinesis', region: 'us-east-1', stream: 's', append_newline: 'TRUE' }],
     [{ Name: 's3', bucket: 'b', total_file_size: '50M', upload_timeout: '10m', use_put_object: 'On' }],
-    [{ Name: 'opensearch', Host: 'search-a-b.us-east-1.es.amazonaws.com', Port: '443', AWS_Auth: 'On', tls: 'On', Suppress_Type_Name: 'On' }],
+    [
+      {
+        Name: 'opensearch',
+        Host: 'search-a-b.us-east-1.es.amazonaws.com',
+        Port: '443',
+        AWS_Auth: 'On',
+        tls: 'On',
+        Suppress_Type_Name: 'On',
+      },
+    ],
     [{ Name: 'es', Cloud_ID: 'x', Cloud_Auth: '${ES_AUTH}' }],
     [{ Name: 'datadog', apikey: '${DD_API_KEY}', TLS: 'on', compress: 'gzip' }],
     [{ Name: 'http', Host: 'h', Port: '443', URI: '/x', Format: 'json', tls: 'On' }],
@@ -78,10 +87,18 @@ describe('validateOutputOptions', () => {
 
   it('reports mutually exclusive options on the second one', () => {
     // Act
-    const issues = validateOutputOptions({ Name: 'cloudwatch_logs', region: 'us-east-1', log_group_name: 'g', log_stream_name: 's', Log_Stream_Prefix: 'p' });
+    const issues = validateOutputOptions({
+      Name: 'cloudwatch_logs',
+      region: 'us-east-1',
+      log_group_name: 'g',
+      log_stream_name: 's',
+      Log_Stream_Prefix: 'p',
+    });
 
     // Assert
-    expect(issues).toEqual([{ key: 'Log_Stream_Prefix', message: '`cloudwatch_logs` takes only one of `log_stream_name` and `log_stream_prefix`' }]);
+    expect(issues).toEqual([
+      { key: 'Log_Stream_Prefix', message: '`cloudwatch_logs` takes only one of `log_stream_name` and `log_stream_prefix`' },
+    ]);
   });
 
   it('reports values of the wrong kind, with the key as written', () => {
@@ -98,7 +115,10 @@ describe('validateOutputOptions', () => {
 
     // Assert
     expect(issues).toEqual([
-      { key: 'Auto_Create_Group', message: '`Auto_Create_Group` of `cloudwatch_logs` must be a boolean (true/false, on/off, yes/no), not "sure"' },
+      {
+        key: 'Auto_Create_Group',
+        message: '`Auto_Create_Group` of `cloudwatch_logs` must be a boolean (true/false, on/off, yes/no), not "sure"',
+      },
       { key: 'log_retention_days', message: '`log_retention_days` of `cloudwatch_logs` must be an integer, not "7d"' },
       { key: 'workers', message: '`workers` of `cloudwatch_logs` must be an integer, not "two"' },
     ]);
@@ -106,20 +126,33 @@ describe('validateOutputOptions', () => {
 
   it('reports `on` for a Go plugin boolean, which the Go plugin reads as the default', () => {
     // Act
-    const issues = validateOutputOptions({ Name: 'cloudwatch', region: 'r', log_group_name: 'g', log_stream_name: 's', auto_create_group: 'On' });
+    const issues = validateOutputOptions({
+      Name: 'cloudwatch',
+      region: 'r',
+      log_group_name: 'g',
+      log_stream_name: 's',
+      auto_create_group: 'On',
+    });
 
     // Assert
     expect(issues).toEqual([
       {
         key: 'auto_create_group',
-        message: '`auto_create_group` of `cloudwatch` must be `true` or `false` (the Go plugin reads anything else as the default), not "On"',
+        message:
+          '`auto_create_group` of `cloudwatch` must be `true` or `false` (the Go plugin reads anything else as the default), not "On"',
       },
     ]);
   });
 
   it('reports sizes, durations and enumerations of the wrong kind', () => {
     // Act
-    const issues = validateOutputOptions({ Name: 's3', bucket: 'b', total_file_size: 'big', upload_timeout: '10 minutes', compression: 'bzip2' });
+    const issues = validateOutputOptions({
+      Name: 's3',
+      bucket: 'b',
+      total_file_size: 'big',
+      upload_timeout: '10 minutes',
+      compression: 'bzip2',
+    });
 
     // Assert
     expect(issues).toEqual([
@@ -166,27 +199,52 @@ describe('validateOutputOptions', () => {
 
   it('reports an option of the other implementation of the same destination', () => {
     // Act
-    const onC = validateOutputOptions({ Name: 'cloudwatch_logs', region: 'r', log_group_name: 'g', log_stream_name: 's', default_log_group_name: 'x' });
-    const onGo = validateOutputOptions({ Name: 'cloudwatch', region: 'r', log_group_name: 'g', log_stream_name: 's', log_group_template: '$x' });
+    const onC = validateOutputOptions({
+      Name: 'cloudwatch_logs',
+      region: 'r',
+      log_group_name: 'g',
+      log_stream_name: 's',
+      default_log_group_name: 'x',
+    });
+    const onGo = validateOutputOptions({
+      Name: 'cloudwatch',
+      region: 'r',
+      log_group_name: 'g',
+      log_stream_name: 's',
+      log_group_template: '$x',
+    });
 
     // Assert
     expect(onC).toEqual([
-      { key: 'default_log_group_name', message: '`default_log_group_name` is an option of `cloudwatch`, not of `cloudwatch_logs`; Fluent Bit refuses to start with an unknown option' },
+      {
+        key: 'default_log_group_name',
+        message:
+          '`default_log_group_name` is an option of `cloudwatch`, not of `cloudwatch_logs`; Fluent Bit refuses to start with an unknown option',
+      },
     ]);
     expect(onGo).toEqual([
-      { key: 'log_group_template', message: '`log_group_template` is an option of `cloudwatch_logs`, not of `cloudwatch`; the Go plugin ignores it' },
+      {
+        key: 'log_group_template',
+        message: '`log_group_template` is an option of `cloudwatch_logs`, not of `cloudwatch`; the Go plugin ignores it',
+      },
     ]);
   });
 
   it('reports $(ecs_task_id) on cloudwatch_logs, which writes it literally', () => {
     // Act
-    const issues = validateOutputOptions({ Name: 'cloudwatch_logs', region: 'r', log_group_name: 'g', log_stream_name: 'app-$(ecs_task_id)' });
+    const issues = validateOutputOptions({
+      Name: 'cloudwatch_logs',
+      region: 'r',
+      log_group_name: 'g',
+      log_stream_name: 'app-$(ecs_task_id)',
+    });
 
     // Assert
     expect(issues).toEqual([
       {
         key: 'log_stream_name',
-        message: "`cloudwatch_logs` does not expand `$(…)` variables in `log_stream_name`; use `cloudwatch`, `log_group_template`/`log_stream_template`, or the init image's `${ECS_TASK_ID}`",
+        message:
+          "`cloudwatch_logs` does not expand `$(…)` variables in `log_stream_name`; use `cloudwatch`, `log_group_template`/`log_stream_template`, or the init image's `${ECS_TASK_ID}`",
       },
     ]);
   });

@@ -16,7 +16,11 @@ describe('secretStatements', () => {
 
     // Assert
     expect(statements).toEqual([
-      { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: ['arn:aws:secretsmanager:us-east-1:111122223333:secret:datadog-AbC123'] },
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue'],
+        Resource: ['arn:aws:secretsmanager:us-east-1:111122223333:secret:datadog-AbC123'],
+      },
     ]);
   });
 
@@ -72,7 +76,13 @@ describe('secretStatements', () => {
     const parameter = { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/dd' };
 
     // Act
-    const statements = secretStatements([{ Name: 'a', ValueFrom: secret }, { Name: 'b', valueFrom: parameter }], { resources });
+    const statements = secretStatements(
+      [
+        { Name: 'a', ValueFrom: secret },
+        { Name: 'b', valueFrom: parameter },
+      ],
+      { resources },
+    );
 
     // Assert
     expect(statements).toEqual([

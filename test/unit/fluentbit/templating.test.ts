@@ -6,7 +6,7 @@ describe('literalPrefix', () => {
     ['/ecs/$(ecs_task_id)', {}, { literal: '/ecs/', templated: true }],
     ['/ecs/${ECS_TASK_ID}', {}, { literal: '/ecs/', templated: true }],
     ['logs/$TAG/x', {}, { literal: 'logs/', templated: true }],
-    ['/ecs/$kubernetes[\'namespace_name\']', {}, { literal: '/ecs/', templated: true }],
+    ["/ecs/$kubernetes['namespace_name']", {}, { literal: '/ecs/', templated: true }],
     ['logs/%Y/%m', {}, { literal: 'logs/%Y/%m', templated: false }],
     ['logs/%Y/%m', { strftime: true }, { literal: 'logs/', templated: true }],
     ['$UUID', {}, { literal: '', templated: true }],

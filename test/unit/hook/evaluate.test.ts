@@ -3,14 +3,14 @@ import { join } from 'node:path';
 
 import { ECSClient } from '@aws-sdk/client-ecs';
 
+import { expandTemplate } from '../../../functions/shared/firelens/index';
 import { ecsTaskDefinitionLookup } from '../../../functions/shared/hook/ecs-lookup';
 import { HookFailureError, TaskDefinitionLookupError } from '../../../functions/shared/hook/errors';
-import { type ExpandTemplate, type HookConfig, evaluateHook, resourceTemplate } from '../../../functions/shared/hook/evaluate';
+import { evaluateHook, type ExpandTemplate, type HookConfig, resourceTemplate } from '../../../functions/shared/hook/evaluate';
 import type { HookEvent, ResourceHookEvent, TemplateHookEvent } from '../../../functions/shared/hook/types';
-import { expandTemplate } from '../../../functions/shared/firelens/index';
 import { lintTemplate } from '../../../functions/shared/rules/lint';
 import type { LintTemplate } from '../../../functions/shared/rules/types';
-import { type LocalServer, apiTaskDefinition, ecsResponder, startLocalServer } from './local-servers';
+import { apiTaskDefinition, ecsResponder, type LocalServer, startLocalServer } from './local-servers';
 
 const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/orders:7';
 
@@ -58,13 +58,22 @@ const taskWithPort = (port: number): ResourceHookEvent['resourceProperties'] => 
   Cpu: '256',
   Memory: '512',
   ContainerDefinitions: [
-    { Name: 'log_router', Image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.2.20241008', Essential: 'true', MemoryReservation: '50', FirelensConfiguration: { Type: 'fluentbit' } },
+    {
+      Name: 'log_router',
+      Image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.2.20241008',
+      Essential: 'true',
+      MemoryReservation: '50',
+      FirelensConfiguration: { Type: 'fluentbit' },
+    },
     {
       Name: 'app',
       Image: 'app:1',
       Memory: '256',
       PortMappings: [{ ContainerPort: String(port) }],
-      LogConfiguration: { LogDriver: 'awsfirelens', Options: { Name: 'cloudwatch_logs', region: 'us-east-1', log_group_name: 'g', log_stream_prefix: 'p', auto_create_group: 'false' } },
+      LogConfiguration: {
+        LogDriver: 'awsfirelens',
+        Options: { Name: 'cloudwatch_logs', region: 'us-east-1', log_group_name: 'g', log_stream_prefix: 'p', auto_create_group: 'false' },
+      },
     },
   ],
 });
@@ -83,7 +92,8 @@ describe('evaluateHook', () => {
   beforeAll(async () => {
     payloads = await startLocalServer((request, response) => {
       const templates: Record<string, string> = {
-        '/bad.json': 'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: app\n          Image: app:1\n          LogConfiguration:\n            LogDriver: awsfirelens\n',
+        '/bad.json':
+          'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: app\n          Image: app:1\n          LogConfiguration:\n            LogDriver: awsfirelens\n',
         '/empty.json': '',
         '/broken.json': 'Resources: [unclosed',
         '/macro.json': macroTemplate,
@@ -151,11 +161,14 @@ describe('evaluateHook', () => {
     await evaluateHook(event, config({ ignoreRules: ['FL1007'], onlyRules: ['FL1302'], strictPort24224: true }), { lintTemplate: lint });
 
     // Assert
-    expect(lint).toHaveBeenCalledWith(resourceTemplate(event), expect.objectContaining({
-      ignoreRules: ['FL1007'],
-      onlyRules: ['FL1302'],
-      ruleOptions: { strictPort24224: true },
-    }));
+    expect(lint).toHaveBeenCalledWith(
+      resourceTemplate(event),
+      expect.objectContaining({
+        ignoreRules: ['FL1007'],
+        onlyRules: ['FL1302'],
+        ruleOptions: { strictPort24224: true },
+      }),
+    );
   });
 
   it('answers SUCCESS for a delete without running any rule', async () => {
@@ -167,7 +180,11 @@ describe('evaluateHook', () => {
     const { response } = await evaluateHook(event, config(), { lintTemplate: lint });
 
     // Assert
-    expect(response).toEqual({ hookStatus: 'SUCCESS', clientRequestToken: 'tok', message: 'FireLens hook: delete operations are not checked' });
+    expect(response).toEqual({
+      hookStatus: 'SUCCESS',
+      clientRequestToken: 'tok',
+      message: 'FireLens hook: delete operations are not checked',
+    });
     expect(lint).not.toHaveBeenCalled();
   });
 
@@ -251,7 +268,9 @@ describe('evaluateHook', () => {
     const event = stackEvent(`${payloads.origin}/macro.json`);
     const expand: ExpandTemplate = () => ({
       ok: false,
-      problems: [{ logicalId: 'Task', path: ['Resources', 'Task', 'Properties', 'FireLens', 'Destination'], message: 'unknown destination' }],
+      problems: [
+        { logicalId: 'Task', path: ['Resources', 'Task', 'Properties', 'FireLens', 'Destination'], message: 'unknown destination' },
+      ],
     });
 
     // Act
@@ -299,7 +318,10 @@ describe('evaluateHook', () => {
     const describeTaskDefinition = jest.fn(ecsTaskDefinitionLookup(client, 2_000));
 
     // Act
-    const { response } = await evaluateHook(event, config({ ecsLookup: { enabled: false, timeoutMs: 1 } }), { lintTemplate, describeTaskDefinition });
+    const { response } = await evaluateHook(event, config({ ecsLookup: { enabled: false, timeoutMs: 1 } }), {
+      lintTemplate,
+      describeTaskDefinition,
+    });
 
     // Assert
     expect(response.hookStatus).toBe('SUCCESS');

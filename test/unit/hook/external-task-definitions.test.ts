@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { ECSClient } from '@aws-sdk/client-ecs';
 import Ajv from 'ajv';
@@ -11,7 +11,7 @@ import {
   resolveExternalTaskDefinitions,
   toCloudFormationTaskDefinition,
 } from '../../../functions/shared/hook/external-task-definitions';
-import { ECS_TARGET_PREFIX, type LocalServer, apiTaskDefinition, ecsResponder, startLocalServer } from './local-servers';
+import { apiTaskDefinition, ECS_TARGET_PREFIX, ecsResponder, type LocalServer, startLocalServer } from './local-servers';
 
 const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/orders:7';
 
@@ -50,7 +50,9 @@ describe('toCloudFormationTaskDefinition', () => {
       Cpu: '512',
       Memory: '1024',
       RequiresCompatibilities: ['FARGATE'],
-      Volumes: [{ Name: 'data', EFSVolumeConfiguration: { FilesystemId: 'fs-12345678', RootDirectory: '/', TransitEncryption: 'ENABLED' } }],
+      Volumes: [
+        { Name: 'data', EFSVolumeConfiguration: { FilesystemId: 'fs-12345678', RootDirectory: '/', TransitEncryption: 'ENABLED' } },
+      ],
     });
     expect(properties['ContainerDefinitions']).toEqual([
       expect.objectContaining({
@@ -66,7 +68,13 @@ describe('toCloudFormationTaskDefinition', () => {
         Environment: [{ Name: 'MODE', Value: 'prod' }],
         LogConfiguration: {
           LogDriver: 'awsfirelens',
-          Options: { Name: 'cloudwatch_logs', region: 'us-east-1', log_group_name: '/ecs/app', log_stream_prefix: 'app-', auto_create_group: 'false' },
+          Options: {
+            Name: 'cloudwatch_logs',
+            region: 'us-east-1',
+            log_group_name: '/ecs/app',
+            log_stream_prefix: 'app-',
+            auto_create_group: 'false',
+          },
           SecretOptions: [],
         },
       }),
@@ -76,7 +84,9 @@ describe('toCloudFormationTaskDefinition', () => {
 
   it('produces properties the AWS::ECS::TaskDefinition provider schema accepts', () => {
     // Arrange
-    const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'schemas', 'aws-ecs-taskdefinition.json'), 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'schemas', 'aws-ecs-taskdefinition.json'), 'utf8'),
+    ) as Record<string, unknown>;
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
     const validate = ajv.compile(schema);
 

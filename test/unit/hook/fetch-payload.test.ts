@@ -1,5 +1,5 @@
 import { PayloadFetchError } from '../../../functions/shared/hook/errors';
-import { type PayloadFetchConfig, fetchPayload } from '../../../functions/shared/hook/fetch-payload';
+import { fetchPayload, type PayloadFetchConfig } from '../../../functions/shared/hook/fetch-payload';
 import { type LocalServer, startLocalServer } from './local-servers';
 
 const config = (overrides: Partial<PayloadFetchConfig> = {}): PayloadFetchConfig => ({
@@ -109,7 +109,9 @@ describe('fetchPayload', () => {
 
     // Assert
     expect(error).toBeInstanceOf(PayloadFetchError);
-    expect(error.message).toBe(`template payload: refused ${server.origin}/ok.json: the host is not an allowed payload host (Amazon S3 only)`);
+    expect(error.message).toBe(
+      `template payload: refused ${server.origin}/ok.json: the host is not an allowed payload host (Amazon S3 only)`,
+    );
     expect(server.requests).toHaveLength(before);
   });
 

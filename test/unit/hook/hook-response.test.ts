@@ -6,9 +6,7 @@ import type { HookResponse } from '../../../functions/shared/hook/types';
 import { lambdaContext } from '../../helpers/lambda-context';
 
 const wrap = (body: () => Promise<HookResponse>, logger = { error: jest.fn() }) =>
-  middy<unknown, HookResponse | undefined>({ timeoutEarlyInMillis: 0 })
-    .use(hookResponseMiddleware({ logger }))
-    .handler(body);
+  middy<unknown, HookResponse | undefined>({ timeoutEarlyInMillis: 0 }).use(hookResponseMiddleware({ logger })).handler(body);
 
 describe('hookResponseMiddleware', () => {
   it('turns a HookFailureError into FAILED / InternalFailure with its message and the token', async () => {

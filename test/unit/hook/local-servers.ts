@@ -1,4 +1,4 @@
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -58,7 +58,11 @@ export const startLocalServer = async (respond: Respond, options: LocalServerOpt
     connections: () => connections,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => {
+          error ? reject(error) : resolve();
+        }),
+      );
     },
   };
 };
@@ -118,11 +122,20 @@ export const apiTaskDefinition = (family: string, extraAppPorts: readonly number
       image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0.0',
       essential: true,
       memory: 512,
-      portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }, ...extraAppPorts.map((p) => ({ containerPort: p, hostPort: p, protocol: 'tcp' }))],
+      portMappings: [
+        { containerPort: 8080, hostPort: 8080, protocol: 'tcp' },
+        ...extraAppPorts.map((p) => ({ containerPort: p, hostPort: p, protocol: 'tcp' })),
+      ],
       dockerLabels: { 'com.example.team': 'orders' },
       logConfiguration: {
         logDriver: 'awsfirelens',
-        options: { Name: 'cloudwatch_logs', region: 'us-east-1', log_group_name: '/ecs/app', log_stream_prefix: 'app-', auto_create_group: 'false' },
+        options: {
+          Name: 'cloudwatch_logs',
+          region: 'us-east-1',
+          log_group_name: '/ecs/app',
+          log_stream_prefix: 'app-',
+          auto_create_group: 'false',
+        },
         secretOptions: [],
       },
       environment: [{ name: 'MODE', value: 'prod' }],

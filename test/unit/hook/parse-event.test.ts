@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { HookEventError } from '../../../functions/shared/hook/errors';
 import { parseHookEvent } from '../../../functions/shared/hook/parse-event';
 
-const readEvent = (name: string): unknown =>
-  JSON.parse(readFileSync(join(__dirname, '../../../events/hook', name), 'utf8')) as unknown;
+const readEvent = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../../events/hook', name), 'utf8')) as unknown;
 
 const resourceEvent = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   clientRequestToken: 'token-1',
@@ -50,7 +49,12 @@ describe('parseHookEvent', () => {
     // Arrange
     const raw = resourceEvent({
       stackId: '',
-      requestData: { targetName: 'AWS::ECS::Service', targetType: 'RESOURCE', targetLogicalId: 'cc-1', targetModel: { resourceProperties: {} } },
+      requestData: {
+        targetName: 'AWS::ECS::Service',
+        targetType: 'RESOURCE',
+        targetLogicalId: 'cc-1',
+        targetModel: { resourceProperties: {} },
+      },
     });
 
     // Act

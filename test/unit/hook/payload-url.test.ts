@@ -1,4 +1,4 @@
-import { DEFAULT_PAYLOAD_URL_POLICY, checkPayloadUrl, describeUrl } from '../../../functions/shared/hook/payload-url';
+import { checkPayloadUrl, DEFAULT_PAYLOAD_URL_POLICY, describeUrl } from '../../../functions/shared/hook/payload-url';
 
 describe('checkPayloadUrl', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { cutText } from '../../../functions/shared/errors';
-import { MESSAGE_LIMIT, boundMessage, buildComplianceResponse } from '../../../functions/shared/hook/report';
+import { boundMessage, buildComplianceResponse, MESSAGE_LIMIT } from '../../../functions/shared/hook/report';
 import type { Finding, RuleMeta, Severity } from '../../../functions/shared/rules/types';
 
 const finding = (ruleId: string, severity: Severity, logicalId: string, path: string, message = 'is wrong'): Finding => ({
@@ -70,7 +70,9 @@ describe('buildComplianceResponse', () => {
 
     // Assert
     expect(lenient.hookStatus).toBe('SUCCESS');
-    expect(lenient.message).toBe('FireLens hook: compliant, 0 errors, 1 warning: FL1007 Resources/A/Properties/ContainerDefinitions/0: is wrong');
+    expect(lenient.message).toBe(
+      'FireLens hook: compliant, 0 errors, 1 warning: FL1007 Resources/A/Properties/ContainerDefinitions/0: is wrong',
+    );
     expect(strict).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
   });
 

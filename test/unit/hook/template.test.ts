@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import Ajv, { type ErrorObject } from 'ajv';
 
-import { type Json, type JsonObject, isIntrinsic, isObject } from '../../../functions/shared/template/intrinsics';
+import { isIntrinsic, isObject, type Json, type JsonObject } from '../../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../../functions/shared/template/load';
 
 // CI clones the repository next to a copy of shared/ (<parent>/main and <parent>/shared).
@@ -22,7 +22,10 @@ const propertiesOf = (logicalId: string): JsonObject => {
 
 /** cfn-lint's schemas use Python regex syntax (`(?i)` inline flags, `\A`/`\Z` anchors) that JavaScript does not know. */
 const jsPattern = (pattern: string): string =>
-  pattern.replace(/\(\?i\)aws/g, '[Aa][Ww][Ss]').replace(/\\Z/g, '$').replace(/\\A/g, '^');
+  pattern
+    .replace(/\(\?i\)aws/g, '[Aa][Ww][Ss]')
+    .replace(/\\Z/g, '$')
+    .replace(/\\A/g, '^');
 
 const validatorFor = (file: string) => {
   const ajv = new Ajv({
@@ -75,7 +78,14 @@ describe('template.yaml hook resources', () => {
       TargetFilters: { Actions: ['CREATE', 'UPDATE'], InvocationPoints: ['PRE_PROVISION'] },
     });
     expect((properties['TargetFilters'] as JsonObject)['TargetNames']).toEqual(
-      expect.arrayContaining(['AWS::ECS::TaskDefinition', 'AWS::ECS::Service', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::LaunchTemplate', 'AWS::EC2::Instance']),
+      expect.arrayContaining([
+        'AWS::ECS::TaskDefinition',
+        'AWS::ECS::Service',
+        'AWS::EC2::SecurityGroup',
+        'AWS::EC2::SecurityGroupIngress',
+        'AWS::EC2::LaunchTemplate',
+        'AWS::EC2::Instance',
+      ]),
     );
   });
 
@@ -132,7 +142,11 @@ describe('template.yaml hook resources', () => {
 
     // Assert
     expect(resource?.['Type']).toBe('AWS::Serverless::Function');
-    expect(properties).toMatchObject({ CodeUri: 'functions/hook/', Handler: 'handler.handler', LoggingConfig: { LogGroup: { Ref: 'FireLensHookLogGroup' } } });
+    expect(properties).toMatchObject({
+      CodeUri: 'functions/hook/',
+      Handler: 'handler.handler',
+      LoggingConfig: { LogGroup: { Ref: 'FireLensHookLogGroup' } },
+    });
     expect(properties['Timeout']).toBeLessThanOrEqual(30);
     expect(resource?.['Metadata']).toMatchObject({ BuildMethod: 'esbuild', BuildProperties: { EntryPoints: ['handler.ts'] } });
     expect(properties['Policies']).toEqual([

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../functions/shared/rules/define-rule';
-import { RULE_CRASHED_META, compareFindings, logicalIdOf, runRules, toFinding } from '../../../functions/shared/rules/engine';
+import { compareFindings, logicalIdOf, RULE_CRASHED_META, runRules, toFinding } from '../../../functions/shared/rules/engine';
 import { lintTemplate } from '../../../functions/shared/rules/lint';
 import type { Finding, Rule } from '../../../functions/shared/rules/types';
 import { loadTemplate } from '../../../functions/shared/template/load';
@@ -42,7 +42,14 @@ const pointAt = (id: string, ...paths: (string | number)[][]): Rule =>
   });
 
 const crashing: Rule = defineRule({
-  meta: { id: 'FL9002', name: 'crash', severity: 'error', summary: 'Checks that crashes are caught', docsUrl: 'https://example.com/', tags: [] },
+  meta: {
+    id: 'FL9002',
+    name: 'crash',
+    severity: 'error',
+    summary: 'Checks that crashes are caught',
+    docsUrl: 'https://example.com/',
+    tags: [],
+  },
   *check() {
     yield { path: ['Resources', 'Task'], message: 'before the crash' };
     throw new Error('boom');
@@ -57,7 +64,9 @@ const run = (rules: Rule[], text = TEMPLATE, options = {}): Finding[] => {
 describe('runRules', () => {
   it('adds id, severity, logical id and the source location of the path', () => {
     // Act
-    const findings = run([pointAt('FL9001', ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'LogConfiguration', 'LogDriver'])]);
+    const findings = run([
+      pointAt('FL9001', ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'LogConfiguration', 'LogDriver']),
+    ]);
 
     // Assert
     expect(findings).toEqual([
@@ -106,7 +115,11 @@ describe('runRules', () => {
 
   it('skips rules in ignoreRules and runs only onlyRules when given', () => {
     // Arrange
-    const rules = [pointAt('FL9101', ['Resources', 'Task']), pointAt('FL9102', ['Resources', 'Task']), pointAt('FL9103', ['Resources', 'Task'])];
+    const rules = [
+      pointAt('FL9101', ['Resources', 'Task']),
+      pointAt('FL9102', ['Resources', 'Task']),
+      pointAt('FL9103', ['Resources', 'Task']),
+    ];
 
     // Act
     const ignored = run(rules, TEMPLATE, { ignoreRules: ['FL9102'] });
@@ -132,7 +145,15 @@ describe('runRules', () => {
 describe('compareFindings', () => {
   it('orders by file name before line', () => {
     // Arrange
-    const base: Finding = { ruleId: 'FL1', severity: 'error', message: '', logicalId: undefined, path: [], location: { line: 1, column: 1, endLine: 1, endColumn: 1 }, filename: 'b.yaml' };
+    const base: Finding = {
+      ruleId: 'FL1',
+      severity: 'error',
+      message: '',
+      logicalId: undefined,
+      path: [],
+      location: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      filename: 'b.yaml',
+    };
     const other: Finding = { ...base, filename: 'a.yaml', location: { line: 9, column: 1, endLine: 9, endColumn: 1 } };
 
     // Act
@@ -181,7 +202,7 @@ describe('lintTemplate', () => {
     ['an intrinsic function (Fn::If)', { 'Fn::If': ['C', {}, {}] }],
   ])('reports Resources that is %s instead of finding nothing in it', (what, resources) => {
     // Act
-    const findings = lintTemplate({ Resources: resources } as Parameters<typeof lintTemplate>[0]);
+    const findings = lintTemplate({ Resources: resources });
 
     // Assert
     expect(findings.map((f) => [f.ruleId, f.path.join('/'), f.message])).toEqual([

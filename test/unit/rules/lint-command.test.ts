@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { CliIo } from '../../../functions/cli/io';
 import { lintCommand } from '../../../functions/cli/lint-command';
 import { rulesCommand } from '../../../functions/cli/rules-command';
-import type { CliIo } from '../../../functions/cli/io';
 import { catalog } from '../../../functions/shared/rules/catalog';
 import { renderRulesTable } from '../../../functions/shared/rules/format/rules-table';
 import { readFixture } from '../../helpers/rule-tester';

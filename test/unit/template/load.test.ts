@@ -37,7 +37,8 @@ describe('loadTemplate', () => {
   it('locates a property at its key, 1-based, in YAML and JSON alike', () => {
     // Arrange
     const yamlText = 'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Memory: 512\n';
-    const jsonText = '{\n  "Resources": {\n    "Task": {\n      "Type": "AWS::ECS::TaskDefinition",\n      "Properties": {\n        "Memory": 512\n      }\n    }\n  }\n}\n';
+    const jsonText =
+      '{\n  "Resources": {\n    "Task": {\n      "Type": "AWS::ECS::TaskDefinition",\n      "Properties": {\n        "Memory": 512\n      }\n    }\n  }\n}\n';
     const path = ['Resources', 'Task', 'Properties', 'Memory'];
 
     // Act
@@ -167,7 +168,11 @@ describe('loadTemplate on hostile text', () => {
 
   it('refuses an alias to no anchor instead of reading it as null', () => {
     // Regression: `A: *nope` loaded as {A: null}.
-    expect(parseError('Resources:\n  A: *nope\n')).toMatchObject({ message: 'the alias *nope names no anchor (&nope) before it', line: 2, column: 6 });
+    expect(parseError('Resources:\n  A: *nope\n')).toMatchObject({
+      message: 'the alias *nope names no anchor (&nope) before it',
+      line: 2,
+      column: 6,
+    });
   });
 
   it.each([
@@ -178,11 +183,19 @@ describe('loadTemplate on hostile text', () => {
     ['!!merge x', '!!merge'],
   ])('refuses %s, which CloudFormation does not read, instead of changing the value', (value, tag) => {
     // Regression: !!binary became "104,101,108,108,111", !!timestamp a JavaScript date string, !!merge dropped the key.
-    expect(parseError(`Resources:\n  A: ${value}\n`)).toMatchObject({ message: `the YAML tag ${tag} is not one CloudFormation reads`, line: 2 });
+    expect(parseError(`Resources:\n  A: ${value}\n`)).toMatchObject({
+      message: `the YAML tag ${tag} is not one CloudFormation reads`,
+      line: 2,
+    });
   });
 
   it('reads the YAML core tags as their values', () => {
-    expect(loadTemplate('A: !!str 1\nB: !!int "2"\nC: !!map {x: !!null }\nD: !!seq [!!bool true]\n').template).toEqual({ A: '1', B: 2, C: { x: null }, D: [true] });
+    expect(loadTemplate('A: !!str 1\nB: !!int "2"\nC: !!map {x: !!null }\nD: !!seq [!!bool true]\n').template).toEqual({
+      A: '1',
+      B: 2,
+      C: { x: null },
+      D: [true],
+    });
   });
 
   it('stops a self-referencing alias at the nesting limit', () => {

@@ -1,5 +1,5 @@
-import { buildTemplateView, parseMemory } from '../../../functions/shared/template/view';
 import type { JsonObject } from '../../../functions/shared/template/intrinsics';
+import { buildTemplateView, parseMemory } from '../../../functions/shared/template/view';
 
 describe('parseMemory', () => {
   it.each([
@@ -29,13 +29,21 @@ describe('buildTemplateView', () => {
         },
       },
       Fargate: { Type: 'AWS::ECS::TaskDefinition', Properties: { RequiresCompatibilities: ['FARGATE'] } },
-      Group: { Type: 'AWS::EC2::SecurityGroup', Properties: { SecurityGroupIngress: [{ IpProtocol: 'TCP', FromPort: 1, ToPort: 2, CidrIp: '0.0.0.0/0' }] } },
-      Extra: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { 'Fn::GetAtt': ['Group', 'GroupId'] }, IpProtocol: '-1', CidrIpv6: '::/0' } },
+      Group: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { SecurityGroupIngress: [{ IpProtocol: 'TCP', FromPort: 1, ToPort: 2, CidrIp: '0.0.0.0/0' }] },
+      },
+      Extra: {
+        Type: 'AWS::EC2::SecurityGroupIngress',
+        Properties: { GroupId: { 'Fn::GetAtt': ['Group', 'GroupId'] }, IpProtocol: '-1', CidrIpv6: '::/0' },
+      },
       Service: {
         Type: 'AWS::ECS::Service',
         Properties: {
           TaskDefinition: 'arn:aws:ecs:us-east-1:1:task-definition/ext:1',
-          NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: [{ 'Fn::If': ['C', { Ref: 'Group' }, { Ref: 'AWS::NoValue' }] }] } },
+          NetworkConfiguration: {
+            AwsvpcConfiguration: { SecurityGroups: [{ 'Fn::If': ['C', { Ref: 'Group' }, { Ref: 'AWS::NoValue' }] }] },
+          },
         },
       },
     },
@@ -67,8 +75,13 @@ describe('buildTemplateView', () => {
   });
 
   it('resolves a service literal task definition ARN through externalTaskDefinitions', () => {
-    const external: JsonObject = { NetworkMode: 'awsvpc', ContainerDefinitions: [{ Name: 'r', FirelensConfiguration: { Type: 'fluentbit' } }] };
-    const view = buildTemplateView(template, { externalTaskDefinitions: new Map([['arn:aws:ecs:us-east-1:1:task-definition/ext:1', external]]) });
+    const external: JsonObject = {
+      NetworkMode: 'awsvpc',
+      ContainerDefinitions: [{ Name: 'r', FirelensConfiguration: { Type: 'fluentbit' } }],
+    };
+    const view = buildTemplateView(template, {
+      externalTaskDefinitions: new Map([['arn:aws:ecs:us-east-1:1:task-definition/ext:1', external]]),
+    });
     const task = view.services[0]?.taskDefinition;
     expect([task?.external, task?.usesFireLens, task?.networkMode]).toEqual([true, true, 'awsvpc']);
     expect(buildTemplateView(template).services[0]?.taskDefinition).toBeUndefined();

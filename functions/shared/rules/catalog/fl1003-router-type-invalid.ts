@@ -1,6 +1,6 @@
 import { isIntrinsic } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, shownValue } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS, shownValue } from '../helpers';
 
 const TYPES = new Set(['fluentbit', 'fluentd']);
 

@@ -1,6 +1,6 @@
 import { isIntrinsic, literalBoolean } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, routerOption } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS, routerOption } from '../helpers';
 
 export const fl1004EcsLogMetadataInvalid = defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { isIntrinsic } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, routerOption, shownValue } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS, routerOption, shownValue } from '../helpers';
 
 export const fl1005ConfigFileTypeInvalid = defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { literalString } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, routerOption } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS, routerOption } from '../helpers';
 
 export const fl1006S3ConfigOnFargate = defineRule({
   meta: {

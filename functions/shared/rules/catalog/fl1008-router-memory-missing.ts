@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS } from '../helpers';
 
 export const fl1008RouterMemoryMissing = defineRule({
   meta: {

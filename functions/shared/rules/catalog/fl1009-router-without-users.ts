@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS } from '../helpers';
 
 export const fl1009RouterWithoutUsers = defineRule({
   meta: {
@@ -7,16 +7,13 @@ export const fl1009RouterWithoutUsers = defineRule({
     name: 'router-without-users',
     severity: 'error',
     summary: 'Checks that a task with a log router has a container using the awsfirelens log driver',
-    description:
-      'ECS refuses a FirelensConfiguration unless at least one container is configured with the awsfirelens log driver.',
+    description: 'ECS refuses a FirelensConfiguration unless at least one container is configured with the awsfirelens log driver.',
     docsUrl: FIRELENS_TASKDEF_DOCS,
     tags: ['firelens', 'router', 'registration'],
   },
   *check(view) {
     for (const task of view.taskDefinitions) {
-      const unknownDriver = task.containers.some(
-        (c) => c.logDriver === undefined && c.properties['LogConfiguration'] !== undefined,
-      );
+      const unknownDriver = task.containers.some((c) => c.logDriver === undefined && c.properties['LogConfiguration'] !== undefined);
       if (task.fireLensContainers.length > 0 || unknownDriver) {
         continue;
       }

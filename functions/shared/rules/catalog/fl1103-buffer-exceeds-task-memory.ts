@@ -9,8 +9,7 @@ export const fl1103BufferExceedsTaskMemory = defineRule({
     name: 'buffer-exceeds-task-memory',
     severity: 'error',
     summary: 'Checks that task memory is larger than the containers memory plus every log driver buffer',
-    description:
-      'The buffer holds up to log-driver-buffer-limit lines; counted here at one byte per line, the least it can take.',
+    description: 'The buffer holds up to log-driver-buffer-limit lines; counted here at one byte per line, the least it can take.',
     docsUrl: BUFFER_DOCS,
     tags: ['firelens', 'buffer', 'memory'],
   },

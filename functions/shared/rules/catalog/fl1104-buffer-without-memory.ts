@@ -9,8 +9,7 @@ export const fl1104BufferWithoutMemory = defineRule({
     name: 'buffer-without-memory',
     severity: 'warning',
     summary: 'Checks that log driver buffers totalling 512 MiB or more come with a memory setting',
-    description:
-      'Without task or container memory nothing bounds the buffers; 512 MiB of buffers can starve the instance.',
+    description: 'Without task or container memory nothing bounds the buffers; 512 MiB of buffers can starve the instance.',
     docsUrl: BUFFER_DOCS,
     tags: ['firelens', 'buffer', 'memory'],
   },

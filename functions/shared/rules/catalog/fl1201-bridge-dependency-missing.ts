@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, dependencyOn } from '../helpers';
+import { containerLabel, dependencyOn, FIRELENS_TASKDEF_DOCS } from '../helpers';
 
 export const fl1201BridgeDependencyMissing = defineRule({
   meta: {

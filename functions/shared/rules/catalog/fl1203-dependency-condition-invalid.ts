@@ -1,6 +1,6 @@
 import { isIntrinsic } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, STARTUP_CONDITIONS, containerLabel, shownValue } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS, shownValue, STARTUP_CONDITIONS } from '../helpers';
 
 export const fl1203DependencyConditionInvalid = defineRule({
   meta: {
@@ -19,7 +19,12 @@ export const fl1203DependencyConditionInvalid = defineRule({
           const relevant = container.isRouter || (dependency.containerName !== undefined && routerNames.has(dependency.containerName));
           // Any literal other than START or HEALTHY is wrong, a number or a list as much as another condition.
           const condition = dependency.condition;
-          if (relevant && condition !== undefined && !isIntrinsic(condition) && !(typeof condition === 'string' && STARTUP_CONDITIONS.has(condition))) {
+          if (
+            relevant &&
+            condition !== undefined &&
+            !isIntrinsic(condition) &&
+            !(typeof condition === 'string' && STARTUP_CONDITIONS.has(condition))
+          ) {
             const shown = typeof condition === 'string' ? condition : shownValue(condition);
             yield {
               path: [...dependency.path, 'Condition'],

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { FIRELENS_DOCS, containerLabel, dependencyOn } from '../helpers';
+import { containerLabel, dependencyOn, FIRELENS_DOCS } from '../helpers';
 
 export const fl1204RouterDependsOn = defineRule({
   meta: {
@@ -19,7 +19,10 @@ export const fl1204RouterDependsOn = defineRule({
         continue;
       }
       const unordered = task.fireLensContainers.filter(
-        (c) => c !== router && dependencyOn(c, router) === undefined && (c.properties['DependsOn'] === undefined || Array.isArray(c.properties['DependsOn'])),
+        (c) =>
+          c !== router &&
+          dependencyOn(c, router) === undefined &&
+          (c.properties['DependsOn'] === undefined || Array.isArray(c.properties['DependsOn'])),
       );
       if (unordered.length > 0) {
         yield {

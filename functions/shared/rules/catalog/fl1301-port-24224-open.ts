@@ -1,18 +1,24 @@
 import type { IngressRuleView, SecurityGroupView, TemplateView } from '../../template/view';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, coversForwardPort, runsOnEc2 } from '../helpers';
+import { coversForwardPort, FIRELENS_TASKDEF_DOCS, runsOnEc2 } from '../helpers';
 
 /** Why a group matters: the FireLens services/hosts it is attached to (empty when it is not). */
 const attachments = (view: TemplateView, group: SecurityGroupView, hostModeFireLens: boolean): string[] => {
   const services = (view.servicesBySecurityGroup.get(group.logicalId) ?? [])
     .filter((s) => s.taskDefinition?.usesFireLens === true)
     .map((s) => `service ${s.logicalId}`);
-  const hosts = hostModeFireLens ? (view.hostsBySecurityGroup.get(group.logicalId) ?? []).map((h) => `${h.type === 'AWS::EC2::Instance' ? 'instance' : 'launch template'} ${h.logicalId}`) : [];
+  const hosts = hostModeFireLens
+    ? (view.hostsBySecurityGroup.get(group.logicalId) ?? []).map(
+        (h) => `${h.type === 'AWS::EC2::Instance' ? 'instance' : 'launch template'} ${h.logicalId}`,
+      )
+    : [];
   return [...services, ...hosts];
 };
 
 const describe = (rule: IngressRuleView): string =>
-  rule.protocol === '-1' || rule.protocol === 'all' ? `all traffic from ${rule.source}` : `TCP ${String(rule.fromPort)}-${String(rule.toPort)} from ${rule.source}`;
+  rule.protocol === '-1' || rule.protocol === 'all'
+    ? `all traffic from ${rule.source}`
+    : `TCP ${String(rule.fromPort)}-${String(rule.toPort)} from ${rule.source}`;
 
 export const fl1301Port24224Open = defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, FORWARD_PORT, containerLabel } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS, FORWARD_PORT } from '../helpers';
 
 export const fl1302Port24224Mapping = defineRule({
   meta: {

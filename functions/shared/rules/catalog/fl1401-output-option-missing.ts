@@ -1,7 +1,7 @@
-import { isObject, literalString } from '../../template/intrinsics';
 import { outputPlugin, secretOptionNames } from '../../fluentbit/outputs';
+import { isObject, literalString } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, findOption } from '../helpers';
+import { containerLabel, findOption, FIRELENS_TASKDEF_DOCS } from '../helpers';
 
 export const fl1401OutputOptionMissing = defineRule({
   meta: {

@@ -9,8 +9,7 @@ export const fl1404EcsVariablesWithoutInit = defineRule({
     name: 'ecs-variables-without-init',
     severity: 'warning',
     summary: 'Checks that ${ECS_*} variables in awsfirelens options come with an init router image',
-    description:
-      'Only the init-* tags of aws-for-fluent-bit export ECS_TASK_ID, ECS_CLUSTER and friends to the Fluent Bit configuration.',
+    description: 'Only the init-* tags of aws-for-fluent-bit export ECS_TASK_ID, ECS_CLUSTER and friends to the Fluent Bit configuration.',
     docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-using-fluentbit.html',
     tags: ['firelens', 'options', 'image'],
   },

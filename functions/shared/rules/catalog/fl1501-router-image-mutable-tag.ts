@@ -10,8 +10,7 @@ export const fl1501RouterImageMutableTag = defineRule({
     name: 'router-image-mutable-tag',
     severity: 'warning',
     summary: 'Checks that the log router image is pinned to a version, not latest, stable or no tag',
-    description:
-      'Mutable tags have pulled broken Fluent Bit releases into production; pin a version (or the matching SSM parameter).',
+    description: 'Mutable tags have pulled broken Fluent Bit releases into production; pin a version (or the matching SSM parameter).',
     docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-using-fluentbit.html',
     tags: ['firelens', 'image'],
   },

@@ -1,7 +1,7 @@
 import { statementsForOutput } from '../../fluentbit/outputs';
 import { literalString } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_DOCS, containerLabel, findOption, missingActions, roleIsKnown } from '../helpers';
+import { containerLabel, findOption, FIRELENS_DOCS, missingActions, roleIsKnown } from '../helpers';
 
 export const fl1601TaskRoleOutputActions = defineRule({
   meta: {

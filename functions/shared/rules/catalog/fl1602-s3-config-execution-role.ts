@@ -1,6 +1,6 @@
 import { literalString } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { FIRELENS_TASKDEF_DOCS, containerLabel, missingActions, roleIsKnown, routerOption } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS, missingActions, roleIsKnown, routerOption } from '../helpers';
 
 const ACTIONS = ['s3:GetObject', 's3:GetBucketLocation'];
 
@@ -23,7 +23,10 @@ export const fl1602S3ConfigExecutionRole = defineRule({
           continue;
         }
         if (task.properties['ExecutionRoleArn'] === undefined) {
-          yield { path: type.path, message: `${containerLabel(router)} loads its config from S3 but ${task.logicalId} has no ExecutionRoleArn` };
+          yield {
+            path: type.path,
+            message: `${containerLabel(router)} loads its config from S3 but ${task.logicalId} has no ExecutionRoleArn`,
+          };
           continue;
         }
         const roleId = task.executionRoleId;

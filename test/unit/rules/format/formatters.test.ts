@@ -13,7 +13,13 @@ const RULE: RuleMeta = {
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html',
   tags: [],
 };
-const WARN: RuleMeta = { ...RULE, id: 'FL1501', name: 'router-image-mutable-tag', severity: 'warning', summary: 'Checks that images are pinned' };
+const WARN: RuleMeta = {
+  ...RULE,
+  id: 'FL1501',
+  name: 'router-image-mutable-tag',
+  severity: 'warning',
+  summary: 'Checks that images are pinned',
+};
 
 const located: Finding = {
   ruleId: 'FL1301',
@@ -24,7 +30,15 @@ const located: Finding = {
   location: { line: 12, column: 11, endLine: 15, endColumn: 3 },
   filename: 'stack.yaml',
 };
-const unlocated: Finding = { ...located, ruleId: 'FL1501', severity: 'warning', message: 'pin it', location: undefined, filename: 'hook.json', path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'] };
+const unlocated: Finding = {
+  ...located,
+  ruleId: 'FL1501',
+  severity: 'warning',
+  message: 'pin it',
+  location: undefined,
+  filename: 'hook.json',
+  path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'],
+};
 
 const INPUT: FormatInput = { findings: [located, unlocated], rules: [RULE, WARN], filenames: ['stack.yaml', 'hook.json', 'clean.yaml'] };
 
@@ -53,7 +67,11 @@ describe('formatJson', () => {
     expect(first).toEqual({
       Filename: 'stack.yaml',
       Level: 'Error',
-      Location: { Start: { LineNumber: 12, ColumnNumber: 11 }, End: { LineNumber: 15, ColumnNumber: 3 }, Path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0] },
+      Location: {
+        Start: { LineNumber: 12, ColumnNumber: 11 },
+        End: { LineNumber: 15, ColumnNumber: 3 },
+        Path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
+      },
       Message: 'Security group Group allows <all> & "more"',
       Rule: { Id: 'FL1301', ShortDescription: RULE.summary, Description: RULE.summary, Source: RULE.docsUrl },
     });
@@ -78,7 +96,10 @@ describe('formatSarif', () => {
       message: { text: 'Security group Group allows <all> & "more"' },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: 'stack.yaml' }, region: { startLine: 12, startColumn: 11, endLine: 15, endColumn: 3 } },
+          physicalLocation: {
+            artifactLocation: { uri: 'stack.yaml' },
+            region: { startLine: 12, startColumn: 11, endLine: 15, endColumn: 3 },
+          },
           logicalLocations: [{ fullyQualifiedName: 'Resources/Group/Properties/SecurityGroupIngress/0' }],
         },
       ],

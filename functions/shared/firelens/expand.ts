@@ -329,6 +329,16 @@ export const planExpansion = (
       dependsOn: [...taskRole.dependsOn, ...executionRole.dependsOn],
       resources: [...generated, ...taskRole.resources, ...executionRole.resources],
       routedContainers: routed.map((r) => (typeof r.name === 'string' ? r.name : JSON.stringify(r.name))),
+      sources: {
+        fireLens: spec.path,
+        containers: existingRouterIndex === undefined ? [undefined, ...containers.map((_, i) => i)] : containers.map((_, i) => i),
+        routes: new Map(
+          routed.map(({ index }) => {
+            const override = spec.containerRoutes.get(index);
+            return [index, override === undefined || override === false ? spec.path : [...base, 'ContainerDefinitions', index, 'FireLens']];
+          }),
+        ),
+      },
     },
     problems,
   };

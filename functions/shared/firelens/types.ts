@@ -81,4 +81,19 @@ export interface ExpansionPlan {
   readonly resources: readonly GeneratedResource[];
   /** Routed container names, for logs and docs. */
   readonly routedContainers: readonly string[];
+  /** Where each part of the new task came from, so findings on the output point at what the user wrote. */
+  readonly sources: PlanSources;
+}
+
+/** The origin of what a plan writes, read by the source map (source-map.ts). */
+export interface PlanSources {
+  /** The `FireLens` property of the task (`['Resources', id, 'Properties', 'FireLens']`). */
+  readonly fireLens: TemplatePath;
+  /** For each container of the new ContainerDefinitions, the index the user wrote it at; undefined for the generated router. */
+  readonly containers: readonly (number | undefined)[];
+  /**
+   * For each routed container (by the index the user wrote it at), the `FireLens` property that chose its
+   * route: the container's own `FireLens`, or the task's.
+   */
+  readonly routes: ReadonlyMap<number, TemplatePath>;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 
 import { expandMacroEvent } from '../functions/macro/handler';
-import { expandAndCheck } from '../functions/shared/firelens/expand-and-check';
+import { refusal, runPipeline } from '../functions/shared/pipeline';
 import { lintTemplate } from '../functions/shared/rules/lint';
 import type { JsonObject } from '../functions/shared/template/intrinsics';
 import { type BudgetInputs, budgetsOf, describeBudget, withinBudget } from './budgets';
@@ -63,23 +63,24 @@ const fragmentOf = (template: JsonObject): JsonObject =>
 
 /** Expansion must succeed, leave its input untouched, and produce a template without error findings. */
 const expandChecked = (fragment: JsonObject, text: string, size: number): JsonObject => {
-  const result = expandAndCheck(fragment);
-  if (!result.ok) {
-    throw new Error(`the generated ${String(size)}-resource template does not expand: ${JSON.stringify(result.problems.slice(0, 3))}`);
+  const result = expandFragmentChecked(fragment);
+  const problems = refusal(result);
+  if (result.prepared.stage !== 'expanded' || problems.length > 0) {
+    throw new Error(`the generated ${String(size)}-resource template does not expand: ${JSON.stringify(problems.slice(0, 3))}`);
   }
   if (JSON.stringify(fragment) !== text) {
-    throw new Error('expandAndCheck changed its input: the bench would time different work on each run');
+    throw new Error('the pipeline changed its input: the bench would time different work on each run');
   }
-  const resources = Object.keys(result.fragment['Resources'] as JsonObject).length;
+  const output = result.prepared.output;
+  const resources = Object.keys(output['Resources'] as JsonObject).length;
   if (resources !== size) {
     throw new Error(`the generated template expands to ${String(resources)} resources, not ${String(size)}`);
   }
-  const errors = lintTemplate(result.fragment).filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    throw new Error(`the expansion of the ${String(size)}-resource template has error findings: ${errors.map((f) => f.ruleId).join(', ')}`);
-  }
-  return result.fragment;
+  return output;
 };
+
+/** What the macro runs on a fragment: the pipeline's expansion and the rules over its output. */
+const expandFragmentChecked = (fragment: JsonObject) => runPipeline({ template: fragment }, { expand: 'fragment' });
 
 const prepare = (size: number): Prepared => {
   const generated = generateTemplate(size);
@@ -102,7 +103,7 @@ const measureSizes = (prepared: readonly Prepared[], largest: Prepared): { resul
   progress(`expansion at ${prepared.map((p) => String(p.size)).join(', ')} resources, and the macro handler at ${String(largest.size)}`);
   const expansionSeries = measureRounds(
     [
-      ...prepared.flatMap((p) => [() => JSON.stringify(JSON.parse(p.text)), () => expandAndCheck(p.fragment)]),
+      ...prepared.flatMap((p) => [() => JSON.stringify(JSON.parse(p.text)), () => expandFragmentChecked(p.fragment)]),
       () => quietlySync(() => expandMacroEvent(event)),
     ],
     options,
@@ -210,7 +211,7 @@ const main = async (): Promise<number> => {
   const rows: string[][] = [];
   for (const r of results) {
     rows.push([
-      'expansion (expandAndCheck)',
+      'expansion (pipeline, fragment)',
       templateCell(r, Buffer.byteLength(r.text)),
       ms(r.expansion.median),
       ms(r.expansion.p95),

@@ -1,11 +1,13 @@
 import { stringify } from 'yaml';
 
-import { formatProblemPath, TemplateParseError } from '../shared/errors';
-import { DEFAULT_MACRO_NAME, expandTemplate } from '../shared/firelens';
+import { formatProblemPath, type Problem, TemplateParseError } from '../shared/errors';
+import { DEFAULT_MACRO_NAME } from '../shared/firelens';
+import { refusal, runPipeline } from '../shared/pipeline';
+import type { Finding } from '../shared/rules/types';
 import type { JsonObject } from '../shared/template/intrinsics';
 import { loadTemplate } from '../shared/template/load';
 import { parseArgs } from './args';
-import { type Command, EXIT_USAGE } from './io';
+import { type CliIo, type Command, EXIT_USAGE } from './io';
 
 const USAGE =
   'usage: firelens expand TEMPLATE [--format yaml|json] [--macro-name NAME] [--event] [--region R] [--account A] [--param K=V ...]';
@@ -32,36 +34,69 @@ export const expandCommand: Command = (args, io) => {
     io.stderr(`${params.error}\n${USAGE}\n`);
     return EXIT_USAGE;
   }
-  let template: JsonObject;
+  let text: string;
   try {
-    template = loadTemplate(io.readFile(file)).template;
+    text = io.readFile(file);
   } catch (error) {
     io.stderr(describeReadError(file, error));
     return 1;
   }
   const macroName = parsed.flags.get('macro-name')?.at(-1) ?? DEFAULT_MACRO_NAME;
   if (parsed.switches.has('event')) {
-    const { Transform: _transform, ...fragment } = template;
-    const event = {
-      region: parsed.flags.get('region')?.at(-1) ?? 'us-east-1',
-      accountId: parsed.flags.get('account')?.at(-1) ?? '123456789012',
-      fragment,
-      transformId: `${parsed.flags.get('account')?.at(-1) ?? '123456789012'}::${macroName}`,
-      params: {},
-      requestId: '00000000-0000-4000-8000-000000000000',
-      templateParameterValues: params.values,
-    };
-    io.stdout(`${JSON.stringify(event, null, 2)}\n`);
-    return 0;
+    return writeEvent(text, file, parsed.flags, params.values, macroName, io);
   }
-  const result = expandTemplate(template, macroName);
-  if (!result.ok) {
-    io.stderr(
-      `${file}: FireLens expansion failed:\n${result.problems.map((p) => `  ${formatProblemPath(p.path)}: ${p.message}\n`).join('')}`,
-    );
+  // The same pipeline as the deployed macro: it refuses exactly what the macro would refuse.
+  const result = runPipeline({ text, filename: file }, { expand: 'always', macroName });
+  if (result.prepared.stage === 'unreadable') {
+    io.stderr(describeReadError(file, result.prepared.parseError));
     return 1;
   }
-  io.stdout(format === 'json' ? `${JSON.stringify(result.fragment, null, 2)}\n` : toYaml(result.fragment));
+  const problems = refusal(result);
+  if (result.prepared.stage !== 'expanded' || problems.length > 0) {
+    io.stderr(`${file}: FireLens expansion failed:\n${problems.map((p) => `  ${describeProblem(p, result.findings)}\n`).join('')}`);
+    return 1;
+  }
+  const output = result.prepared.output;
+  io.stdout(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : toYaml(output));
+  return 0;
+};
+
+/** `file:line:col` of a problem when its path was located, then the path and the message. */
+const describeProblem = (problem: Problem, findings: readonly Finding[]): string => {
+  const located = findings.find((f) => f.path === problem.path)?.location;
+  const where = located === undefined ? '' : `${String(located.line)}:${String(located.column)}: `;
+  return `${where}${formatProblemPath(problem.path)}: ${problem.message}`;
+};
+
+/** The macro event CloudFormation would send for the template (region, account and parameters from the flags). */
+const writeEvent = (
+  text: string,
+  file: string,
+  flags: ReadonlyMap<string, readonly string[]>,
+  templateParameterValues: Record<string, string>,
+  macroName: string,
+  io: CliIo,
+): number => {
+  let template: JsonObject;
+  try {
+    template = loadTemplate(text).template;
+  } catch (error) {
+    io.stderr(describeReadError(file, error));
+    return 1;
+  }
+  // CloudFormation sends a template-level macro the template without its Transform section.
+  const fragment = Object.fromEntries(Object.entries(template).filter(([key]) => key !== 'Transform'));
+  const accountId = flags.get('account')?.at(-1) ?? '123456789012';
+  const event = {
+    region: flags.get('region')?.at(-1) ?? 'us-east-1',
+    accountId,
+    fragment,
+    transformId: `${accountId}::${macroName}`,
+    params: {},
+    requestId: '00000000-0000-4000-8000-000000000000',
+    templateParameterValues,
+  };
+  io.stdout(`${JSON.stringify(event, null, 2)}\n`);
   return 0;
 };
 

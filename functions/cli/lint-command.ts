@@ -1,28 +1,20 @@
 /**
  * `firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks IDS] [--checks IDS]
- * [--strict-24224] [--list-rules]`. Results on stdout, diagnostics on stderr; the exit code is a bit
+ * [--strict-24224] [--macro-name NAME] [--list-rules]`. Results on stdout, diagnostics on stderr; the exit code is a bit
  * mask as cfn-lint's: 2 errors, 4 warnings, 8 informational, 32 usage error or unreadable file.
  */
 import { TemplateParseError } from '../shared/errors';
-import { expandTemplate, usesMacro } from '../shared/firelens/index';
+import { DEFAULT_MACRO_NAME } from '../shared/firelens/index';
+import { runPipeline, unreadableTemplate } from '../shared/pipeline';
 import { catalog } from '../shared/rules/catalog';
-import {
-  compareFindings,
-  ENGINE_RULES,
-  EXPANSION_ERROR_META,
-  isSelected,
-  TEMPLATE_PARSE_ERROR_META,
-  toFinding,
-} from '../shared/rules/engine';
+import { ENGINE_RULES } from '../shared/rules/engine';
 import { formatJson } from '../shared/rules/format/json';
 import { formatJunit } from '../shared/rules/format/junit';
 import { renderRulesTable } from '../shared/rules/format/rules-table';
 import { formatSarif } from '../shared/rules/format/sarif';
 import { formatText } from '../shared/rules/format/text';
 import type { Formatter } from '../shared/rules/format/types';
-import { lintTemplate } from '../shared/rules/lint';
 import type { Finding, LintOptions, Severity } from '../shared/rules/types';
-import { loadTemplate } from '../shared/template/load';
 import { parseArgs } from './args';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
 
@@ -31,7 +23,7 @@ const FORMATTERS: Readonly<Record<string, Formatter>> = { text: formatText, json
 const EXIT_BITS: Readonly<Record<Severity, number>> = { error: 2, warning: 4, informational: 8 };
 
 const LINT_USAGE =
-  'usage: firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks FL1001,FL15] [--checks FL13] [--strict-24224] [--list-rules]\n';
+  'usage: firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks FL1001,FL15] [--checks FL13] [--strict-24224] [--macro-name NAME] [--list-rules]\n';
 
 /** cfn-lint's bit mask: 2 errors, 4 warnings, 8 informational; 0 when nothing was found. */
 export const exitCodeFor = (findings: readonly Finding[]): number => findings.reduce((code, f) => code | EXIT_BITS[f.severity], 0);
@@ -42,42 +34,12 @@ const idList = (values: readonly string[] | undefined): string[] =>
     .map((v) => v.trim().toUpperCase())
     .filter((v) => v.length > 0);
 
-/** FL0000 at the line and column the parser gave (1:1 when it gave none). */
-const parseErrorFinding = (error: TemplateParseError, filename: string): Finding => {
-  const line = error.line ?? 1;
-  const column = error.column ?? 1;
-  const finding = toFinding(TEMPLATE_PARSE_ERROR_META, { path: [], message: error.message }, { filename });
-  return { ...finding, location: { line, column, endLine: line, endColumn: column } };
-};
-
-/** One file: parse (FL0000 on failure), expand the FireLens macro if used (FL0002 per problem), lint. */
-export const lintText = (text: string, filename: string, options: LintOptions): Finding[] => {
-  let loaded;
-  try {
-    loaded = loadTemplate(text);
-  } catch (error: unknown) {
-    if (!(error instanceof TemplateParseError)) {
-      throw error;
-    }
-    return [parseErrorFinding(error, filename)];
-  }
-  const { template, locator } = loaded;
-  const lintOptions: LintOptions = { ...options, filename, locator };
-  if (!usesMacro(template)) {
-    return lintTemplate(template, lintOptions);
-  }
-  const expanded = expandTemplate(template);
-  if (!expanded.ok) {
-    return expanded.problems
-      .map((p) => toFinding(EXPANSION_ERROR_META, { path: p.path, message: p.message }, lintOptions))
-      .filter((f) => isSelected(f.ruleId, options))
-      .sort(compareFindings);
-  }
-  return lintTemplate(expanded.fragment, lintOptions);
-};
+/** One file through the pipeline: parse (FL0000), expand when its Transform names the macro (FL0002), the rules. */
+export const lintText = (text: string, filename: string, options: LintOptions, macroName = DEFAULT_MACRO_NAME): readonly Finding[] =>
+  runPipeline({ text, filename }, { expand: 'if-transform', macroName, lint: options }).findings;
 
 export const lintCommand: Command = (args, io: CliIo) => {
-  const parsed = parseArgs(args, { valued: ['format', 'ignore-checks', 'checks'], switches: ['strict-24224', 'list-rules'] });
+  const parsed = parseArgs(args, { valued: ['format', 'ignore-checks', 'checks', 'macro-name'], switches: ['strict-24224', 'list-rules'] });
   if ('error' in parsed) {
     io.stderr(`firelens lint: ${parsed.error}\n${LINT_USAGE}`);
     return EXIT_USAGE;
@@ -110,14 +72,14 @@ export const lintCommand: Command = (args, io: CliIo) => {
     } catch (error: unknown) {
       if (error instanceof TemplateParseError) {
         // Bytes that are not UTF-8 text: a finding like any other unreadable template.
-        findings.push(parseErrorFinding(error, file));
+        findings.push(...unreadableTemplate(error, file).findings);
         continue;
       }
       io.stderr(`firelens lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
       unreadable = true;
       continue;
     }
-    findings.push(...lintText(text, file, options));
+    findings.push(...lintText(text, file, options, parsed.flags.get('macro-name')?.at(-1)));
   }
   const output = formatter({ findings, rules: [...ENGINE_RULES, ...catalog.map((r) => r.meta)], filenames: parsed.positionals });
   if (output.length > 0) {

@@ -4,14 +4,12 @@ import middy, { type MiddyHandlerObject } from '@middy/core';
 import type { Context } from 'aws-lambda';
 
 import { hookResponseMiddleware } from '../middleware/hook-response';
-import { expandTemplate } from '../shared/firelens/index';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { evaluateHook } from '../shared/hook/evaluate';
 import type { DescribeTaskDefinition } from '../shared/hook/external-task-definitions';
 import { parseHookEvent } from '../shared/hook/parse-event';
 import type { HookResponse } from '../shared/hook/types';
 import { catalog } from '../shared/rules/catalog';
-import { lintTemplate } from '../shared/rules/lint';
 import { readHookConfig } from './config';
 
 const logger = new Logger({ serviceName: 'firelens-hook' });
@@ -41,9 +39,7 @@ const lambdaHandler = async (event: unknown, _context: Context, { signal }: Midd
     action: hookEvent.action ?? 'UNKNOWN',
   });
   const evaluation = await evaluateHook(hookEvent, config, {
-    lintTemplate,
     rules: ruleMetas,
-    expandTemplate,
     describeTaskDefinition: config.ecsLookup.enabled ? lazyEcsLookup(config) : undefined,
     signal,
   });

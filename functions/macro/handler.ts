@@ -4,12 +4,12 @@ import middy from '@middy/core';
 
 import { boundMessage, macroResponseMiddleware, type MacroResult } from '../middleware/macro-response';
 import { formatProblems } from '../shared/errors';
-import { expandAndCheck } from '../shared/firelens/expand-and-check';
 import { parseMacroEvent } from '../shared/firelens/macro-event';
+import { refusal, runPipeline } from '../shared/pipeline';
 
 const logger = new Logger({ serviceName: 'firelens-macro' });
 
-/** Adapts a macro event to expandFragment and its result back; logs counts and timing, never templates. */
+/** Adapts a macro event to the pipeline and its result back; logs counts and timing, never templates. */
 export const expandMacroEvent = (rawEvent: unknown): MacroResult => {
   const parsed = parseMacroEvent(rawEvent);
   if ('errors' in parsed) {
@@ -17,21 +17,22 @@ export const expandMacroEvent = (rawEvent: unknown): MacroResult => {
     return { status: 'failure', fragment: {}, errorMessage: `FireLensMacro received a malformed event: ${parsed.errors.join('; ')}` };
   }
   const started = performance.now();
-  const result = expandAndCheck(parsed.event.fragment);
+  const result = runPipeline({ template: parsed.event.fragment }, { expand: 'fragment' });
+  const problems = refusal(result);
   const durationMs = Math.round((performance.now() - started) * 100) / 100;
-  if (!result.ok) {
-    logger.info('Expansion refused', { problems: result.problems.length, durationMs });
-    return { status: 'failure', fragment: parsed.event.fragment, errorMessage: boundMessage(formatProblems(result.problems)) };
+  if (result.prepared.stage !== 'expanded' || problems.length > 0) {
+    logger.info('Expansion refused', { problems: problems.length, durationMs });
+    return { status: 'failure', fragment: parsed.event.fragment, errorMessage: boundMessage(formatProblems(problems)) };
   }
   logger.info('Expanded', {
-    taskDefinitions: result.expanded.map((p) => ({
+    taskDefinitions: result.prepared.plans.map((p) => ({
       logicalId: p.logicalId,
       routedContainers: p.routedContainers,
       generated: p.resources.map((r) => r.logicalId),
     })),
     durationMs,
   });
-  return { status: 'success', fragment: result.fragment };
+  return { status: 'success', fragment: result.prepared.output };
 };
 
 export const handler = middy<unknown, MacroResult>()

@@ -86,8 +86,8 @@ describe('firelens expand', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe(
       't.yaml: FireLens expansion failed:\n' +
-        '  Task.Properties.FireLens.Destination.Firehose: DeliveryStreamName is required\n' +
-        '  Task.Properties.FireLens.BufferLimit: must be an integer from 0 to 536870911\n',
+        '  16:11: Task.Properties.FireLens.Destination.Firehose: DeliveryStreamName is required\n' +
+        '  17:9: Task.Properties.FireLens.BufferLimit: must be an integer from 0 to 536870911\n',
     );
   });
 

@@ -1,23 +1,12 @@
-import { type Problem, TemplateParseError } from '../errors';
-import { usesMacro } from '../firelens/index';
-import type { Finding, LintOptions, LintTemplate, RuleMeta } from '../rules/types';
+import type { TemplateParseError } from '../errors';
+import { checkTemplate, type ExpandedTemplate, prepareTemplate } from '../pipeline';
+import type { Finding, RuleMeta } from '../rules/types';
 import { isObject, type JsonObject } from '../template/intrinsics';
-import { loadTemplate } from '../template/load';
-import { type Locator, noLocation } from '../template/locator';
 import { HookFailureError } from './errors';
 import { type DescribeTaskDefinition, externalTaskDefinitionReferences, resolveExternalTaskDefinitions } from './external-task-definitions';
 import { fetchPayload, type PayloadFetchConfig } from './fetch-payload';
 import { buildComplianceResponse, buildExpansionFailureResponse, buildSkippedResponse } from './report';
 import type { HookEvent, HookResponse, ResourceHookEvent, TemplateHookEvent } from './types';
-
-/**
- * The macro's template-level expansion, as `functions/shared/firelens/index.ts` exports it: it takes
- * the whole template, drops its own entry from `Transform` and keeps the others.
- */
-export type ExpandTemplate = (
-  template: JsonObject,
-  macroName: string,
-) => { readonly ok: true; readonly fragment: JsonObject } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Typed configuration; the handler builds it from environment variables. */
 export interface HookConfig {
@@ -37,11 +26,8 @@ export interface HookConfig {
 }
 
 export interface HookDependencies {
-  readonly lintTemplate: LintTemplate;
   /** The rule catalogue, for one annotation per rule. */
   readonly rules?: readonly RuleMeta[];
-  /** Absent until the macro exists: templates that use it are then linted as written. */
-  readonly expandTemplate?: ExpandTemplate;
   readonly describeTaskDefinition?: DescribeTaskDefinition;
   /** Aborted when the Lambda is about to time out. */
   readonly signal?: AbortSignal;
@@ -90,8 +76,14 @@ export const resourceTemplate = (event: ResourceHookEvent): JsonObject => ({
   Resources: { [event.targetLogicalId]: { Type: event.targetName, Properties: event.resourceProperties } },
 });
 
-const evaluateResourceTarget = async (event: ResourceHookEvent, config: HookConfig, deps: HookDependencies): Promise<HookEvaluation> =>
-  lintAndReport(event, resourceTemplate(event), noLocation, [], false, config, deps);
+/** A resource target's properties are already expanded by CloudFormation: the rules run on them as they are. */
+const evaluateResourceTarget = async (event: ResourceHookEvent, config: HookConfig, deps: HookDependencies): Promise<HookEvaluation> => {
+  const prepared = prepareTemplate({ template: resourceTemplate(event) }, { expand: 'never' });
+  if (prepared.stage !== 'expanded') {
+    throw new HookFailureError('the resource properties could not be read as a template');
+  }
+  return checkAndReport(event, prepared, config, deps);
+};
 
 const evaluateTemplateTarget = async (event: TemplateHookEvent, config: HookConfig, deps: HookDependencies): Promise<HookEvaluation> => {
   if (event.payloadUrl === undefined) {
@@ -104,56 +96,49 @@ const evaluateTemplateTarget = async (event: TemplateHookEvent, config: HookConf
     const target = event.action === undefined ? event.kind : `${event.action} ${event.kind}`;
     throw new HookFailureError(`the payload holds no template for a ${target} target (only deletes come without one)`);
   }
-  const { template, locator } = parseTemplate(payload.template);
-  if (!usesMacro(template, config.macroName)) {
-    return lintAndReport(event, template, locator, [], false, config, deps);
+  const source = isObject(payload.template) ? { template: payload.template } : { text: payload.template };
+  const prepared = prepareTemplate(source, { expand: 'if-transform', macroName: config.macroName });
+  switch (prepared.stage) {
+    case 'unreadable':
+      throw parseFailure(prepared.parseError);
+    case 'refused': {
+      const response = buildExpansionFailureResponse(prepared.problems, {
+        clientRequestToken: event.clientRequestToken,
+        macroName: config.macroName,
+      });
+      return { response, findings: { ...NO_FINDINGS, error: prepared.problems.length }, externalTaskDefinitions: 0, expanded: false };
+    }
+    case 'expanded':
+      return checkAndReport(event, prepared, config, deps);
   }
-  if (!deps.expandTemplate) {
-    const note = `${config.macroName} transform not expanded: template linted as written`;
-    return lintAndReport(event, template, locator, [note], false, config, deps);
-  }
-  const expansion = deps.expandTemplate(template, config.macroName);
-  if (!expansion.ok) {
-    const response = buildExpansionFailureResponse(expansion.problems, {
-      clientRequestToken: event.clientRequestToken,
-      macroName: config.macroName,
-    });
-    return { response, findings: { ...NO_FINDINGS, error: expansion.problems.length }, externalTaskDefinitions: 0, expanded: false };
-  }
-  // Expanded output no longer lines up with the source text, so findings carry paths only.
-  return lintAndReport(event, expansion.fragment, noLocation, [], true, config, deps);
 };
 
-const lintAndReport = async (
+/** The rules over what CloudFormation deploys (with the task definitions services name from outside it). */
+const checkAndReport = async (
   event: HookEvent,
-  template: JsonObject,
-  locator: Locator,
-  notes: readonly string[],
-  expanded: boolean,
+  prepared: ExpandedTemplate,
   config: HookConfig,
   deps: HookDependencies,
 ): Promise<HookEvaluation> => {
   const lookups = config.ecsLookup.enabled && deps.describeTaskDefinition !== undefined;
   const external = lookups
-    ? await resolveExternalTaskDefinitions(template, deps.describeTaskDefinition, deps.signal)
+    ? await resolveExternalTaskDefinitions(prepared.output, deps.describeTaskDefinition, deps.signal)
     : new Map<string, JsonObject>();
   // With lookups off, say what went unchecked rather than let the answer read as a full check.
-  const unchecked = lookups ? 0 : externalTaskDefinitionReferences(template).length;
-  const options: LintOptions = {
-    locator,
+  const unchecked = lookups ? 0 : externalTaskDefinitionReferences(prepared.output).length;
+  const findings = checkTemplate(prepared, {
     ignoreRules: config.ignoreRules,
     onlyRules: config.onlyRules,
     ruleOptions: { strictPort24224: config.strictPort24224 },
     externalTaskDefinitions: external,
-  };
-  const findings = deps.lintTemplate(template, options);
+  });
   const response = buildComplianceResponse(findings, {
     clientRequestToken: event.clientRequestToken,
     warningsAsErrors: config.warningsAsErrors,
-    notes: unchecked === 0 ? notes : [...notes, uncheckedNote(unchecked)],
+    notes: unchecked === 0 ? [] : [uncheckedNote(unchecked)],
     ...(deps.rules ? { rules: deps.rules, skippedRuleIds: skippedRules(deps.rules, config) } : {}),
   });
-  return { response, findings: countFindings(findings), externalTaskDefinitions: external.size, expanded };
+  return { response, findings: countFindings(findings), externalTaskDefinitions: external.size, expanded: prepared.expanded };
 };
 
 const uncheckedNote = (count: number): string =>
@@ -161,19 +146,9 @@ const uncheckedNote = (count: number): string =>
     ? '1 task definition outside the template was not looked up (ECS lookups are off): rules that need it did not run'
     : `${String(count)} task definitions outside the template were not looked up (ECS lookups are off): rules that need them did not run`;
 
-const parseTemplate = (template: string | JsonObject): { template: JsonObject; locator: Locator } => {
-  if (isObject(template)) {
-    return { template, locator: noLocation };
-  }
-  try {
-    return loadTemplate(template);
-  } catch (error) {
-    if (error instanceof TemplateParseError) {
-      const where = error.line === undefined ? '' : ` (line ${String(error.line)}, column ${String(error.column)})`;
-      throw new HookFailureError(`the template could not be parsed${where}: ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
+const parseFailure = (error: TemplateParseError | undefined): HookFailureError => {
+  const where = error?.line === undefined ? '' : ` (line ${String(error.line)}, column ${String(error.column)})`;
+  return new HookFailureError(`the template could not be parsed${where}: ${error?.message ?? 'unknown error'}`, { cause: error });
 };
 
 const skippedRules = (rules: readonly RuleMeta[], config: HookConfig): ReadonlySet<string> =>

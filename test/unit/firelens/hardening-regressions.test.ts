@@ -1,6 +1,6 @@
 import { formatProblems } from '../../../functions/shared/errors';
 import { expandFragment } from '../../../functions/shared/firelens';
-import { expandAndCheck } from '../../../functions/shared/firelens/expand-and-check';
+import { refusal, runPipeline } from '../../../functions/shared/pipeline';
 import type { Json, JsonObject } from '../../../functions/shared/template/intrinsics';
 
 /**
@@ -221,7 +221,7 @@ describe('a routed container whose Name is an intrinsic or missing (was: log_str
     expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({
       Options: { log_stream_prefix: { 'Fn::Join': ['', [{ Ref: 'AppName' }, '/']] } },
     });
-    expect(expandAndCheck(fragment).ok).toBe(true);
+    expect(refusal(runPipeline({ template: fragment }, { expand: 'fragment' }))).toEqual([]);
   });
 
   it('keeps a LogStreamPrefix the user gave', () => {
@@ -313,7 +313,7 @@ describe('secrets given as an intrinsic (was: no read permission on the executio
     expect(grantedOn(out, 'ssm:GetParameters')).toEqual([PARAMETER]);
     expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ SecretOptions: perStage });
     expect(containersOf(out)[2]?.['LogConfiguration']).toMatchObject({ SecretOptions: [{ Name: 'apikey', ValueFrom: valueFrom }] });
-    expect(expandAndCheck(fragment).ok).toBe(true);
+    expect(refusal(runPipeline({ template: fragment }, { expand: 'fragment' }))).toEqual([]);
   });
 
   it('counts a must-have option as set only when every branch of an Fn::If SecretOptions sets it', () => {

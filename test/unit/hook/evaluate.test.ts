@@ -3,13 +3,10 @@ import { join } from 'node:path';
 
 import { ECSClient } from '@aws-sdk/client-ecs';
 
-import { expandTemplate } from '../../../functions/shared/firelens/index';
 import { ecsTaskDefinitionLookup } from '../../../functions/shared/hook/ecs-lookup';
 import { HookFailureError, TaskDefinitionLookupError } from '../../../functions/shared/hook/errors';
-import { evaluateHook, type ExpandTemplate, type HookConfig, resourceTemplate } from '../../../functions/shared/hook/evaluate';
+import { evaluateHook, type HookConfig, resourceTemplate } from '../../../functions/shared/hook/evaluate';
 import type { HookEvent, ResourceHookEvent, TemplateHookEvent } from '../../../functions/shared/hook/types';
-import { lintTemplate } from '../../../functions/shared/rules/lint';
-import type { LintTemplate } from '../../../functions/shared/rules/types';
 import { apiTaskDefinition, ecsResponder, type LocalServer, startLocalServer } from './local-servers';
 
 const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/orders:7';
@@ -84,6 +81,25 @@ const macroTemplate = JSON.stringify({
   ...(JSON.parse(readFileSync(join(__dirname, '../../../events/macro/fargate-minimal.json'), 'utf8')) as { fragment: object }).fragment,
 });
 
+/** A routed container's plain api key, written in the FireLens property on line 14. */
+const MACRO_WITH_PLAIN_SECRET = [
+  'Transform: FireLensMacro',
+  'Resources:',
+  '  Task:',
+  '    Type: AWS::ECS::TaskDefinition',
+  '    Properties:',
+  '      RequiresCompatibilities: [FARGATE]',
+  '      NetworkMode: awsvpc',
+  '      Cpu: 256',
+  '      Memory: 512',
+  '      ContainerDefinitions: [{Name: app, Image: app:1}]',
+  '      FireLens:',
+  '        Destination:',
+  '          Custom:',
+  '            Name: datadog',
+  '            Options: {apikey: abc123, Host: http-intake.logs.datadoghq.com, TLS: "on", provider: ecs}',
+].join('\n');
+
 describe('evaluateHook', () => {
   let payloads: LocalServer;
   let ecs: LocalServer;
@@ -97,6 +113,8 @@ describe('evaluateHook', () => {
         '/empty.json': '',
         '/broken.json': 'Resources: [unclosed',
         '/macro.json': macroTemplate,
+        '/macro-secret.yaml': MACRO_WITH_PLAIN_SECRET,
+        '/macro-refused.yaml': MACRO_WITH_PLAIN_SECRET.replace('Name: datadog', 'Nmae: datadog'),
         '/service.json': JSON.stringify({ Resources: { Svc: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: TASK_ARN } } } }),
       };
       const template = templates[request.url.split('?')[0] ?? ''];
@@ -133,7 +151,7 @@ describe('evaluateHook', () => {
     const event = resourceEvent('AWS::ECS::TaskDefinition', taskWithPort(24224));
 
     // Act
-    const { response, findings } = await evaluateHook(event, config(), { lintTemplate });
+    const { response, findings } = await evaluateHook(event, config(), {});
 
     // Assert
     expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant', clientRequestToken: 'tok' });
@@ -146,38 +164,31 @@ describe('evaluateHook', () => {
     const event = resourceEvent('AWS::ECS::TaskDefinition', taskWithPort(8080));
 
     // Act
-    const { response } = await evaluateHook(event, config(), { lintTemplate });
+    const { response } = await evaluateHook(event, config(), {});
 
     // Assert
     expect(response).toMatchObject({ hookStatus: 'SUCCESS', message: 'FireLens hook: compliant, no findings' });
   });
 
-  it('passes the run configuration to the rules', async () => {
+  it('runs the rules with the run configuration: an ignored rule reports nothing', async () => {
     // Arrange
-    const event = resourceEvent('AWS::ECS::TaskDefinition', {});
-    const lint = jest.fn<ReturnType<LintTemplate>, Parameters<LintTemplate>>(() => []);
+    const event = resourceEvent('AWS::ECS::TaskDefinition', taskWithPort(24224));
 
     // Act
-    await evaluateHook(event, config({ ignoreRules: ['FL1007'], onlyRules: ['FL1302'], strictPort24224: true }), { lintTemplate: lint });
+    const ignored = await evaluateHook(event, config({ ignoreRules: ['FL1302'] }), {});
+    const others = await evaluateHook(event, config({ onlyRules: ['FL1007'] }), {});
 
     // Assert
-    expect(lint).toHaveBeenCalledWith(
-      resourceTemplate(event),
-      expect.objectContaining({
-        ignoreRules: ['FL1007'],
-        onlyRules: ['FL1302'],
-        ruleOptions: { strictPort24224: true },
-      }),
-    );
+    expect(ignored.response.hookStatus).toBe('SUCCESS');
+    expect(others.response.hookStatus).toBe('SUCCESS');
   });
 
   it('answers SUCCESS for a delete without running any rule', async () => {
     // Arrange
-    const event: HookEvent = { ...resourceEvent('AWS::ECS::TaskDefinition', {}), action: 'DELETE' };
-    const lint = jest.fn<ReturnType<LintTemplate>, Parameters<LintTemplate>>(() => []);
+    const event: HookEvent = { ...resourceEvent('AWS::ECS::TaskDefinition', taskWithPort(24224)), action: 'DELETE' };
 
     // Act
-    const { response } = await evaluateHook(event, config(), { lintTemplate: lint });
+    const { response, findings } = await evaluateHook(event, config(), {});
 
     // Assert
     expect(response).toEqual({
@@ -185,7 +196,7 @@ describe('evaluateHook', () => {
       clientRequestToken: 'tok',
       message: 'FireLens hook: delete operations are not checked',
     });
-    expect(lint).not.toHaveBeenCalled();
+    expect(findings).toEqual({ error: 0, warning: 0, informational: 0 });
   });
 
   it('fetches a STACK template, parses YAML and lints all of it', async () => {
@@ -193,7 +204,7 @@ describe('evaluateHook', () => {
     const event = stackEvent(`${payloads.origin}/bad.json?X-Amz-Signature=s`);
 
     // Act
-    const { response } = await evaluateHook(event, config(), { lintTemplate });
+    const { response } = await evaluateHook(event, config(), {});
 
     // Assert
     expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
@@ -205,7 +216,7 @@ describe('evaluateHook', () => {
     const event = stackEvent(`${payloads.origin}/empty.json`);
 
     // Act
-    const failure = await evaluateHook(event, config(), { lintTemplate }).catch((error: unknown) => error);
+    const failure = await evaluateHook(event, config(), {}).catch((error: unknown) => error);
 
     // Assert
     expect(failure).toBeInstanceOf(HookFailureError);
@@ -217,74 +228,52 @@ describe('evaluateHook', () => {
     const event = stackEvent(`${payloads.origin}/broken.json`);
 
     // Act
-    const error = await evaluateHook(event, config(), { lintTemplate }).catch((e: unknown) => e);
+    const error = await evaluateHook(event, config(), {}).catch((e: unknown) => e);
 
     // Assert
     expect((error as Error).message).toMatch(/^the template could not be parsed \(line 1, column \d+\): /);
   });
 
-  it('lints a macro template as written, and says so, while no expansion is available', async () => {
+  it('expands a macro template with the FireLens macro and lints what CloudFormation deploys', async () => {
     // Arrange
     const event = stackEvent(`${payloads.origin}/macro.json`);
 
     // Act
-    const { response, expanded } = await evaluateHook(event, config(), { lintTemplate });
-
-    // Assert
-    expect(expanded).toBe(false);
-    expect(response.message).toContain('FireLensMacro transform not expanded: template linted as written');
-  });
-
-  it('expands a macro template first and lints the expanded template', async () => {
-    // Arrange
-    const event = stackEvent(`${payloads.origin}/macro.json`);
-    const expandedTemplate = { Resources: { Task: { Type: 'AWS::ECS::TaskDefinition', Properties: taskWithPort(24224) } } };
-    const expand = jest.fn<ReturnType<ExpandTemplate>, Parameters<ExpandTemplate>>(() => ({ ok: true, fragment: expandedTemplate }));
-
-    // Act
-    const { expanded, response } = await evaluateHook(event, config(), { lintTemplate, expandTemplate: expand });
+    const { expanded, response } = await evaluateHook(event, config(), {});
 
     // Assert
     expect(expanded).toBe(true);
-    expect(expand).toHaveBeenCalledWith(JSON.parse(macroTemplate), 'FireLensMacro');
-    expect(response.message).toContain('FL1302 Resources/Task/Properties/ContainerDefinitions/1/PortMappings/0: ');
-  });
-
-  it('expands with the real FireLens macro', async () => {
-    // Arrange
-    const event = stackEvent(`${payloads.origin}/macro.json`);
-
-    // Act
-    const { expanded, response } = await evaluateHook(event, config(), { lintTemplate, expandTemplate });
-
-    // Assert
-    expect(expanded).toBe(true);
-    expect(response.message).not.toContain('not expanded');
+    expect(response.hookStatus).toBe('SUCCESS');
     expect(response.message).not.toContain('FL1001');
+  });
+
+  it('names the path the user wrote for a finding inside a routed container of the expansion', async () => {
+    // Arrange
+    const event = stackEvent(`${payloads.origin}/macro-secret.yaml`);
+
+    // Act
+    const { expanded, response } = await evaluateHook(event, config(), {});
+
+    // Assert
+    expect(expanded).toBe(true);
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(response.message).toContain('FL1405 Resources/Task/Properties/FireLens/Destination/Custom/Options/apikey: ');
   });
 
   it('fails NonCompliant with every problem when the macro refuses the template', async () => {
     // Arrange
-    const event = stackEvent(`${payloads.origin}/macro.json`);
-    const expand: ExpandTemplate = () => ({
-      ok: false,
-      problems: [
-        { logicalId: 'Task', path: ['Resources', 'Task', 'Properties', 'FireLens', 'Destination'], message: 'unknown destination' },
-      ],
-    });
+    const event = stackEvent(`${payloads.origin}/macro-refused.yaml`);
 
     // Act
-    const { response } = await evaluateHook(event, config(), { lintTemplate, expandTemplate: expand });
+    const { response, expanded } = await evaluateHook(event, config(), {});
 
     // Assert
-    expect(response).toEqual({
-      hookStatus: 'FAILED',
-      errorCode: 'NonCompliant',
-      clientRequestToken: 'tok',
-      message:
-        'FireLens hook: not compliant, the FireLensMacro transform cannot expand the template (1 problem): ' +
-        'FireLensMacro Resources/Task/Properties/FireLens/Destination: unknown destination',
-    });
+    expect(expanded).toBe(false);
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant', clientRequestToken: 'tok' });
+    expect(response.message).toMatch(
+      /^FireLens hook: not compliant, the FireLensMacro transform cannot expand the template \(\d+ problems?\): /,
+    );
+    expect(response.message).toContain('FireLensMacro Resources/Task/Properties/FireLens/Destination/Custom/Nmae: unknown property');
   });
 
   it('looks up an external task definition through ECS and lints the service with it', async () => {
@@ -293,7 +282,7 @@ describe('evaluateHook', () => {
     const describeTaskDefinition = ecsTaskDefinitionLookup(client, 2_000);
 
     // Act
-    const evaluation = await evaluateHook(event, config(), { lintTemplate, describeTaskDefinition });
+    const evaluation = await evaluateHook(event, config(), { describeTaskDefinition });
 
     // Assert
     expect(evaluation.externalTaskDefinitions).toBe(1);
@@ -306,7 +295,7 @@ describe('evaluateHook', () => {
     const describeTaskDefinition = ecsTaskDefinitionLookup(client, 2_000);
 
     // Act
-    const error = await evaluateHook(event, config(), { lintTemplate, describeTaskDefinition }).catch((e: unknown) => e);
+    const error = await evaluateHook(event, config(), { describeTaskDefinition }).catch((e: unknown) => e);
 
     // Assert
     expect(error).toBeInstanceOf(TaskDefinitionLookupError);
@@ -318,10 +307,7 @@ describe('evaluateHook', () => {
     const describeTaskDefinition = jest.fn(ecsTaskDefinitionLookup(client, 2_000));
 
     // Act
-    const { response } = await evaluateHook(event, config({ ecsLookup: { enabled: false, timeoutMs: 1 } }), {
-      lintTemplate,
-      describeTaskDefinition,
-    });
+    const { response } = await evaluateHook(event, config({ ecsLookup: { enabled: false, timeoutMs: 1 } }), { describeTaskDefinition });
 
     // Assert
     expect(response.hookStatus).toBe('SUCCESS');

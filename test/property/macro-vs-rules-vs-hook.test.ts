@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
 
 import { lintText } from '../../functions/cli/lint-command';
+import { runCli } from '../../functions/cli/main';
 import { handler as hookHandler } from '../../functions/hook/handler';
 import { expandTemplate, usesMacro } from '../../functions/shared/firelens';
 import type { HookResponse } from '../../functions/shared/hook/types';
@@ -17,6 +18,7 @@ import { PROPERTY_RUNS } from './run-counts';
 
 /**
  * The macro, the rules and the hook agree on generated templates:
+ * - `firelens expand` exits 0 exactly when the deployed macro answers success;
  * - the macro accepts exactly what the rules accept (`firelens lint`, which expands first);
  * - the hook on the STACK target (template served as JSON or YAML text) fails exactly when lint finds
  *   an error, so whatever lint rejects the hook rejects and it never answers a false SUCCESS;
@@ -141,6 +143,10 @@ const parseText = (text: string): JsonObject | undefined => {
   }
 };
 
+/** `firelens expand` on the text, in process: its exit status (0 when it prints the expansion). */
+const expandCliStatus = async (text: string): Promise<number> =>
+  runCli(['expand', 'template.yaml'], { stdout: () => undefined, stderr: () => undefined, readFile: () => text });
+
 const errorsOf = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
 
 const describe_ = (findings: readonly Finding[]): string => findings.map((f) => `${f.ruleId} ${f.path.join('/')}: ${f.message}`).join('; ');
@@ -163,6 +169,14 @@ const checkAgreement = async (c: FireLensTemplateCase, what: string, variant: Va
   const macro = await invokeMacro(withoutTransform(parsed ?? c.template));
   const lintErrors = errorsOf(lintText(text, 'template', {}));
   const stack = await hookOnStack(text);
+
+  // Assert: `firelens expand` refuses exactly what the deployed macro refuses.
+  if (parsed !== undefined) {
+    const cli = await expandCliStatus(text);
+    if ((cli === 0) !== (macro.status === 'success')) {
+      failures.push(`firelens expand exited ${String(cli)} but the macro answered ${macro.status} (${macro.errorMessage ?? ''})`);
+    }
+  }
 
   // Assert: macro ⇔ rules (when the template names the macro), rules ⇔ hook on the stack.
   if (parsed !== undefined && usesMacro(parsed) && (macro.status === 'success') !== (lintErrors.length === 0)) {

@@ -36,7 +36,7 @@ const figuresTable = (): string => {
       'test/property/schemas.test.ts',
     ],
     [
-      'Property: macro accepts ⇔ lint accepts; lint rejects ⇒ hook rejects',
+      'Property: macro accepts ⇔ `firelens expand` exits 0 ⇔ lint accepts; lint rejects ⇒ hook rejects',
       runs(PROPERTY_RUNS.macroRulesHookValid, PROPERTY_RUNS.macroRulesHookMutated),
       'test/property/macro-vs-rules-vs-hook.test.ts',
     ],

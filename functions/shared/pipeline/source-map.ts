@@ -63,7 +63,7 @@ const taskSourcePath = (original: JsonObject, task: PlanOrigin, path: TemplatePa
   const tail = path.slice(5);
   const routePath = sources.routes.get(origin);
   if (routePath !== undefined && isGeneratedByRoute(original, containerPath, tail)) {
-    return routeSourcePath(original, routePath, sources.fireLens, tail);
+    return tail[0] === 'LogConfiguration' ? routeSourcePath(original, routePath, sources.fireLens, tail) : routePath;
   }
   return writtenOrFireLens(original, [...containerPath, ...tail], sources);
 };

@@ -91,6 +91,28 @@ describe('firelens expand', () => {
     );
   });
 
+  it('refuses, as the deployed macro does, a template whose expansion breaks a rule, naming the line the user wrote', async () => {
+    // Arrange: the expansion itself works, but the rules over it find a plain api key (FL1405).
+    const secret = TEMPLATE.replace(
+      'Firehose: {DeliveryStreamName: !Ref Stream}',
+      'Custom: {Name: datadog, Options: {apikey: abc123, Host: http-intake.logs.datadoghq.com, TLS: "on", provider: ecs}}',
+    );
+
+    // Act
+    const expand = await run(['expand', 't.yaml'], { 't.yaml': secret });
+    const lint = await run(['lint', 't.yaml', '--format', 'json'], { 't.yaml': secret });
+
+    // Assert
+    expect(expand.code).toBe(1);
+    expect(expand.stdout).toBe('');
+    expect(expand.stderr).toContain(
+      '  16:45: Task.Properties.FireLens.Destination.Custom.Options.apikey: app sets apikey as a plain option value',
+    );
+    expect(expand.stderr).toContain('[FL1405]');
+    const findings = JSON.parse(lint.stdout) as { Rule: { Id: string }; Location: { Start: { LineNumber: number } } }[];
+    expect(findings.filter((f) => f.Rule.Id === 'FL1405').map((f) => f.Location.Start.LineNumber)).toEqual([16]);
+  });
+
   it('reports a YAML error with its line and column', async () => {
     const { code, stderr } = await run(['expand', 't.yaml'], { 't.yaml': 'Resources:\n  A: 1\n  A: 2\n' });
 

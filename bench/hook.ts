@@ -80,7 +80,11 @@ export const servePayload = async (body: string): Promise<PayloadServer> => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
         server.close((error) => {
-          error ? reject(error) : resolve();
+          if (error) {
+            reject(error);
+          } else {
+            resolve();
+          }
         }),
       );
     },

@@ -28,9 +28,13 @@ export const describeValue = (value: unknown): string => {
       return 'a boolean';
     case 'object':
       return 'an object';
-    default:
-      return typeof value;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  return typeof value;
 };
 
 /**

@@ -115,7 +115,11 @@ const GENERATED_TYPES = new Set(['AWS::Logs::LogGroup', 'AWS::IAM::Role', 'AWS::
 
 const same = jsonEqual;
 
-const show = (value: unknown): string => (JSON.stringify(value) ?? 'undefined').slice(0, 160);
+const show = (value: unknown): string => {
+  // JSON.stringify returns undefined for undefined (and functions), whatever its declared type says.
+  const text = JSON.stringify(value) as string | undefined;
+  return (text ?? 'undefined').slice(0, 160);
+};
 
 /** Whether `after`'s keys that are also in `before` appear in `before`'s order. */
 const keepsOrder = (before: readonly string[], after: readonly string[]): boolean => {

@@ -7,7 +7,7 @@ import { S3_HOSTS_TOKEN } from '../shared/hook/payload-url';
  * Every value is optional; an unusable value is a configuration error, answered InternalFailure,
  * never silently replaced by a default.
  */
-export const HOOK_ENV = {
+const HOOK_ENV = {
   /** Rule ids to skip, comma or space separated: `FL1007,FL1008`. */
   ignoreChecks: 'FIRELENS_IGNORE_CHECKS',
   /** Only these rule ids run (empty: all). */
@@ -33,9 +33,9 @@ export const HOOK_ENV = {
 } as const;
 
 export const DEFAULT_MACRO_NAME = 'FireLensMacro';
-export const DEFAULT_PAYLOAD_TIMEOUT_MS = 5_000;
+const DEFAULT_PAYLOAD_TIMEOUT_MS = 5_000;
 export const DEFAULT_PAYLOAD_MAX_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_ECS_TIMEOUT_MS = 4_000;
+const DEFAULT_ECS_TIMEOUT_MS = 4_000;
 /** The hook waits 30 s for the Lambda: no single call may use most of that. */
 const MAX_CALL_TIMEOUT_MS = 20_000;
 

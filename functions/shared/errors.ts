@@ -20,17 +20,6 @@ export interface Problem {
   readonly message: string;
 }
 
-/** The expansion refused the template; carries every problem found, not just the first. */
-export class ExpansionError extends Error {
-  public readonly problems: readonly Problem[];
-
-  public constructor(problems: readonly Problem[]) {
-    super(formatProblems(problems));
-    this.name = 'ExpansionError';
-    this.problems = problems;
-  }
-}
-
 /** `Task.Properties.FireLens.Router: message` — the logical id first, as SAM's errors read. */
 export const formatProblemPath = (path: readonly (string | number)[]): string => {
   // `Resources` alone (the section itself is wrong) stays `Resources`.

@@ -28,7 +28,7 @@ export const silenceLogs = (): void => {
 };
 
 /** A template-level macro event as CloudFormation sends it (template-macros docs). */
-export const macroEvent = (fragment: JsonObject, requestId = 'prop-request'): JsonObject => ({
+const macroEvent = (fragment: JsonObject, requestId = 'prop-request'): JsonObject => ({
   region: 'eu-west-1',
   accountId: '111122223333',
   fragment,
@@ -64,7 +64,7 @@ export const isPlainJson = (value: unknown): boolean => {
 };
 
 /** Structural equality of JSON values; key order and the realm objects were made in do not matter. */
-export const jsonEqual = (a: unknown, b: unknown): boolean => {
+const jsonEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) {
     return true;
   }

@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta, Severity } from './types';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'informational'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'informational'];
 
 const ID_PATTERN = /^FL\d{4}$/;
 const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -64,7 +64,7 @@ export const isSelected = (id: string, options: Pick<RunOptions, 'ignoreRules' |
 export const MAX_FINDING_MESSAGE = 1_000;
 
 /** Keeps the start (what and where) and the end (the advice) of an over-long message, cutting the middle. */
-export const boundFindingMessage = (message: string): string =>
+const boundFindingMessage = (message: string): string =>
   message.length <= MAX_FINDING_MESSAGE ? message : `${message.slice(0, 600)} … ${message.slice(-(MAX_FINDING_MESSAGE - 603))}`;
 
 export const toFinding = (meta: RuleMeta, raw: RawFinding, options: RunOptions): Finding => ({

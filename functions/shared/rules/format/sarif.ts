@@ -4,7 +4,7 @@ import { type Formatter, pathString } from './types';
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', informational: 'note' };
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export const formatSarif: Formatter = ({ findings, rules }) => {
   const ruleIds = rules.map((r) => r.id);

@@ -1,6 +1,7 @@
 import { cutText, type Problem } from '../errors';
+import { compareFindings } from '../rules/engine';
 import type { Finding, RuleMeta, Severity } from '../rules/types';
-import type { TemplatePath } from '../template/locator';
+import { pathString } from '../template/locator';
 import type { AnnotationSeverity, HookAnnotation, HookResponse } from './types';
 
 /**
@@ -31,22 +32,18 @@ export interface ReportOptions {
   readonly notes?: readonly string[];
 }
 
-/** `Resources/Task/Properties/ContainerDefinitions/0/PortMappings` (cfn-lint's `path_string`). */
-export const formatPath = (path: TemplatePath): string => path.map(String).join('/');
-
 /** `FL1301 Resources/Task/Properties/…: message` */
-export const formatFinding = (finding: Finding): string =>
-  finding.path.length > 0 ? `${finding.ruleId} ${formatPath(finding.path)}: ${finding.message}` : `${finding.ruleId}: ${finding.message}`;
+const formatFinding = (finding: Finding): string =>
+  finding.path.length > 0 ? `${finding.ruleId} ${pathString(finding.path)}: ${finding.message}` : `${finding.ruleId}: ${finding.message}`;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Most severe first, then by logical id, path, rule id and message: a total, locale-free order. */
-export const compareFindings = (a: Finding, b: Finding): number =>
-  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-  compareText(a.logicalId ?? '', b.logicalId ?? '') ||
-  compareText(formatPath(a.path), formatPath(b.path)) ||
-  compareText(a.ruleId, b.ruleId) ||
-  compareText(a.message, b.message);
+/**
+ * Most severe first (a message cut to 1,024 characters must keep the errors), then the engine's own
+ * order: line, column, rule id, path. Total and locale-free, so the same findings give the same message.
+ */
+const bySeverityThenPosition = (a: Finding, b: Finding): number =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareFindings(a, b);
 
 const plural = (count: number, word: string): string => `${String(count)} ${word}${count === 1 ? '' : 's'}`;
 
@@ -63,7 +60,7 @@ const countsOf = (findings: readonly Finding[]): string => {
  * with `NonCompliant`, a bounded message that lists the findings most severe first, and annotations.
  */
 export const buildComplianceResponse = (findings: readonly Finding[], options: ReportOptions): HookResponse => {
-  const sorted = [...findings].sort(compareFindings);
+  const sorted = [...findings].sort(bySeverityThenPosition);
   const failing = sorted.filter((f) => f.severity === 'error' || (options.warningsAsErrors && f.severity === 'warning'));
   const verdict = failing.length > 0 ? 'not compliant' : 'compliant';
   const summary = sorted.length === 0 ? `FireLens hook: ${verdict}, no findings` : `FireLens hook: ${verdict}, ${countsOf(sorted)}`;
@@ -79,7 +76,7 @@ export const buildExpansionFailureResponse = (
   problems: readonly Problem[],
   options: Pick<ReportOptions, 'clientRequestToken'> & { readonly macroName: string },
 ): HookResponse => {
-  const entries = problems.map((p) => `${options.macroName} ${formatPath(p.path)}: ${p.message}`).sort(compareText);
+  const entries = problems.map((p) => `${options.macroName} ${pathString(p.path)}: ${p.message}`).sort(compareText);
   const head = `FireLens hook: not compliant, the ${options.macroName} transform cannot expand the template (${plural(problems.length, 'problem')})`;
   return {
     hookStatus: 'FAILED',

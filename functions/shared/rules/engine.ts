@@ -3,7 +3,7 @@
  * enriched with id, severity, logical id and source location, suppressions applied, then sorted.
  */
 import type { JsonObject } from '../template/intrinsics';
-import { type Locator, noLocation, type TemplatePath } from '../template/locator';
+import { type Locator, noLocation, pathString, type TemplatePath } from '../template/locator';
 import type { TemplateView } from '../template/view';
 import { matchesCheck, readSuppressions } from './suppressions';
 import { DEFAULT_RULE_OPTIONS, type Finding, type RawFinding, type Rule, type RuleMeta, type RuleOptions } from './types';
@@ -108,7 +108,7 @@ export const compareFindings = (a: Finding, b: Finding): number =>
   (a.location?.line ?? UNKNOWN) - (b.location?.line ?? UNKNOWN) ||
   (a.location?.column ?? UNKNOWN) - (b.location?.column ?? UNKNOWN) ||
   compareText(a.ruleId, b.ruleId) ||
-  compareText(a.path.join('/'), b.path.join('/')) ||
+  compareText(pathString(a.path), pathString(b.path)) ||
   compareText(a.message, b.message);
 
 export const runRules = (rules: readonly Rule[], view: TemplateView, template: JsonObject, options: RunOptions = {}): Finding[] => {

@@ -38,7 +38,7 @@ describe('buildComplianceResponse', () => {
     });
   });
 
-  it('answers FAILED / NonCompliant listing errors before warnings, then by logical id and path', () => {
+  it('answers FAILED / NonCompliant listing errors before warnings', () => {
     // Arrange
     const findings = [
       finding('FL1007', 'warning', 'A', 'ContainerDefinitions/0'),
@@ -57,6 +57,25 @@ describe('buildComplianceResponse', () => {
         'FL1001 Resources/A/Properties/ContainerDefinitions/2/LogConfiguration/LogDriver: is wrong; ' +
         'FL1302 Resources/B/Properties/ContainerDefinitions/1/PortMappings/0: is wrong; ' +
         'FL1007 Resources/A/Properties/ContainerDefinitions/0: is wrong',
+    );
+  });
+
+  it('lists findings of one severity in the engine order: line and column first', () => {
+    // Arrange
+    const at = (line: number): Finding['location'] => ({ line, column: 5, endLine: line, endColumn: 9 });
+    const findings = [
+      { ...finding('FL1001', 'error', 'A', 'ContainerDefinitions/0'), location: at(30) },
+      { ...finding('FL1302', 'error', 'B', 'ContainerDefinitions/0'), location: at(12) },
+    ];
+
+    // Act
+    const response = buildComplianceResponse(findings, { clientRequestToken: 't', warningsAsErrors: false });
+
+    // Assert
+    expect(response.message).toBe(
+      'FireLens hook: not compliant, 2 errors, 0 warnings: ' +
+        'FL1302 Resources/B/Properties/ContainerDefinitions/0: is wrong; ' +
+        'FL1001 Resources/A/Properties/ContainerDefinitions/0: is wrong',
     );
   });
 

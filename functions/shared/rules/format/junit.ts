@@ -1,6 +1,7 @@
 /** JUnit XML (as cfn-lint's): one suite per file, one test case per rule; a finding is a failure. */
+import { pathString } from '../../template/locator';
 import type { Finding } from '../types';
-import { type Formatter, pathString } from './types';
+import type { Formatter } from './types';
 
 export const escapeXml = (text: string): string =>
   text

@@ -65,7 +65,7 @@ export const buildComplianceResponse = (findings: readonly Finding[], options: R
   const verdict = failing.length > 0 ? 'not compliant' : 'compliant';
   const summary = sorted.length === 0 ? `FireLens hook: ${verdict}, no findings` : `FireLens hook: ${verdict}, ${countsOf(sorted)}`;
   const head = [summary, ...(options.notes ?? [])].join('. ');
-  const message = boundMessage(head, sorted.map(formatFinding), 'finding');
+  const message = listWithinLimit(head, sorted.map(formatFinding), 'finding');
   const annotations = buildAnnotations(sorted, options);
   const common = { clientRequestToken: options.clientRequestToken, message, annotations };
   return failing.length > 0 ? { hookStatus: 'FAILED', errorCode: 'NonCompliant', ...common } : { hookStatus: 'SUCCESS', ...common };
@@ -82,7 +82,7 @@ export const buildExpansionFailureResponse = (
     hookStatus: 'FAILED',
     errorCode: 'NonCompliant',
     clientRequestToken: options.clientRequestToken,
-    message: boundMessage(head, entries, 'problem'),
+    message: listWithinLimit(head, entries, 'problem'),
   };
 };
 
@@ -98,7 +98,7 @@ export const buildSkippedResponse = (clientRequestToken: string, reason: string)
  * whole and in order while they fit with room left for the "more" suffix; if not even the first fits,
  * it is cut with an ellipsis. Same input, same output.
  */
-export const boundMessage = (head: string, entries: readonly string[], noun: string, limit = MESSAGE_LIMIT): string => {
+export const listWithinLimit = (head: string, entries: readonly string[], noun: string, limit = MESSAGE_LIMIT): string => {
   if (entries.length === 0) {
     return cutText(head, limit);
   }
@@ -168,4 +168,4 @@ const buildAnnotations = (sorted: readonly Finding[], options: ReportOptions): H
 };
 
 const statusMessageOf = (found: readonly Finding[]): string =>
-  boundMessage(plural(found.length, 'finding'), found.map(formatFinding), 'finding', ANNOTATION_TEXT_LIMIT);
+  listWithinLimit(plural(found.length, 'finding'), found.map(formatFinding), 'finding', ANNOTATION_TEXT_LIMIT);

@@ -1,5 +1,5 @@
 import { cutText } from '../../../functions/shared/errors';
-import { boundMessage, buildComplianceResponse, MESSAGE_LIMIT } from '../../../functions/shared/hook/report';
+import { buildComplianceResponse, listWithinLimit, MESSAGE_LIMIT } from '../../../functions/shared/hook/report';
 import type { Finding, RuleMeta, Severity } from '../../../functions/shared/rules/types';
 
 const finding = (ruleId: string, severity: Severity, logicalId: string, path: string, message = 'is wrong'): Finding => ({
@@ -166,13 +166,13 @@ describe('buildComplianceResponse', () => {
   });
 });
 
-describe('boundMessage', () => {
+describe('listWithinLimit', () => {
   it('cuts a single entry that alone is too long, keeping the suffix', () => {
     // Arrange
     const entries = ['x'.repeat(2_000), 'short'];
 
     // Act
-    const message = boundMessage('Head', entries, 'finding', 100);
+    const message = listWithinLimit('Head', entries, 'finding', 100);
 
     // Assert
     expect(message).toHaveLength(100);
@@ -184,7 +184,7 @@ describe('boundMessage', () => {
     const entries = ['a', 'b'];
 
     // Act
-    const message = boundMessage('Head', entries, 'finding', 100);
+    const message = listWithinLimit('Head', entries, 'finding', 100);
 
     // Assert
     expect(message).toBe('Head: a; b');

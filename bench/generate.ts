@@ -11,7 +11,7 @@
 import type { Json, JsonObject } from '../functions/shared/template/intrinsics';
 
 /** mulberry32: small, fast, good enough to vary a template; never used for anything secret. */
-export const seededRandom = (seed: number): (() => number) => {
+const seededRandom = (seed: number): (() => number) => {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

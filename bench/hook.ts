@@ -19,7 +19,7 @@ import { quietly } from './quiet';
  * ECS lookup: the generated services run task definitions of their own template, so the hook would
  * not call ECS anyway, and the setting makes sure no request leaves the machine.
  */
-export const HOOK_BENCH_ENV: Readonly<Record<string, string>> = {
+const HOOK_BENCH_ENV: Readonly<Record<string, string>> = {
   HOOK_PAYLOAD_ALLOWED_HOSTS: '127.0.0.1',
   HOOK_PAYLOAD_ALLOW_HTTP: 'true',
   HOOK_PAYLOAD_MAX_BYTES: String(10 * 1024 * 1024),
@@ -80,7 +80,11 @@ export const servePayload = async (body: string): Promise<PayloadServer> => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
         server.close((error) => {
-          error ? reject(error) : resolve();
+          if (error) {
+            reject(error);
+          } else {
+            resolve();
+          }
         }),
       );
     },

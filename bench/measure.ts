@@ -21,7 +21,7 @@ export const FULL: MeasureOptions = { warmupRuns: 5, warmupMs: 500, minRuns: 30,
 export const QUICK: MeasureOptions = { warmupRuns: 2, warmupMs: 30, minRuns: 5, minMs: 100, maxRuns: 200 };
 
 /** The q-quantile (0 ≤ q ≤ 1) of sorted values, nearest-rank. */
-export const quantile = (sorted: readonly number[], q: number): number => {
+const quantile = (sorted: readonly number[], q: number): number => {
   if (sorted.length === 0) {
     return Number.NaN;
   }
@@ -37,7 +37,7 @@ export const summarize = (values: readonly number[]): Samples => {
 const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
 /** `--expose-gc` gives `gc`; each series starts from a collected heap so one series' garbage does not bill the next. */
-export const collectGarbage = (): void => {
+const collectGarbage = (): void => {
   (globalThis as { gc?: () => void }).gc?.();
 };
 

@@ -10,8 +10,11 @@ import { type Samples, summarize } from './measure';
 
 const RESULT_MARK = 'BENCH_RESULT ';
 
-/** Runs `node -e script` and returns the JSON the script printed after RESULT_MARK (handlers log to stdout too). */
-const runNodeScript = <T>(script: string, env: NodeJS.ProcessEnv = process.env): T => {
+/**
+ * Runs `node -e script` and returns the JSON the script printed after RESULT_MARK (handlers log to stdout too),
+ * unchecked: each caller states the shape its own script prints.
+ */
+const runNodeScript = (script: string, env: NodeJS.ProcessEnv = process.env): unknown => {
   const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) {
     throw new Error(`node -e failed (${String(run.status)}): ${run.stderr}`);
@@ -20,7 +23,7 @@ const runNodeScript = <T>(script: string, env: NodeJS.ProcessEnv = process.env):
   if (line === undefined) {
     throw new Error(`node -e printed no result: ${run.stdout.slice(0, 500)}`);
   }
-  return JSON.parse(line.slice(RESULT_MARK.length)) as T;
+  return JSON.parse(line.slice(RESULT_MARK.length));
 };
 
 const wallMs = (command: string, args: readonly string[], cwd: string): { ms: number; status: number | null } => {
@@ -47,7 +50,7 @@ export const measureColdImport = (bundlePath: string, runs: number): ColdImport 
   const processes: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const start = process.hrtime.bigint();
-    imports.push(runNodeScript<number>(script));
+    imports.push(runNodeScript(script) as number);
     processes.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return { importMs: summarize(imports), processMs: summarize(processes) };
@@ -84,7 +87,7 @@ export const measurePeakMemory = (bundlePath: string, eventPath: string): PeakMe
       const maxRssBytes = process.resourceUsage().maxRSS * 1024;
       console.log(${JSON.stringify(RESULT_MARK)} + JSON.stringify({ maxRssBytes, afterImportBytes, status: response.status, bytes: body.length }));
     });`;
-  return runNodeScript<PeakMemory>(script);
+  return runNodeScript(script) as PeakMemory;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { DEFAULT_MACRO_NAME } from '../shared/firelens/transform';
 import { HookConfigError } from '../shared/hook/errors';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { S3_HOSTS_TOKEN } from '../shared/hook/payload-url';
@@ -7,7 +8,7 @@ import { S3_HOSTS_TOKEN } from '../shared/hook/payload-url';
  * Every value is optional; an unusable value is a configuration error, answered InternalFailure,
  * never silently replaced by a default.
  */
-export const HOOK_ENV = {
+const HOOK_ENV = {
   /** Rule ids to skip, comma or space separated: `FL1007,FL1008`. */
   ignoreChecks: 'FIRELENS_IGNORE_CHECKS',
   /** Only these rule ids run (empty: all). */
@@ -16,7 +17,7 @@ export const HOOK_ENV = {
   warningsAsErrors: 'FIRELENS_WARNINGS_AS_ERRORS',
   /** `true`: flag every security group that opens 24224, not only those of FireLens tasks. Default `false`. */
   strict24224: 'FIRELENS_STRICT_24224',
-  /** The macro name templates use in `Transform:`. Default `FireLensMacro`. */
+  /** The macro name templates use in `Transform:`. Default {@link DEFAULT_MACRO_NAME}. */
   macroName: 'FIRELENS_MACRO_NAME',
   /** Hosts payloads may come from: `s3` (every Amazon S3 endpoint) and/or exact host names. Default `s3`. */
   payloadAllowedHosts: 'HOOK_PAYLOAD_ALLOWED_HOSTS',
@@ -32,10 +33,9 @@ export const HOOK_ENV = {
   ecsTimeoutMs: 'HOOK_ECS_TIMEOUT_MS',
 } as const;
 
-export const DEFAULT_MACRO_NAME = 'FireLensMacro';
-export const DEFAULT_PAYLOAD_TIMEOUT_MS = 5_000;
+const DEFAULT_PAYLOAD_TIMEOUT_MS = 5_000;
 export const DEFAULT_PAYLOAD_MAX_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_ECS_TIMEOUT_MS = 4_000;
+const DEFAULT_ECS_TIMEOUT_MS = 4_000;
 /** The hook waits 30 s for the Lambda: no single call may use most of that. */
 const MAX_CALL_TIMEOUT_MS = 20_000;
 

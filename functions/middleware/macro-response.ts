@@ -27,7 +27,11 @@ const requestIdOf = (event: unknown): string =>
 const fragmentOf = (event: unknown): unknown =>
   typeof event === 'object' && event !== null ? ((event as { fragment?: unknown }).fragment ?? {}) : {};
 
-export const boundMessage = (message: string, max = MAX_ERROR_MESSAGE_LENGTH): string => cutText(message, max);
+/** An `errorMessage` cut to MAX_ERROR_MESSAGE_LENGTH characters, ending in "…" when cut. */
+export const cutErrorMessage = (message: string): string => cutText(message, MAX_ERROR_MESSAGE_LENGTH);
+
+/** @deprecated The old name of {@link cutErrorMessage}; kept until functions/macro/handler.ts switches. */
+export const boundMessage = cutErrorMessage;
 
 /**
  * Fills `requestId` (CloudFormation requires it to match the event's) and turns any thrown error into a
@@ -48,7 +52,7 @@ export const macroResponseMiddleware = (options: { logger: ErrorLogger }): Middl
       requestId,
       status: 'failure',
       fragment: fragmentOf(request.event),
-      errorMessage: boundMessage(
+      errorMessage: cutErrorMessage(
         `FireLensMacro failed unexpectedly (request ${requestId || 'unknown'}); the template was not changed. The macro function's logs have the details.`,
       ),
     };

@@ -20,18 +20,11 @@ export interface Problem {
   readonly message: string;
 }
 
-/** The expansion refused the template; carries every problem found, not just the first. */
-export class ExpansionError extends Error {
-  public readonly problems: readonly Problem[];
-
-  public constructor(problems: readonly Problem[]) {
-    super(formatProblems(problems));
-    this.name = 'ExpansionError';
-    this.problems = problems;
-  }
-}
-
-/** `Task.Properties.FireLens.Router: message` — the logical id first, as SAM's errors read. */
+/**
+ * `Task.Properties.FireLens.Router`: the logical id first, as SAM's errors read, each key cut to
+ * QUOTED_TEXT_LIMIT. The form of the macro's user errors (`failure` messages, `firelens expand`);
+ * findings of rules and the hook show their path with `pathString` (template/locator.ts) instead.
+ */
 export const formatProblemPath = (path: readonly (string | number)[]): string => {
   // `Resources` alone (the section itself is wrong) stays `Resources`.
   const rest = path[0] === 'Resources' && path.length > 1 ? path.slice(1) : path;

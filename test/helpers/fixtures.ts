@@ -9,11 +9,11 @@ import { loadTemplate } from '../../functions/shared/template/load';
 
 /** The repository root (test/helpers → ../..). */
 export const REPO_ROOT = join(__dirname, '..', '..');
-export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
+const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
 export const GOLDEN_DIR = join(FIXTURES_DIR, 'macro');
 export const GOLDEN_ERRORS_DIR = join(GOLDEN_DIR, 'errors');
-export const MACRO_EVENTS_DIR = join(REPO_ROOT, 'events', 'macro');
-export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+const MACRO_EVENTS_DIR = join(REPO_ROOT, 'events', 'macro');
+const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
 /** Text of a fixture, by its path under test/fixtures (e.g. `macro/task-condition/input.yaml`). */
 export const readFixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name), 'utf8');

@@ -51,7 +51,7 @@ const isRecord = (value: unknown): value is JsonRecord => typeof value === 'obje
  * `{Ref: …}`, `{Fn::…: …}`: a value CloudFormation resolves at deploy time. Such a value stands for
  * whatever its spot needs, so schema errors at or inside it are not errors of the template.
  */
-export const isIntrinsicValue = (value: unknown): boolean => {
+const isIntrinsicValue = (value: unknown): boolean => {
   if (!isRecord(value)) {
     return false;
   }
@@ -93,7 +93,7 @@ const atOrInsideIntrinsic = (data: unknown, pointer: string): boolean => {
  * failure is dropped when one of its branches failed only because of intrinsics (that branch would
  * match once CloudFormation resolves them); a `oneOf` that matched several branches is kept.
  */
-export const realErrors = (errors: readonly ErrorObject[], data: unknown): ErrorObject[] => {
+const realErrors = (errors: readonly ErrorObject[], data: unknown): ErrorObject[] => {
   const excused = (error: ErrorObject): boolean => {
     if (atOrInsideIntrinsic(data, error.instancePath)) {
       return true;
@@ -127,7 +127,7 @@ export const realErrors = (errors: readonly ErrorObject[], data: unknown): Error
  * regex engines: inline `(?i)` flags and `\\Z`/`\\A` anchors. JavaScript rejects those, so they are
  * translated (`(?i)` makes the whole pattern case-insensitive, which can only accept more).
  */
-export const cfnRegExp: RegExpEngine = Object.assign(
+const cfnRegExp: RegExpEngine = Object.assign(
   (pattern: string, flags: string): RegExp => {
     try {
       return new RegExp(pattern, flags);

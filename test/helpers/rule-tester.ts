@@ -49,7 +49,7 @@ export interface RuleTests {
 
 export const readFixture = (fixture: string): string => readFileSync(join(TEMPLATES_DIR, fixture), 'utf8');
 
-export const lintFixtureWith = (
+const lintFixtureWith = (
   rule: Rule,
   fixture: string,
   options: { ruleOptions?: Partial<RuleOptions>; externalTaskDefinitions?: ReadonlyMap<string, JsonObject> } = {},

@@ -56,7 +56,7 @@ const writeTemplate = (dir: string, variant: 'shipped' | 'settable'): string => 
   doc.setIn([...fn, 'CodeUri'], join(ROOT, 'functions/hook/'));
   if (variant === 'settable') {
     const variables = doc.getIn([...fn, 'Environment', 'Variables']) as YAMLMap<Scalar<string>>;
-    for (const key of variables.items.map((item) => String(item.key.value)).filter((k) => k.startsWith('HOOK_'))) {
+    for (const key of variables.items.map((item) => item.key.value).filter((k) => k.startsWith('HOOK_'))) {
       doc.deleteIn([...fn, 'Environment', 'Variables', key]);
     }
   }

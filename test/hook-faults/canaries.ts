@@ -13,9 +13,9 @@ export const EVENTS = join(ROOT, 'events/hook');
 // ---- Canaries ------------------------------------------------------------------------------------
 
 /** Parts of a presigned S3 URL's query string: credentials, never shown nor logged. */
-export const CREDENTIAL_CANARY = 'ASIAHOOKFAULTSCANARY7';
-export const TOKEN_CANARY = 'IQoJb3JpZ2luX2VjHookFaultsSessionTokenCanary';
-export const SIGNATURE_CANARY = 'feedfacecafe'.repeat(5) + 'beef';
+const CREDENTIAL_CANARY = 'ASIAHOOKFAULTSCANARY7';
+const TOKEN_CANARY = 'IQoJb3JpZ2luX2VjHookFaultsSessionTokenCanary';
+const SIGNATURE_CANARY = 'feedfacecafe'.repeat(5) + 'beef';
 export const PRESIGNED_QUERY =
   `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${CREDENTIAL_CANARY}%2F20260101%2Fus-east-1%2Fs3%2Faws4_request` +
   `&X-Amz-Date=20260101T000000Z&X-Amz-Expires=300&X-Amz-Security-Token=${TOKEN_CANARY}` +

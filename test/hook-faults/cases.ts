@@ -590,6 +590,3 @@ export const ECS_FAULT_COUNT = ECS_FAULTS.length;
 export const TLS_FAULT_COUNT = 4;
 /** Cases run through the bundled function (scripts/local-invoke.mjs) in child processes. */
 export const BUNDLED_CASE_COUNT = 7;
-/** Every fault case the suite answers (payload, ECS, TLS); refusals are counted apart. */
-export const FAULT_CASE_COUNT = PAYLOAD_FAULT_COUNT + ECS_FAULT_COUNT + TLS_FAULT_COUNT;
-export const REFUSAL_COUNT = URL_REFUSAL_COUNT;

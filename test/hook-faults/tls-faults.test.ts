@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
 import {
   type CapturedLogs,
@@ -27,7 +29,7 @@ describe('hook faults: TLS, through the whole hook handler (certificate not trus
 
   beforeAll(async () => {
     const certificate = makeTestCertificate();
-    const serve = (_request: unknown, response: import('node:http').ServerResponse): void => {
+    const serve = (_request: unknown, response: ServerResponse): void => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(stackPayload(COMPLIANT_TEMPLATE));
     };

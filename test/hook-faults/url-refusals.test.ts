@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 import { type LocalServer, startLocalServer } from '../unit/hook/local-servers';
 import { refusalMessage, URL_REFUSALS, type UrlRefusal } from './cases';
 import {
@@ -25,10 +27,10 @@ describe('hook faults: payload URLs refused without a request, through the whole
   let http: LocalServer;
   let https: LocalServer;
   let logs: CapturedLogs;
-  let fetchSpy: jest.SpyInstance;
+  let fetchSpy: jest.SpiedFunction<typeof fetch>;
 
   beforeAll(async () => {
-    const serve = (_request: unknown, response: import('node:http').ServerResponse): void => {
+    const serve = (_request: unknown, response: ServerResponse): void => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(stackPayload(COMPLIANT_TEMPLATE));
     };
@@ -64,7 +66,8 @@ describe('hook faults: payload URLs refused without a request, through the whole
     // Assert
     expect(response.hookStatus).toBe('SUCCESS');
     expect(fetchSpy).toHaveBeenCalledTimes(1);
-    expect(String(fetchSpy.mock.calls[0]?.[0])).toBe(url);
+    const input = fetchSpy.mock.calls[0]?.[0];
+    expect(input instanceof URL ? input.href : input).toBe(url);
     expect(fetchSpy.mock.calls[0]?.[1]).toMatchObject({ method: 'GET', redirect: 'manual' });
   });
 

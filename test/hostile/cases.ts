@@ -793,7 +793,7 @@ export const EVENT_CASES: readonly EventCase[] = [
  * --------------------------------------------------------------------------------------------- */
 
 /** Destinations in the "every field wrong at once" check (one fragment each, through the macro's core and handler). */
-export const ALL_AT_ONCE_RUNS_PER_DESTINATION = 2;
+const ALL_AT_ONCE_RUNS_PER_DESTINATION = 2;
 
 export const HOSTILE_INPUTS = {
   text: TEXT_CASES.length,

@@ -26,7 +26,7 @@ export interface FieldSite {
 }
 
 /** Values of every JSON type, an unknown intrinsic and an Fn::If: most are wrong for any one field. */
-export const WRONG_VALUES: readonly { readonly label: string; readonly value: unknown }[] = [
+const WRONG_VALUES: readonly { readonly label: string; readonly value: unknown }[] = [
   { label: 'a number', value: 7 },
   { label: 'a string', value: 'x' },
   { label: 'true', value: true },
@@ -159,7 +159,7 @@ export const FIELD_SITES: readonly FieldSite[] = [
  * Whether a field takes the value, from its kind alone: types, enums, patterns, ranges, required keys.
  * (Cross-field rules, such as ConfigFileType needing ConfigFile, come later and may still refuse it.)
  */
-export const accepts = (spec: FieldSpec, value: unknown): boolean => {
+const accepts = (spec: FieldSpec, value: unknown): boolean => {
   if (isIntrinsic(value)) {
     return ('intrinsic' in spec && spec.intrinsic === true) || spec.kind === 'list' || spec.kind === 'string-or-false';
   }

@@ -55,7 +55,7 @@ export const expectClear = (message: string | undefined, limit: number): void =>
 };
 
 /** Swallows what the functions' loggers write while `run` runs (Powertools writes to stdout). */
-export const quietly = async <T>(run: () => Promise<T> | T): Promise<T> => {
+const quietly = async <T>(run: () => Promise<T> | T): Promise<T> => {
   const spies = [
     jest.spyOn(process.stdout, 'write').mockImplementation(() => true),
     jest.spyOn(process.stderr, 'write').mockImplementation(() => true),
@@ -69,7 +69,7 @@ export const quietly = async <T>(run: () => Promise<T> | T): Promise<T> => {
   }
 };
 
-export const REQUEST_ID = 'b8f3e0c2-6d0e-4a4e-9d7c-hostile00001';
+const REQUEST_ID = 'b8f3e0c2-6d0e-4a4e-9d7c-hostile00001';
 
 export const macroEvent = (fragment: unknown): Record<string, unknown> => ({
   region: 'us-east-1',
@@ -247,9 +247,9 @@ export const startHookBench = async (): Promise<HookBench> => {
   };
 };
 
-export const HOOK_TOKEN = '7a1f0c3e-1111-4a5b-9c2d-hostile00001';
+const HOOK_TOKEN = '7a1f0c3e-1111-4a5b-9c2d-hostile00001';
 
-export const hookEvent = (requestData: Record<string, unknown>): Record<string, unknown> => ({
+const hookEvent = (requestData: Record<string, unknown>): Record<string, unknown> => ({
   clientRequestToken: HOOK_TOKEN,
   awsAccountId: '123456789012',
   stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/hostile/1',

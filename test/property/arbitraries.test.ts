@@ -22,7 +22,12 @@ const definedPaths = (spec: FieldSpec, base: string): string[] => {
       return Object.entries(spec.fields).flatMap(([key, field]) => [`${base}${key}`, ...definedPaths(field, `${base}${key}.`)]);
     case 'list':
       return definedPaths(spec.items, base);
-    default:
+    case 'boolean':
+    case 'integer':
+    case 'options':
+    case 'string':
+    case 'string-list':
+    case 'string-or-false':
       return [];
   }
 };

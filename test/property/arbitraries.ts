@@ -285,6 +285,12 @@ const openSearch = fc
     };
   });
 
+/** A Custom output's `Name` for a label (every output below names itself with a string). */
+const outputName = (output: JsonObject): string => {
+  const name = output['Name'];
+  return typeof name === 'string' ? name : JSON.stringify(name ?? null);
+};
+
 const CUSTOM_OUTPUTS: readonly JsonObject[] = [
   {
     Name: 'datadog',
@@ -324,7 +330,7 @@ const custom = fc
     if (Array.isArray(json['SecretOptions'])) {
       json['SecretOptions'] = json['SecretOptions'].map((s) => (isObject(s) ? { ...s, ValueFrom: secret } : s));
     }
-    return { json: { Custom: json }, label: `Custom(${String(output['Name'])})` };
+    return { json: { Custom: json }, label: `Custom(${outputName(output)})` };
   });
 
 const anyDestination = fc.oneof(cloudWatchLogs, firehose, kinesisStreams, s3, openSearch, custom);
@@ -339,7 +345,7 @@ const fluentdDestination = fc
     { Name: 'stdout' },
     { Name: 'forward', Options: { host: 'aggregator.internal' } },
   )
-  .map((json): Described<JsonObject> => ({ json: { Custom: json }, label: `Custom(fluentd ${String(json['Name'])})` }));
+  .map((json): Described<JsonObject> => ({ json: { Custom: json }, label: `Custom(fluentd ${outputName(json)})` }));
 
 const bufferLimit: fc.Arbitrary<Json> = fc.constantFrom<Json>(
   0,
@@ -710,7 +716,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   // Settings on a container that Containers leaves out would have no effect, and the macro refuses them.
   for (const i of candidates.filter((c) => !routed.includes(c))) {
     if (isObject(containers[i]?.['FireLens'])) {
-      delete containers[i]?.['FireLens'];
+      delete containers[i]['FireLens'];
     }
   }
   for (const i of routed) {
@@ -730,7 +736,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
 
   // The router: one the user wrote (reused), or the macro's.
   const fireLens: JsonObject = { Destination: taskDestination.json };
-  let routerMemory = 0;
+  let routerMemory: number;
   let routerLabel: string;
   const stopCap = fargate ? 120 : Number.POSITIVE_INFINITY;
   const longestRoutedStop = Math.max(0, ...routedStopTimeouts.map((s) => integerOf(s) ?? 120));
@@ -906,7 +912,10 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
       properties['Memory'] = taskMemory(choice.memoryStyle === 'absent' ? 'literal' : choice.memoryStyle, mib);
       break;
     }
-    default: {
+    case 'ec2-awsvpc':
+    case 'ec2-bridge':
+    case 'ec2-default':
+    case 'ec2-host': {
       properties['RequiresCompatibilities'] = choice.platform === 'ec2-default' ? undefined : ['EC2'];
       const mode = { 'ec2-bridge': 'bridge', 'ec2-default': undefined, 'ec2-awsvpc': 'awsvpc', 'ec2-host': 'host' }[choice.platform];
       if (mode !== undefined) {
@@ -1266,8 +1275,8 @@ export const withoutTransform = (template: JsonObject): JsonObject => {
 /** Adds the parameters, the IsProd condition, Mappings and support resources the generated values reference. */
 const addReferencedDefinitions = (template: JsonObject): void => {
   const refs = new Set<string>();
-  let usesIsProd = false;
-  let usesMappings = false;
+  // Set inside walk(): fields, not `let`s, so the checker does not take them for constants after it.
+  const uses = { isProd: false, mappings: false };
   const walk = (value: Json): void => {
     if (Array.isArray(value)) {
       value.forEach(walk);
@@ -1282,11 +1291,11 @@ const addReferencedDefinitions = (template: JsonObject): void => {
       } else if (key === 'Fn::GetAtt' && Array.isArray(child) && typeof child[0] === 'string') {
         refs.add(child[0]);
       } else if (key === 'Fn::If' && Array.isArray(child) && child[0] === 'IsProd') {
-        usesIsProd = true;
+        uses.isProd = true;
       } else if (key === 'Condition' && child === 'IsProd') {
-        usesIsProd = true;
+        uses.isProd = true;
       } else if (key === 'Fn::FindInMap') {
-        usesMappings = true;
+        uses.mappings = true;
       } else if (key === 'Fn::Sub' && typeof child === 'string') {
         for (const match of child.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
           refs.add(match[1] ?? '');
@@ -1313,7 +1322,7 @@ const addReferencedDefinitions = (template: JsonObject): void => {
       }
     }
   }
-  if (usesIsProd) {
+  if (uses.isProd) {
     refs.add('Stage');
   }
   const parameters: JsonObject = {};
@@ -1328,10 +1337,10 @@ const addReferencedDefinitions = (template: JsonObject): void => {
       if (Object.keys(parameters).length > 0) {
         ordered['Parameters'] = parameters;
       }
-      if (usesMappings && template['Mappings'] === undefined) {
+      if (uses.mappings && template['Mappings'] === undefined) {
         ordered['Mappings'] = { RegionSettings: { 'eu-west-1': { Tier: 'gold' }, 'us-east-1': { Tier: 'silver' } } };
       }
-      if (usesIsProd) {
+      if (uses.isProd) {
         ordered['Conditions'] = { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } };
       }
     }
@@ -1343,7 +1352,7 @@ const addReferencedDefinitions = (template: JsonObject): void => {
   Object.assign(template, ordered);
 };
 
-const dropUndefined = <T extends Record<string, Json | undefined>>(record: T): JsonObject => {
+const dropUndefined = (record: Readonly<Record<string, Json | undefined>>): JsonObject => {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(record)) {
     if (value !== undefined) {
@@ -1604,7 +1613,7 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     ];
     const [key, value] = edits[choice] ?? ['NetworkMode', 'awsvpc'];
     setAt(t, [...base, key], value);
-    return `${task}.${key} = ${JSON.stringify(value) ?? 'removed'}`;
+    return `${task}.${key} = ${value === undefined ? 'removed' : JSON.stringify(value)}`;
   },
   containerEdit: (t, n, junk) => {
     const path = pick(containerPaths(t), n);
@@ -1634,7 +1643,7 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     ];
     const [key, value] = edits[Math.floor(n / 3) % edits.length] ?? ['Name', 'x'];
     setAt(t, [...path, key], value);
-    return `container ${show(path)}.${key} = ${JSON.stringify(value)?.slice(0, 40) ?? 'removed'}`;
+    return `container ${show(path)}.${key} = ${value === undefined ? 'removed' : JSON.stringify(value).slice(0, 40)}`;
   },
   nudgeInteger: (t, n) => {
     const path = pick(
@@ -1655,10 +1664,11 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
       fireLensPaths(t).filter((p) => typeof getAt(t, p) === 'number'),
       n,
     );
-    if (path === undefined) {
+    const number = path === undefined ? undefined : getAt(t, path);
+    if (path === undefined || typeof number !== 'number') {
       return undefined;
     }
-    const value = String(getAt(t, path));
+    const value = String(number);
     setAt(t, path, n % 4 === 0 ? ` ${value} ` : value);
     return `${show(path)} as the string "${value}"`;
   },
@@ -1674,7 +1684,8 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     }
     const copy = structuredClone(container);
     if (n % 3 === 0 && isObject(copy)) {
-      copy['Name'] = `${String(copy['Name'])}-copy`;
+      const name = copy['Name'];
+      copy['Name'] = `${typeof name === 'object' && name !== null ? JSON.stringify(name) : String(name)}-copy`;
     }
     containers.splice(n % (containers.length + 1), 0, copy);
     return `duplicate container ${show(path)}${n % 3 === 0 ? ' (renamed)' : ''}`;
@@ -1739,7 +1750,7 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     ];
     const path = pick(targets, Math.floor(n / 2)) ?? ['Resources'];
     setAt(t, path, junk);
-    return `replace ${show(path)} with ${JSON.stringify(junk)?.slice(0, 30) ?? 'undefined'}`;
+    return `replace ${show(path)} with ${JSON.stringify(junk).slice(0, 30)}`;
   },
 };
 

@@ -28,7 +28,7 @@ export const silenceLogs = (): void => {
 };
 
 /** A template-level macro event as CloudFormation sends it (template-macros docs). */
-export const macroEvent = (fragment: JsonObject, requestId = 'prop-request'): JsonObject => ({
+const macroEvent = (fragment: JsonObject, requestId = 'prop-request'): JsonObject => ({
   region: 'eu-west-1',
   accountId: '111122223333',
   fragment,
@@ -64,7 +64,7 @@ export const isPlainJson = (value: unknown): boolean => {
 };
 
 /** Structural equality of JSON values; key order and the realm objects were made in do not matter. */
-export const jsonEqual = (a: unknown, b: unknown): boolean => {
+const jsonEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) {
     return true;
   }
@@ -115,7 +115,11 @@ const GENERATED_TYPES = new Set(['AWS::Logs::LogGroup', 'AWS::IAM::Role', 'AWS::
 
 const same = jsonEqual;
 
-const show = (value: unknown): string => (JSON.stringify(value) ?? 'undefined').slice(0, 160);
+const show = (value: unknown): string => {
+  // JSON.stringify returns undefined for undefined (and functions), whatever its declared type says.
+  const text = JSON.stringify(value) as string | undefined;
+  return (text ?? 'undefined').slice(0, 160);
+};
 
 /** Whether `after`'s keys that are also in `before` appear in `before`'s order. */
 const keepsOrder = (before: readonly string[], after: readonly string[]): boolean => {

@@ -8,7 +8,7 @@ import { TaskDefinitionLookupError } from './errors';
 export type DescribeTaskDefinition = (reference: string, signal?: AbortSignal) => Promise<JsonObject>;
 
 /** No more distinct lookups than this per invocation; more is refused rather than slowing the deploy. */
-export const MAX_EXTERNAL_TASK_DEFINITIONS = 20;
+const MAX_EXTERNAL_TASK_DEFINITIONS = 20;
 
 /**
  * The literal `TaskDefinition` values of every AWS::ECS::Service in the template (both branches of an

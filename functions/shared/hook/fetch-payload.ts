@@ -82,7 +82,8 @@ const readBounded = async (response: Response, maxBytes: number, shown: string):
   if (!response.body) {
     return '';
   }
-  const reader = response.body.getReader();
+  // Node's fetch types the body as a stream of `any`; its chunks are bytes (WHATWG fetch).
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

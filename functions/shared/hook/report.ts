@@ -1,6 +1,7 @@
 import { cutText, type Problem } from '../errors';
+import { compareFindings } from '../rules/engine';
 import type { Finding, RuleMeta, Severity } from '../rules/types';
-import type { TemplatePath } from '../template/locator';
+import { pathString } from '../template/locator';
 import type { AnnotationSeverity, HookAnnotation, HookResponse } from './types';
 
 /**
@@ -31,22 +32,18 @@ export interface ReportOptions {
   readonly notes?: readonly string[];
 }
 
-/** `Resources/Task/Properties/ContainerDefinitions/0/PortMappings` (cfn-lint's `path_string`). */
-export const formatPath = (path: TemplatePath): string => path.map(String).join('/');
-
 /** `FL1301 Resources/Task/Properties/…: message` */
-export const formatFinding = (finding: Finding): string =>
-  finding.path.length > 0 ? `${finding.ruleId} ${formatPath(finding.path)}: ${finding.message}` : `${finding.ruleId}: ${finding.message}`;
+const formatFinding = (finding: Finding): string =>
+  finding.path.length > 0 ? `${finding.ruleId} ${pathString(finding.path)}: ${finding.message}` : `${finding.ruleId}: ${finding.message}`;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Most severe first, then by logical id, path, rule id and message: a total, locale-free order. */
-export const compareFindings = (a: Finding, b: Finding): number =>
-  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-  compareText(a.logicalId ?? '', b.logicalId ?? '') ||
-  compareText(formatPath(a.path), formatPath(b.path)) ||
-  compareText(a.ruleId, b.ruleId) ||
-  compareText(a.message, b.message);
+/**
+ * Most severe first (a message cut to 1,024 characters must keep the errors), then the engine's own
+ * order: line, column, rule id, path. Total and locale-free, so the same findings give the same message.
+ */
+const bySeverityThenPosition = (a: Finding, b: Finding): number =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareFindings(a, b);
 
 const plural = (count: number, word: string): string => `${String(count)} ${word}${count === 1 ? '' : 's'}`;
 
@@ -63,12 +60,12 @@ const countsOf = (findings: readonly Finding[]): string => {
  * with `NonCompliant`, a bounded message that lists the findings most severe first, and annotations.
  */
 export const buildComplianceResponse = (findings: readonly Finding[], options: ReportOptions): HookResponse => {
-  const sorted = [...findings].sort(compareFindings);
+  const sorted = [...findings].sort(bySeverityThenPosition);
   const failing = sorted.filter((f) => f.severity === 'error' || (options.warningsAsErrors && f.severity === 'warning'));
   const verdict = failing.length > 0 ? 'not compliant' : 'compliant';
   const summary = sorted.length === 0 ? `FireLens hook: ${verdict}, no findings` : `FireLens hook: ${verdict}, ${countsOf(sorted)}`;
   const head = [summary, ...(options.notes ?? [])].join('. ');
-  const message = boundMessage(head, sorted.map(formatFinding), 'finding');
+  const message = listWithinLimit(head, sorted.map(formatFinding), 'finding');
   const annotations = buildAnnotations(sorted, options);
   const common = { clientRequestToken: options.clientRequestToken, message, annotations };
   return failing.length > 0 ? { hookStatus: 'FAILED', errorCode: 'NonCompliant', ...common } : { hookStatus: 'SUCCESS', ...common };
@@ -79,13 +76,13 @@ export const buildExpansionFailureResponse = (
   problems: readonly Problem[],
   options: Pick<ReportOptions, 'clientRequestToken'> & { readonly macroName: string },
 ): HookResponse => {
-  const entries = problems.map((p) => `${options.macroName} ${formatPath(p.path)}: ${p.message}`).sort(compareText);
+  const entries = problems.map((p) => `${options.macroName} ${pathString(p.path)}: ${p.message}`).sort(compareText);
   const head = `FireLens hook: not compliant, the ${options.macroName} transform cannot expand the template (${plural(problems.length, 'problem')})`;
   return {
     hookStatus: 'FAILED',
     errorCode: 'NonCompliant',
     clientRequestToken: options.clientRequestToken,
-    message: boundMessage(head, entries, 'problem'),
+    message: listWithinLimit(head, entries, 'problem'),
   };
 };
 
@@ -101,7 +98,7 @@ export const buildSkippedResponse = (clientRequestToken: string, reason: string)
  * whole and in order while they fit with room left for the "more" suffix; if not even the first fits,
  * it is cut with an ellipsis. Same input, same output.
  */
-export const boundMessage = (head: string, entries: readonly string[], noun: string, limit = MESSAGE_LIMIT): string => {
+export const listWithinLimit = (head: string, entries: readonly string[], noun: string, limit = MESSAGE_LIMIT): string => {
   if (entries.length === 0) {
     return cutText(head, limit);
   }
@@ -171,4 +168,4 @@ const buildAnnotations = (sorted: readonly Finding[], options: ReportOptions): H
 };
 
 const statusMessageOf = (found: readonly Finding[]): string =>
-  boundMessage(plural(found.length, 'finding'), found.map(formatFinding), 'finding', ANNOTATION_TEXT_LIMIT);
+  listWithinLimit(plural(found.length, 'finding'), found.map(formatFinding), 'finding', ANNOTATION_TEXT_LIMIT);

@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta, Severity } from './types';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'informational'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'informational'];
 
 const ID_PATTERN = /^FL\d{4}$/;
 const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -15,7 +15,7 @@ export const metaProblems = (meta: RuleMeta): string[] => {
     problems.push(`name ${meta.name} is not kebab-case`);
   }
   if (!SEVERITIES.includes(meta.severity)) {
-    problems.push(`severity ${String(meta.severity)} is not one of ${SEVERITIES.join(', ')}`);
+    problems.push(`severity ${meta.severity} is not one of ${SEVERITIES.join(', ')}`);
   }
   if (!meta.summary.startsWith('Checks that ') || meta.summary.endsWith('.') || meta.summary.includes('\n')) {
     problems.push('summary must be one line starting "Checks that " with no trailing period');

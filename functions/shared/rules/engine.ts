@@ -3,7 +3,7 @@
  * enriched with id, severity, logical id and source location, suppressions applied, then sorted.
  */
 import type { JsonObject } from '../template/intrinsics';
-import { type Locator, noLocation, type TemplatePath } from '../template/locator';
+import { type Locator, noLocation, pathString, type TemplatePath } from '../template/locator';
 import type { TemplateView } from '../template/view';
 import { matchesCheck, readSuppressions } from './suppressions';
 import { DEFAULT_RULE_OPTIONS, type Finding, type RawFinding, type Rule, type RuleMeta, type RuleOptions } from './types';
@@ -64,7 +64,7 @@ export const isSelected = (id: string, options: Pick<RunOptions, 'ignoreRules' |
 export const MAX_FINDING_MESSAGE = 1_000;
 
 /** Keeps the start (what and where) and the end (the advice) of an over-long message, cutting the middle. */
-export const boundFindingMessage = (message: string): string =>
+const boundFindingMessage = (message: string): string =>
   message.length <= MAX_FINDING_MESSAGE ? message : `${message.slice(0, 600)} … ${message.slice(-(MAX_FINDING_MESSAGE - 603))}`;
 
 export const toFinding = (meta: RuleMeta, raw: RawFinding, options: RunOptions): Finding => ({
@@ -108,7 +108,7 @@ export const compareFindings = (a: Finding, b: Finding): number =>
   (a.location?.line ?? UNKNOWN) - (b.location?.line ?? UNKNOWN) ||
   (a.location?.column ?? UNKNOWN) - (b.location?.column ?? UNKNOWN) ||
   compareText(a.ruleId, b.ruleId) ||
-  compareText(a.path.join('/'), b.path.join('/')) ||
+  compareText(pathString(a.path), pathString(b.path)) ||
   compareText(a.message, b.message);
 
 export const runRules = (rules: readonly Rule[], view: TemplateView, template: JsonObject, options: RunOptions = {}): Finding[] => {

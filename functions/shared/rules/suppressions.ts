@@ -13,7 +13,7 @@ export interface Suppressions {
 }
 
 /** Reads `ignore_checks` from a `Metadata` object; non-string entries are ignored. */
-export const ignoreChecksOf = (metadata: unknown): string[] => {
+const ignoreChecksOf = (metadata: unknown): string[] => {
   if (!isObject(metadata)) {
     return [];
   }

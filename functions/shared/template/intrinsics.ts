@@ -6,7 +6,7 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-export const INTRINSIC_KEYS = new Set([
+const INTRINSIC_KEYS = new Set([
   'Ref',
   'Condition',
   'Fn::Base64',

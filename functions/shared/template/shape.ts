@@ -8,7 +8,7 @@ export interface ShapeProblem {
 }
 
 /** `a string`, `a list`, `an intrinsic function (Fn::If)`, …: what a value is, for messages (never the value itself). */
-export const describeValue = (value: unknown): string => {
+const describeValue = (value: unknown): string => {
   if (value === null) {
     return 'null';
   }
@@ -28,9 +28,13 @@ export const describeValue = (value: unknown): string => {
       return 'a boolean';
     case 'object':
       return 'an object';
-    default:
-      return typeof value;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  return typeof value;
 };
 
 /**

@@ -25,7 +25,7 @@ describe('fetchPayload', () => {
 
   beforeAll(async () => {
     server = await startLocalServer((request, response) => {
-      const path = request.url.split('?')[0];
+      const path = request.url.split('?')[0] ?? '';
       switch (path) {
         case '/ok.json':
           response.writeHead(200, { 'content-type': 'application/json' });

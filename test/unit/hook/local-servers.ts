@@ -60,7 +60,11 @@ export const startLocalServer = async (respond: Respond, options: LocalServerOpt
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
         server.close((error) => {
-          error ? reject(error) : resolve();
+          if (error) {
+            reject(error);
+          } else {
+            resolve();
+          }
         }),
       );
     },

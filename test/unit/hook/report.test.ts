@@ -1,5 +1,5 @@
 import { cutText } from '../../../functions/shared/errors';
-import { boundMessage, buildComplianceResponse, MESSAGE_LIMIT } from '../../../functions/shared/hook/report';
+import { buildComplianceResponse, listWithinLimit, MESSAGE_LIMIT } from '../../../functions/shared/hook/report';
 import type { Finding, RuleMeta, Severity } from '../../../functions/shared/rules/types';
 
 const finding = (ruleId: string, severity: Severity, logicalId: string, path: string, message = 'is wrong'): Finding => ({
@@ -38,7 +38,7 @@ describe('buildComplianceResponse', () => {
     });
   });
 
-  it('answers FAILED / NonCompliant listing errors before warnings, then by logical id and path', () => {
+  it('answers FAILED / NonCompliant listing errors before warnings', () => {
     // Arrange
     const findings = [
       finding('FL1007', 'warning', 'A', 'ContainerDefinitions/0'),
@@ -57,6 +57,25 @@ describe('buildComplianceResponse', () => {
         'FL1001 Resources/A/Properties/ContainerDefinitions/2/LogConfiguration/LogDriver: is wrong; ' +
         'FL1302 Resources/B/Properties/ContainerDefinitions/1/PortMappings/0: is wrong; ' +
         'FL1007 Resources/A/Properties/ContainerDefinitions/0: is wrong',
+    );
+  });
+
+  it('lists findings of one severity in the engine order: line and column first', () => {
+    // Arrange
+    const at = (line: number): Finding['location'] => ({ line, column: 5, endLine: line, endColumn: 9 });
+    const findings = [
+      { ...finding('FL1001', 'error', 'A', 'ContainerDefinitions/0'), location: at(30) },
+      { ...finding('FL1302', 'error', 'B', 'ContainerDefinitions/0'), location: at(12) },
+    ];
+
+    // Act
+    const response = buildComplianceResponse(findings, { clientRequestToken: 't', warningsAsErrors: false });
+
+    // Assert
+    expect(response.message).toBe(
+      'FireLens hook: not compliant, 2 errors, 0 warnings: ' +
+        'FL1302 Resources/B/Properties/ContainerDefinitions/0: is wrong; ' +
+        'FL1001 Resources/A/Properties/ContainerDefinitions/0: is wrong',
     );
   });
 
@@ -147,13 +166,13 @@ describe('buildComplianceResponse', () => {
   });
 });
 
-describe('boundMessage', () => {
+describe('listWithinLimit', () => {
   it('cuts a single entry that alone is too long, keeping the suffix', () => {
     // Arrange
     const entries = ['x'.repeat(2_000), 'short'];
 
     // Act
-    const message = boundMessage('Head', entries, 'finding', 100);
+    const message = listWithinLimit('Head', entries, 'finding', 100);
 
     // Assert
     expect(message).toHaveLength(100);
@@ -165,7 +184,7 @@ describe('boundMessage', () => {
     const entries = ['a', 'b'];
 
     // Act
-    const message = boundMessage('Head', entries, 'finding', 100);
+    const message = listWithinLimit('Head', entries, 'finding', 100);
 
     // Assert
     expect(message).toBe('Head: a; b');

@@ -2,7 +2,7 @@
 import type { Severity } from '../types';
 import { type Formatter, ruleIndex } from './types';
 
-export const LEVELS: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', informational: 'Informational' };
+const LEVELS: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', informational: 'Informational' };
 
 export const formatJson: Formatter = ({ findings, rules }) => {
   const byId = ruleIndex(rules);

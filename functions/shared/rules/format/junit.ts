@@ -1,10 +1,12 @@
 /** JUnit XML (as cfn-lint's): one suite per file, one test case per rule; a finding is a failure. */
+import { pathString } from '../../template/locator';
 import type { Finding } from '../types';
-import { type Formatter, pathString } from './types';
+import type { Formatter } from './types';
 
 export const escapeXml = (text: string): string =>
   text
     // XML 1.0 cannot carry most control characters at all, even escaped.
+    // eslint-disable-next-line no-control-regex -- matching control characters is this line's purpose
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

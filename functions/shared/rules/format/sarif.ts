@@ -1,10 +1,11 @@
 /** SARIF 2.1.0 for code scanning (GitHub, Azure DevOps): one run, the rule set as the driver's rules. */
+import { pathString } from '../../template/locator';
 import type { Severity } from '../types';
-import { type Formatter, pathString } from './types';
+import type { Formatter } from './types';
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', informational: 'note' };
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export const formatSarif: Formatter = ({ findings, rules }) => {
   const ruleIds = rules.map((r) => r.id);

@@ -1,5 +1,6 @@
 /** cfn-lint's default output: `FL1301 message` then `file:line:col`, a blank line between findings. */
-import { type Formatter, pathString } from './types';
+import { pathString } from '../../template/locator';
+import type { Formatter } from './types';
 
 export const formatText: Formatter = ({ findings }) =>
   findings

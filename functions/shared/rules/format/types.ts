@@ -11,6 +11,3 @@ export interface FormatInput {
 export type Formatter = (input: FormatInput) => string;
 
 export const ruleIndex = (rules: readonly RuleMeta[]): ReadonlyMap<string, RuleMeta> => new Map(rules.map((r) => [r.id, r]));
-
-/** `Resources/Task/Properties/…`: cfn-lint's path_string, used when there is no line. */
-export const pathString = (path: readonly (string | number)[]): string => path.map(String).join('/');

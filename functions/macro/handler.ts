@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 
-import { boundMessage, macroResponseMiddleware, type MacroResult } from '../middleware/macro-response';
+import { cutErrorMessage, macroResponseMiddleware, type MacroResult } from '../middleware/macro-response';
 import { formatProblems } from '../shared/errors';
 import { parseMacroEvent } from '../shared/firelens/macro-event';
 import { refusal, runPipeline } from '../shared/pipeline';
@@ -22,7 +22,7 @@ export const expandMacroEvent = (rawEvent: unknown): MacroResult => {
   const durationMs = Math.round((performance.now() - started) * 100) / 100;
   if (result.prepared.stage !== 'expanded' || problems.length > 0) {
     logger.info('Expansion refused', { problems: problems.length, durationMs });
-    return { status: 'failure', fragment: parsed.event.fragment, errorMessage: boundMessage(formatProblems(problems)) };
+    return { status: 'failure', fragment: parsed.event.fragment, errorMessage: cutErrorMessage(formatProblems(problems)) };
   }
   logger.info('Expanded', {
     taskDefinitions: result.prepared.plans.map((p) => ({

@@ -31,7 +31,6 @@ const fragmentOf = (event: unknown): unknown =>
 export const cutErrorMessage = (message: string): string => cutText(message, MAX_ERROR_MESSAGE_LENGTH);
 
 /** @deprecated The old name of {@link cutErrorMessage}; kept until functions/macro/handler.ts switches. */
-export const boundMessage = cutErrorMessage;
 
 /**
  * Fills `requestId` (CloudFormation requires it to match the event's) and turns any thrown error into a

@@ -30,7 +30,6 @@ const fragmentOf = (event: unknown): unknown =>
 /** An `errorMessage` cut to MAX_ERROR_MESSAGE_LENGTH characters, ending in "…" when cut. */
 export const cutErrorMessage = (message: string): string => cutText(message, MAX_ERROR_MESSAGE_LENGTH);
 
-/** @deprecated The old name of {@link cutErrorMessage}; kept until functions/macro/handler.ts switches. */
 
 /**
  * Fills `requestId` (CloudFormation requires it to match the event's) and turns any thrown error into a

@@ -30,7 +30,6 @@ const fragmentOf = (event: unknown): unknown =>
 /** An `errorMessage` cut to MAX_ERROR_MESSAGE_LENGTH characters, ending in "…" when cut. */
 export const cutErrorMessage = (message: string): string => cutText(message, MAX_ERROR_MESSAGE_LENGTH);
 
-
 /**
  * Fills `requestId` (CloudFormation requires it to match the event's) and turns any thrown error into a
  * `failure` response, so the macro never throws out of Lambda. A bug's detail goes to the logs, not to

@@ -112,7 +112,7 @@ const parseParams = (pairs: readonly string[]): { values: Record<string, string>
   return { values };
 };
 
-export const describeReadError = (file: string, error: unknown): string => {
+const describeReadError = (file: string, error: unknown): string => {
   if (error instanceof TemplateParseError) {
     return `${file}${error.line === undefined ? '' : `:${String(error.line)}:${String(error.column ?? 1)}`}: cannot parse the template: ${error.message}\n`;
   }
@@ -124,4 +124,4 @@ export const describeReadError = (file: string, error: unknown): string => {
  * YAML for CloudFormation. Written with the YAML 1.1 rules so that strings which 1.1 readers would take
  * for dates, booleans or numbers (`2010-09-09`, `on`, `0755`) come out quoted.
  */
-export const toYaml = (value: unknown): string => stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
+const toYaml = (value: unknown): string => stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });

@@ -26,7 +26,7 @@ const LINT_USAGE =
   'usage: firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks FL1001,FL15] [--checks FL13] [--strict-24224] [--macro-name NAME] [--list-rules]\n';
 
 /** cfn-lint's bit mask: 2 errors, 4 warnings, 8 informational; 0 when nothing was found. */
-export const exitCodeFor = (findings: readonly Finding[]): number => findings.reduce((code, f) => code | EXIT_BITS[f.severity], 0);
+const exitCodeFor = (findings: readonly Finding[]): number => findings.reduce((code, f) => code | EXIT_BITS[f.severity], 0);
 
 const idList = (values: readonly string[] | undefined): string[] =>
   (values ?? [])

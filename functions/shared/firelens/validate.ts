@@ -48,7 +48,11 @@ const describeKind = (spec: FieldSpec): string => {
       return 'string';
     case 'options':
       return 'map of option names to values';
-    default:
+    case 'boolean':
+    case 'integer':
+    case 'list':
+    case 'object':
+    case 'string':
       return spec.kind;
   }
 };

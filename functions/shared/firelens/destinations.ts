@@ -80,7 +80,7 @@ const withExtra = (base: JsonObject, extra: JsonObject): DestinationOutput => ({
   secretOptions: undefined,
 });
 
-export const stringifyOptions = (options: Json | undefined): JsonObject => {
+const stringifyOptions = (options: Json | undefined): JsonObject => {
   if (!isObject(options)) {
     return {};
   }

@@ -51,7 +51,7 @@ export const ecsTasksTrustPolicy = (kind: RoleKind): JsonObject => ({
   ],
 });
 
-export const policyDocument = (statements: readonly PolicyStatement[]): JsonObject => ({
+const policyDocument = (statements: readonly PolicyStatement[]): JsonObject => ({
   Version: '2012-10-17',
   Statement: statements.map((s) => ({ ...s })),
 });

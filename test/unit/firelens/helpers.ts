@@ -7,7 +7,7 @@ import { isObject, type JsonObject } from '../../../functions/shared/template/in
 import { loadTemplate } from '../../../functions/shared/template/load';
 
 /** The template's Resources, read from YAML. */
-export const resourcesOf = (yaml: string): JsonObject => {
+const resourcesOf = (yaml: string): JsonObject => {
   const resources = loadTemplate(yaml).template['Resources'];
   if (!isObject(resources)) {
     throw new Error('the test template has no Resources');

@@ -39,4 +39,4 @@ export const routerStopTimeout = (explicit: number | undefined, needs: RoutedSto
   explicit ?? Math.min(needs.cap ?? Number.POSITIVE_INFINITY, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, needs.longest));
 
 /** The view reads an intrinsic StopTimeout as undefined, like an absent one; these need the value as written. */
-export const stopTimeoutWritten = (task: FireLensTask, index: number): unknown => task.containers[index]?.['StopTimeout'];
+const stopTimeoutWritten = (task: FireLensTask, index: number): unknown => task.containers[index]?.['StopTimeout'];

@@ -64,6 +64,22 @@ describe('validateTask', () => {
     ]);
   });
 
+  it('points at the index the user wrote even when an earlier container is not an object', () => {
+    // Arrange
+    const task = taskOf(
+      taskYaml({
+        containers: '        - oops\n        - {Name: app, Image: x, PortMappings: [{HostPort: 24224}]}',
+        fireLens: '        Destination: 42',
+      }),
+    );
+
+    // Act
+    const problems = validateTask(undefined, task);
+
+    // Assert
+    expect(paths(problems)).toEqual([`${PROPS}.ContainerDefinitions.1.PortMappings.0.HostPort`]);
+  });
+
   it('reads the launch type case-insensitively, as the template view does', () => {
     // Arrange
     const task = taskOf(

@@ -1,5 +1,6 @@
 import { deriveTask } from '../../../../functions/shared/firelens/derive/derive-task';
 import { planRouter } from '../../../../functions/shared/firelens/plan/router';
+import { planRoutes } from '../../../../functions/shared/firelens/plan/routes';
 import { EC2_PROPERTIES, specAndTask, taskYaml } from '../helpers';
 
 const plan = (yaml: string) => {
@@ -86,6 +87,23 @@ describe('planRouter', () => {
 
     // Assert
     expect(containers[0]?.['StopTimeout']).toBe(300);
+  });
+
+  it('raises a reused router’s StopTimeout on the container without its FireLens key', () => {
+    // Arrange: FireLens: false on the router is accepted (it opts out of nothing) and must not reach ECS
+    const { spec, task } = specAndTask(
+      taskYaml({
+        properties: EC2_PROPERTIES,
+        containers: `        - {Name: router, Image: r, FireLens: false, FirelensConfiguration: {Type: fluentbit}}\n        - {Name: app, Image: x, StopTimeout: 90}`,
+      }),
+    );
+    const derived = deriveTask(spec, task);
+
+    // Act
+    const { containers } = planRouter(spec, derived, planRoutes(task, derived).containers);
+
+    // Assert
+    expect(containers[0]).toEqual({ Name: 'router', Image: 'r', FirelensConfiguration: { Type: 'fluentbit' }, StopTimeout: 90 });
   });
 
   it('leaves the StopTimeout of a reused router that has one', () => {

@@ -2,7 +2,7 @@ import type { FireLensTask } from '../task';
 import type { FireLensSpec, GeneratedResource } from '../types';
 import { type DestinationLogGroups, destinationLogGroups, type RouteOutput, routeOutputs } from './outputs';
 import { type RoleNeeds, roleNeeds } from './role-needs';
-import { readRouterFacts, type RouterFacts, type RouterLogGroup, routerLogGroup } from './router';
+import { readRouterFacts, type RouterFacts, type RouterLogGroup, routerLogGroup } from './router-facts';
 import { type SecretList, secretLists } from './secret-lists';
 import { type Routed, routedContainers } from './selection';
 import { type RoutedStopTimeouts, routedStopTimeouts } from './stop-timeout';

@@ -2,7 +2,7 @@ import { type Json, type JsonObject, literalInteger } from '../../template/intri
 import { DEFAULT_LOG_RETENTION_DAYS } from '../constants';
 import { destinationOutput } from '../destinations';
 import type { DestinationSpec, GeneratedResource, RouteSpec } from '../types';
-import type { RouterFacts } from './router';
+import type { RouterFacts } from './router-facts';
 import type { Routed } from './selection';
 
 /** The log groups the macro creates for CloudWatchLogs destinations without LogGroupName, by destination. */

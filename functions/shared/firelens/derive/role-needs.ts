@@ -6,7 +6,7 @@ import { provideRole, type RoleOutcome } from '../roles';
 import type { FireLensTask } from '../task';
 import type { FireLensSpec, GeneratedResource } from '../types';
 import { routeLogOptions, type RouteOutput } from './outputs';
-import type { RouterFacts, RouterLogGroup } from './router';
+import type { RouterFacts, RouterLogGroup } from './router-facts';
 import type { SecretList } from './secret-lists';
 
 /** What the task's two roles must allow, before roles.ts decides how they get it. */

@@ -3,7 +3,7 @@ import type { TemplatePath } from '../../template/locator';
 import type { FireLensTask } from '../task';
 import type { FireLensSpec } from '../types';
 import type { RouteOutput } from './outputs';
-import type { RouterFacts } from './router';
+import type { RouterFacts } from './router-facts';
 
 /** A secrets list the execution role must read, with the path (under Properties) where the user wrote it. */
 export interface SecretList {

@@ -2,7 +2,7 @@ import type { JsonObject } from '../../template/intrinsics';
 import { DEFAULT_ROUTER_STOP_TIMEOUT } from '../constants';
 import type { DerivedTask } from '../derive/derive-task';
 import { routerStopTimeout } from '../derive/stop-timeout';
-import { routerContainer } from '../router';
+import { routerContainer } from '../router-container';
 import type { FireLensSpec, GeneratedResource } from '../types';
 
 /** The containers with the log router in place, and the router's own log group when the macro creates it. */

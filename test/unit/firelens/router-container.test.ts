@@ -1,5 +1,5 @@
 import { HEALTHCHECK_CONFIG_FILE } from '../../../functions/shared/firelens/constants';
-import { routerContainer } from '../../../functions/shared/firelens/router';
+import { routerContainer } from '../../../functions/shared/firelens/router-container';
 import type { RouterSpec } from '../../../functions/shared/firelens/types';
 
 const ROUTER: RouterSpec = {

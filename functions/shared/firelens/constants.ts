@@ -21,8 +21,6 @@ export const DEFAULT_ROUTER_STOP_TIMEOUT = 30;
 /** The largest StopTimeout Fargate accepts (ECS API ContainerDefinition.stopTimeout); EC2 has no such cap. */
 export const MAX_FARGATE_STOP_TIMEOUT = 120;
 
-/** ECS: 0 <= log-driver-buffer-limit < 536870912 (firelens-docker-buffer-limit). */
-export const MAX_BUFFER_LIMIT = 536_870_911;
 /** Without task or container memory, the buffers together must stay under 512 MiB. */
 export const UNBOUNDED_BUFFER_BUDGET_MIB = 512;
 

@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, type Json, type JsonObject } from '../template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../template/intrinsics';
 import type { DestinationSpec } from './types';
 
 /** What one routed container's `awsfirelens` LogConfiguration gets from its destination. */
@@ -80,7 +80,7 @@ const withExtra = (base: JsonObject, extra: JsonObject): DestinationOutput => ({
   secretOptions: undefined,
 });
 
-export const stringifyOptions = (options: Json | undefined): JsonObject => {
+const stringifyOptions = (options: Json | undefined): JsonObject => {
   if (!isObject(options)) {
     return {};
   }
@@ -92,8 +92,6 @@ export const stringifyOptions = (options: Json | undefined): JsonObject => {
 /** Short forms pick the plugin; `Options` must not change it behind the user's back. */
 export const overriddenPluginName = (destination: DestinationSpec): boolean =>
   destination.kind !== 'Custom' && isObject(destination.settings['Options']) && 'Name' in destination.settings['Options'];
-
-export const isKnownValue = (value: Json | undefined): boolean => value !== undefined && !isIntrinsic(value);
 
 /** expand.ts creates a log group for every CloudWatchLogs destination without LogGroupName; anything else is a bug. */
 const createdLogGroup = (context: DestinationContext): string => {

@@ -1,20 +1,20 @@
 import type { Problem } from '../errors';
 import { isObject, type JsonObject } from '../template/intrinsics';
-import { checkTaskWithoutSpec } from './checks';
 import { emitExpansion } from './emit';
 import { planExpansion } from './expand';
 import { normalizeFireLens } from './normalize';
 import { parseFireLensProperties } from './parse';
-import { readTaskFacts } from './task-facts';
-import type { ExpansionPlan } from './types';
+import { type FireLensTask, readFireLensTask } from './task';
+import type { ExpansionPlan, FireLensSpec } from './types';
+import { validateTask } from './validate-task';
 
 export type ExpansionResult =
   | { readonly ok: true; readonly fragment: JsonObject; readonly expanded: readonly ExpansionPlan[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
- * The macro: every task definition's `FireLens` property expanded (parse → normalize → expand → emit).
- * Returns every problem of every task at once, and never a partial template. A fragment without any
+ * The macro: every task definition's `FireLens` property expanded (parse → normalize → validate → plan →
+ * emit). Returns every problem of every task at once, and never a partial template. A fragment without any
  * FireLens property is returned as it came.
  */
 export const expandFragment = (fragment: JsonObject): ExpansionResult => {
@@ -23,7 +23,7 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
     return { ok: true, fragment, expanded: [] };
   }
   const resources = isObject(fragment['Resources']) ? fragment['Resources'] : {};
-  const plans: ExpansionPlan[] = [];
+  const valid: { spec: FireLensSpec; task: FireLensTask }[] = [];
   for (const input of inputs) {
     const normalized = normalizeFireLens(input);
     problems.push(...normalized.problems);
@@ -31,27 +31,18 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
     if (!isObject(resource)) {
       continue;
     }
-    if (normalized.spec === undefined) {
-      problems.push(...checkResourceWithoutSpec(input.logicalId, resource));
-      continue;
-    }
-    const { plan, problems: planProblems } = planExpansion(normalized.spec, resource, { resources });
-    problems.push(...planProblems);
-    if (plan) {
-      plans.push(plan);
+    const task = readFireLensTask(input.logicalId, resource, resources);
+    problems.push(...validateTask(normalized.spec, task));
+    if (normalized.spec !== undefined) {
+      valid.push({ spec: normalized.spec, task });
     }
   }
   if (problems.length > 0) {
     return { ok: false, problems };
   }
+  const plans = valid.map(({ spec, task }) => planExpansion(spec, task));
   const emitted = emitExpansion(fragment, plans);
   return emitted.fragment === undefined
     ? { ok: false, problems: emitted.problems }
     : { ok: true, fragment: emitted.fragment, expanded: plans };
-};
-
-const checkResourceWithoutSpec = (logicalId: string, resource: JsonObject): Problem[] => {
-  const properties = isObject(resource['Properties']) ? resource['Properties'] : {};
-  const containers = Array.isArray(properties['ContainerDefinitions']) ? properties['ContainerDefinitions'].filter(isObject) : [];
-  return checkTaskWithoutSpec({ containers, facts: readTaskFacts(properties), base: ['Resources', logicalId, 'Properties'], logicalId });
 };

@@ -6,7 +6,7 @@ type JsonSchema = Record<string, unknown>;
 const INTRINSIC_REF = { $ref: '#/definitions/Intrinsic' };
 
 /** Turns the FireLens property definition into JSON Schema (draft-07), for editors and docs. */
-export const toJsonSchema = (spec: FieldSpec): JsonSchema => {
+const toJsonSchema = (spec: FieldSpec): JsonSchema => {
   const withIntrinsic = (schema: JsonSchema, allowed: boolean): JsonSchema =>
     allowed ? { description: schema['description'], anyOf: [{ ...schema, description: undefined }, INTRINSIC_REF] } : schema;
   switch (spec.kind) {

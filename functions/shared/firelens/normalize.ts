@@ -38,7 +38,7 @@ export const normalizeFireLens = (input: RawFireLensInput): { spec: FireLensSpec
   for (const [index, override] of input.containerOverrides) {
     containerRoutes.set(index, isObject(override) ? normalizeRoute(override, route) : false);
   }
-  if (problems.length > 0 || router === undefined || route === undefined) {
+  if (problems.length > 0 || router === undefined) {
     return { spec: undefined, problems };
   }
   const containers = raw['Containers'];
@@ -47,6 +47,7 @@ export const normalizeFireLens = (input: RawFireLensInput): { spec: FireLensSpec
       logicalId,
       path,
       router,
+      routerWritten: raw['Router'] !== undefined,
       route,
       containerRoutes,
       containers: Array.isArray(containers) ? containers.filter((c): c is string => typeof c === 'string') : undefined,

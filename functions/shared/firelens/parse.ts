@@ -3,7 +3,7 @@ import { intrinsicName, isObject } from '../template/intrinsics';
 import { isTransformEntry, templateShapeProblems } from '../template/shape';
 import type { RawFireLensInput } from './types';
 
-export const FIRELENS_KEY = 'FireLens';
+const FIRELENS_KEY = 'FireLens';
 
 const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
 

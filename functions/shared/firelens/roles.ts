@@ -1,4 +1,3 @@
-import type { Problem } from '../errors';
 import type { PolicyStatement } from '../fluentbit/iam';
 import { getAttTarget, isObject, type Json, type JsonObject, refTarget } from '../template/intrinsics';
 import type { GeneratedResource } from './types';
@@ -23,10 +22,12 @@ export interface RoleOutcome {
   readonly resources: GeneratedResource[];
   /** Policies the task definition must wait for (attached to a role it already names). */
   readonly dependsOn: string[];
-  readonly problems: Problem[];
+  /** The task names a role outside this template that lacks the statements: validation refuses the task. */
+  readonly refused: boolean;
 }
 
-const PROPERTY: Readonly<Record<RoleKind, string>> = { Task: 'TaskRoleArn', Execution: 'ExecutionRoleArn' };
+/** The task definition property that names each role. */
+export const ROLE_PROPERTY: Readonly<Record<RoleKind, string>> = { Task: 'TaskRoleArn', Execution: 'ExecutionRoleArn' };
 
 /**
  * Trust for ECS tasks, limited to this account (and, for the task role, to ECS resources of this
@@ -50,19 +51,19 @@ export const ecsTasksTrustPolicy = (kind: RoleKind): JsonObject => ({
   ],
 });
 
-export const policyDocument = (statements: readonly PolicyStatement[]): JsonObject => ({
+const policyDocument = (statements: readonly PolicyStatement[]): JsonObject => ({
   Version: '2012-10-17',
   Statement: statements.map((s) => ({ ...s })),
 });
 
 /**
  * Gives the task's role the statements it needs: creates the role when the task names none, attaches
- * a policy when it names a role of this template, and refuses (listing what is missing) when it
- * names a role we cannot change — unless the user says they granted it themselves.
+ * a policy when it names a role of this template, and marks it refused when it names a role we cannot
+ * change — unless the user says they granted it themselves. The refusal's message is validation's.
  */
 export const provideRole = (input: RoleInput): RoleOutcome => {
   const { kind, taskLogicalId, current, statements } = input;
-  const none: RoleOutcome = { property: undefined, resources: [], dependsOn: [], problems: [] };
+  const none: RoleOutcome = { property: undefined, resources: [], dependsOn: [], refused: false };
   if (statements.length === 0 && input.managedPolicyArns.length === 0) {
     return none;
   }
@@ -97,22 +98,7 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
     };
     return { ...none, resources: [{ logicalId: id, resource: policy }], dependsOn: [id] };
   }
-  if (input.externalRolesGranted || statements.length === 0) {
-    return none;
-  }
-  return {
-    ...none,
-    problems: [
-      {
-        logicalId: taskLogicalId,
-        path: ['Resources', taskLogicalId, 'Properties', PROPERTY[kind]],
-        message:
-          `names a role outside this template, which the macro cannot extend; it needs: ${describeStatements(statements)}. ` +
-          'Grant these and set FireLens.ExternalRolesGranted: true, or let the macro create the role (remove ' +
-          `${PROPERTY[kind]}), or define the role in this template`,
-      },
-    ],
-  };
+  return { ...none, refused: !input.externalRolesGranted && statements.length > 0 };
 };
 
 /** `Ref Role` / `GetAtt Role.Arn` to an AWS::IAM::Role of this template. */

@@ -55,6 +55,8 @@ export interface FireLensSpec {
   readonly logicalId: string;
   readonly path: TemplatePath;
   readonly router: RouterSpec;
+  /** Whether the user wrote `FireLens.Router` (a task that already has a router must not). */
+  readonly routerWritten: boolean;
   readonly route: RouteSpec;
   /** Per-container overrides: a route, or `false` to opt out. */
   readonly containerRoutes: ReadonlyMap<number, RouteSpec | false>;

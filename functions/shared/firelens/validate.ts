@@ -48,7 +48,11 @@ const describeKind = (spec: FieldSpec): string => {
       return 'string';
     case 'options':
       return 'map of option names to values';
-    default:
+    case 'boolean':
+    case 'integer':
+    case 'list':
+    case 'object':
+    case 'string':
       return spec.kind;
   }
 };
@@ -140,7 +144,7 @@ const validateObject = (value: unknown, spec: ObjectSpec, path: TemplatePath, lo
 const quote = (value: string): string => cutText(value, QUOTED_TEXT_LIMIT);
 
 /** The candidate closest to `word` (case-insensitive edit distance ≤ 2, or ≤ a third of its length). */
-export const nearest = (word: string, candidates: readonly string[]): string | undefined => {
+const nearest = (word: string, candidates: readonly string[]): string | undefined => {
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -452,7 +452,7 @@ describe('expandFragment: what it must not change', () => {
   Enabled: !Equals [!Ref Env, prod]
 Parameters:
   Env: {Type: String}
-${fargate(CLOUDWATCH).replace('Resources:\n', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Sub "\${Env}-q"}\n').replace('    Type: AWS::ECS::TaskDefinition', '    Type: AWS::ECS::TaskDefinition\n    Condition: Enabled')}
+${fargate(CLOUDWATCH).replace('Resources:\n', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Sub "${Env}-q"}\n').replace('    Type: AWS::ECS::TaskDefinition', '    Type: AWS::ECS::TaskDefinition\n    Condition: Enabled')}
 Outputs:
   Q: {Value: !GetAtt Queue.Arn}
 `;

@@ -14,10 +14,10 @@ const expand = (fragment: JsonObject): { fragment?: JsonObject; error?: string }
 };
 
 const resourcesOf = (fragment: JsonObject | undefined): Record<string, JsonObject> =>
-  (fragment?.['Resources'] as Record<string, JsonObject>) ?? {};
+  (fragment?.['Resources'] as Record<string, JsonObject> | undefined) ?? {};
 
 const containersOf = (fragment: JsonObject | undefined): JsonObject[] =>
-  ((resourcesOf(fragment)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[]) ?? [];
+  ((resourcesOf(fragment)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as JsonObject[] | undefined) ?? [];
 
 const template = (properties: JsonObject, resources: JsonObject = {}): JsonObject => ({
   Parameters: { StopSeconds: { Type: 'Number' }, AppName: { Type: 'String' } },
@@ -237,7 +237,7 @@ describe('a routed container whose Name is an intrinsic or missing (was: log_str
 
   it('is refused without a Name, or with a Name that is not a string, naming each container', () => {
     // Arrange
-    const { Name: _, ...nameless } = APP;
+    const nameless = Object.fromEntries(Object.entries(APP).filter(([key]) => key !== 'Name'));
     const fragment = ec2(
       [nameless, { ...APP, Name: ['app'] }, { ...APP, Name: 'sidecar', LogConfiguration: { LogDriver: 'awslogs' } }],
       CLOUDWATCH,
@@ -406,7 +406,9 @@ describe("an app container's own Secrets when the macro creates the execution ro
   const PARAMETER = 'arn:aws:ssm:eu-west-1:111122223333:parameter/app/token';
   const statementsOf = (out: JsonObject | undefined): JsonObject[] => {
     const role = resourcesOf(out)['TaskFireLensExecutionRole']?.['Properties'] as JsonObject;
-    return ((role['Policies'] as JsonObject[]) ?? []).flatMap((p) => (p['PolicyDocument'] as JsonObject)['Statement'] as JsonObject[]);
+    return ((role['Policies'] as JsonObject[] | undefined) ?? []).flatMap(
+      (p) => (p['PolicyDocument'] as JsonObject)['Statement'] as JsonObject[],
+    );
   };
 
   it('grants the created role read access to exactly those secrets (ECS fetches them with it)', () => {

@@ -95,7 +95,10 @@ describe('auditGeneratedIam (the audit itself)', () => {
   it('flags a wildcard action, a "*" resource and a name-level wildcard', () => {
     const { input, output } = expanded();
     const [statement] = taskStatements(output);
-    statement!['Action'] = ['firehose:*'];
+    if (statement === undefined) {
+      throw new Error('the expanded task role has no statement');
+    }
+    statement['Action'] = ['firehose:*'];
     taskStatements(output).push({ Effect: 'Allow', Action: ['firehose:PutRecordBatch'], Resource: '*' });
     taskStatements(output).push({
       Effect: 'Allow',
@@ -114,7 +117,10 @@ describe('auditGeneratedIam (the audit itself)', () => {
     const { input, output } = expanded();
     const role = roles(output)['TaskFireLensExecutionRole']?.['Properties'] as JsonObject;
     const [trust] = (role['AssumeRolePolicyDocument'] as JsonObject)['Statement'] as JsonObject[];
-    delete trust!['Condition'];
+    if (trust === undefined) {
+      throw new Error('the execution role has no trust statement');
+    }
+    delete trust['Condition'];
     role['ManagedPolicyArns'] = ['arn:aws:iam::aws:policy/AdministratorAccess'];
 
     expect(auditGeneratedIam(input, output)).toEqual([

@@ -13,12 +13,11 @@ const expand = (fragment: JsonObject): { fragment?: JsonObject; error?: string }
 };
 
 const containersOf = (fragment: JsonObject | undefined): JsonObject[] =>
-  (((fragment?.['Resources'] as Record<string, JsonObject>)['Task']?.['Properties'] as JsonObject)[
-    'ContainerDefinitions'
-  ] as JsonObject[]) ?? [];
+  (((fragment?.['Resources'] as Record<string, JsonObject>)['Task']?.['Properties'] as JsonObject)['ContainerDefinitions'] as
+    JsonObject[] | undefined) ?? [];
 
 const resourcesOf = (fragment: JsonObject | undefined): Record<string, JsonObject> =>
-  (fragment?.['Resources'] as Record<string, JsonObject>) ?? {};
+  (fragment?.['Resources'] as Record<string, JsonObject> | undefined) ?? {};
 
 /** One task definition; `containers` and `fireLens` are the parts a case changes. */
 const template = (properties: JsonObject): JsonObject => ({

@@ -1,0 +1,37 @@
+import type { Problem } from '../errors';
+import { checkRoles, checkSecrets } from './checks/iam';
+import { checkRouterConfig, checkRouterCycle, checkRouterReuse, checkRouterStopTimeout } from './checks/router';
+import { checkRoutes } from './checks/routes';
+import { checkSelection } from './checks/selection';
+import { checkForwardPort, checkMemory, checkPlatform } from './checks/task';
+import { deriveTask } from './derive/derive-task';
+import { containersListed, type FireLensTask, taskProblem } from './task';
+import type { FireLensSpec } from './types';
+
+/**
+ * The macro's one validation stage, run before planning: every refusal of a task, all at once, in a
+ * stable order. With no spec (the FireLens property has mistakes, reported by normalize) only the checks
+ * that need none run, so the user still sees them. Planning may assume a task that passes is valid.
+ */
+export const validateTask = (spec: FireLensSpec | undefined, task: FireLensTask): Problem[] => {
+  if (spec === undefined) {
+    return [...checkPlatform(task), ...checkForwardPort(task)];
+  }
+  if (!containersListed(task.properties)) {
+    return [taskProblem(task, ['ContainerDefinitions'], 'must be a literal list of container definitions for the FireLens expansion')];
+  }
+  const derived = deriveTask(spec, task);
+  return [
+    ...checkRouterReuse(spec, task, derived),
+    ...checkSelection(spec, task, derived),
+    ...checkPlatform(task),
+    ...checkForwardPort(task),
+    ...checkMemory(spec, task, derived),
+    ...checkRouterConfig(spec, task, derived),
+    ...checkRoutes(task, derived),
+    ...checkRouterStopTimeout(spec, task, derived),
+    ...checkRouterCycle(task, derived),
+    ...checkSecrets(spec, task, derived),
+    ...checkRoles(spec, task, derived),
+  ];
+};

@@ -74,6 +74,71 @@ describe('buildTemplateView', () => {
     expect(view.servicesBySecurityGroup.get('Group')?.map((s) => s.logicalId)).toEqual(['Service']);
   });
 
+  it('records which settings are present even when their values are intrinsics', () => {
+    // Arrange
+    const view = buildTemplateView({
+      Resources: {
+        Task: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            ExecutionRoleArn: { 'Fn::ImportValue': 'Role' },
+            ContainerDefinitions: [
+              { Name: 'r', Image: { Ref: 'RouterImage' }, Memory: { Ref: 'M' }, StopTimeout: { Ref: 'S' }, FirelensConfiguration: {} },
+              { Name: 'app', DependsOn: { Ref: 'D' }, LogConfiguration: { Ref: 'L' }, MemoryReservation: 64 },
+            ],
+          },
+        },
+      },
+    });
+    const task = view.taskDefinitionsById.get('Task');
+    const [router, app] = task?.containers ?? [];
+
+    // Assert
+    expect(task?.executionRolePresent).toBe(true);
+    expect([router?.imageRef, router?.memory, router?.memoryPresent, router?.stopTimeout, router?.stopTimeoutPresent]).toEqual([
+      'RouterImage',
+      undefined,
+      true,
+      undefined,
+      true,
+    ]);
+    expect([router?.memoryReservationPresent, router?.dependsOnUnknown, router?.logConfigurationPresent]).toEqual([false, false, false]);
+    expect([app?.memoryReservationPresent, app?.dependsOnUnknown, app?.logConfigurationPresent, app?.logDriver]).toEqual([
+      true,
+      true,
+      true,
+      undefined,
+    ]);
+  });
+
+  it('reads the SecretOptions names and the task-role actions of an awsfirelens output', () => {
+    // Arrange
+    const logConfiguration = (secretOptions: unknown): JsonObject => ({
+      Name: 'app',
+      LogConfiguration: {
+        LogDriver: 'awsfirelens',
+        Options: { Name: 'kinesis_firehose', region: 'eu-west-1', delivery_stream: 'logs' },
+        SecretOptions: secretOptions as JsonObject,
+      },
+    });
+    const view = buildTemplateView({
+      Resources: {
+        Task: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            ContainerDefinitions: [logConfiguration([{ Name: 'role_arn', ValueFrom: 'x' }]), logConfiguration({ Ref: 'List' })],
+          },
+        },
+      },
+    });
+    const [listed, unreadable] = view.taskDefinitionsById.get('Task')?.containers ?? [];
+
+    // Assert
+    expect(listed?.secretOptionNames).toEqual(new Set(['role_arn']));
+    expect(unreadable?.secretOptionNames).toBeUndefined();
+    expect(unreadable?.outputActions).toEqual(['firehose:PutRecordBatch']);
+  });
+
   it('resolves a service literal task definition ARN through externalTaskDefinitions', () => {
     const external: JsonObject = {
       NetworkMode: 'awsvpc',

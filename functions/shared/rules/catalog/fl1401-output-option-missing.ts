@@ -1,5 +1,5 @@
-import { outputPlugin, secretOptionNames } from '../../fluentbit/outputs';
-import { isObject, literalString } from '../../template/intrinsics';
+import { outputPlugin } from '../../fluentbit/outputs';
+import { literalString } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
 import { containerLabel, findOption, FIRELENS_TASKDEF_DOCS } from '../helpers';
 
@@ -24,8 +24,7 @@ export const fl1401OutputOptionMissing = defineRule({
           continue;
         }
         // Names set by SecretOptions in every Fn::If branch; one lint cannot read may set any option.
-        const logConfiguration = container.properties['LogConfiguration'];
-        const secretNames = secretOptionNames(isObject(logConfiguration) ? logConfiguration['SecretOptions'] : undefined);
+        const secretNames = container.secretOptionNames;
         if (secretNames === undefined) {
           continue;
         }

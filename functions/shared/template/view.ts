@@ -98,10 +98,15 @@ export interface SecretOptionView {
 export interface TaskDefinitionView {
   readonly logicalId: string;
   readonly path: TemplatePath;
-  /** Literal network mode; the EC2 default `bridge` when omitted; undefined when an intrinsic. */
+  /**
+   * Literal network mode, lower case. When omitted: `awsvpc` for a Fargate task (Fargate requires awsvpc),
+   * otherwise the EC2 default `bridge` (ECS task definition parameters, "Network mode": "If no network
+   * mode is specified, the default is bridge. For Amazon ECS tasks on Fargate, the awsvpc network mode is
+   * required."). Undefined when an intrinsic. `networkModeExplicit` says whether it was written.
+   */
   readonly networkMode: string | undefined;
   readonly networkModeExplicit: boolean;
-  /** Literal entries of `RequiresCompatibilities`. */
+  /** Literal entries of `RequiresCompatibilities`, upper-cased (`fargate` is `FARGATE`). */
   readonly compatibilities: readonly string[];
   readonly isFargate: boolean;
   /** Literal `RuntimePlatform.OperatingSystemFamily`. */
@@ -329,12 +334,13 @@ export const readTaskDefinition = (
   external = false,
 ): TaskDefinitionView => {
   const compatibilities = asArray(properties['RequiresCompatibilities'])
-    .map((c) => literalString(c)?.toUpperCase())
+    .map((c) => literalString(c)?.trim().toUpperCase())
     .filter((c): c is string => c !== undefined);
   const isFargate = compatibilities.includes('FARGATE');
   const networkModeRaw = properties['NetworkMode'];
   const networkModeExplicit = networkModeRaw !== undefined;
-  const networkMode = networkModeExplicit ? literalString(networkModeRaw)?.toLowerCase() : isFargate ? undefined : 'bridge';
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode
+  const networkMode = networkModeExplicit ? literalString(networkModeRaw)?.toLowerCase() : isFargate ? 'awsvpc' : 'bridge';
   const containersPath = [...path, 'Properties', 'ContainerDefinitions'];
   const containers = asArray(properties['ContainerDefinitions']).map((raw, i) => readContainer(raw, i, containersPath, resources));
   const fireLensContainers = containers.filter((c) => c.usesFireLens);
@@ -527,7 +533,7 @@ const readService = (
     logicalId: id,
     path,
     taskDefinition,
-    launchType: literalString(props['LaunchType'])?.toUpperCase(),
+    launchType: literalString(props['LaunchType'])?.trim().toUpperCase(),
     usesFargateCapacityProvider: strategy.some((s) => /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? '')),
     platformVersion: literalString(props['PlatformVersion']),
     platformVersionPath: [...path, 'Properties', 'PlatformVersion'],

@@ -49,11 +49,26 @@ describe('buildTemplateView', () => {
     },
   };
 
-  it('defaults EC2 tasks to bridge mode and leaves Fargate tasks without a guessed mode', () => {
+  it('defaults EC2 tasks to bridge mode and Fargate tasks to awsvpc, the only mode Fargate allows', () => {
     const view = buildTemplateView(template);
     expect(view.taskDefinitionsById.get('Task')?.networkMode).toBe('bridge');
-    expect(view.taskDefinitionsById.get('Fargate')?.networkMode).toBeUndefined();
+    expect(view.taskDefinitionsById.get('Fargate')?.networkMode).toBe('awsvpc');
+    expect(view.taskDefinitionsById.get('Fargate')?.networkModeExplicit).toBe(false);
     expect(view.taskDefinitionsById.get('Fargate')?.isFargate).toBe(true);
+  });
+
+  it.each([['fargate'], ['Fargate'], [' FARGATE ']])('reads RequiresCompatibilities [%p] as Fargate', (launchType) => {
+    // Arrange
+    const task = { Type: 'AWS::ECS::TaskDefinition', Properties: { RequiresCompatibilities: [launchType] } };
+    const service = { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: 'Task' }, LaunchType: launchType } };
+
+    // Act
+    const view = buildTemplateView({ Resources: { Task: task, Service: service } });
+
+    // Assert
+    expect(view.taskDefinitionsById.get('Task')?.isFargate).toBe(true);
+    expect(view.taskDefinitionsById.get('Task')?.networkMode).toBe('awsvpc');
+    expect(view.services[0]?.launchType).toBe('FARGATE');
   });
 
   it('reads containers with stringified numbers and booleans, as hook payloads carry them', () => {

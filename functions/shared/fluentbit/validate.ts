@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../template/intrinsics';
 import { isIntrinsic, literalString } from '../template/intrinsics';
 import type { OutputPlugin } from './catalogue';
-import { CORE_OUTPUT_OPTIONS, OUTPUT_PLUGINS } from './catalogue';
+import { CORE_OUTPUT_OPTIONS, CREDENTIAL_OPTION_NAMES, OUTPUT_PLUGINS, secretOptionsOf } from './catalogue';
 import { describeKind, findOption, isEcsSpecialKey, valueFitsKind } from './options';
 
 export interface OptionIssue {
@@ -132,21 +132,34 @@ export const outputPluginByName = (name: string): OutputPlugin | undefined => {
 /** A URL with `user:password@` in it. */
 const CREDENTIALS_IN_URL = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 
+/** A value that is only a `${VAR}` reference: what a secretOptions entry becomes, never a literal credential. */
+const ENV_REFERENCE = /^\$\{[^}]+\}$/;
+
+export interface PlaintextSecret {
+  /** The option key as written. */
+  readonly key: string;
+  /** `secret-option`: a credential option of the plugin; `url-credentials`: a URL with `user:password@`. */
+  readonly kind: 'secret-option' | 'url-credentials';
+}
+
 /**
- * Keys whose value is a credential written in plain text: a secret option of the plugin given as a
- * literal (a `${VAR}` reference, which is what secretOptions become, is fine), or any URL with
- * credentials. Lint suggests moving them to secretOptions.
+ * Options whose value is a credential written in plain text: a credential option given as a literal
+ * string or number (CloudFormation passes a number on as its digits) — the plugin's secret options when
+ * the catalogue knows it, `CREDENTIAL_OPTION_NAMES` when it does not — or any string with a URL with
+ * credentials. A `${VAR}`-only value is fine. Lint suggests moving them to secretOptions.
  */
-export const plaintextSecretOptions = (options: JsonObject): string[] => {
+export const plaintextSecretOptions = (options: JsonObject): PlaintextSecret[] => {
   const name = literalString(findOption(options, 'Name')?.value);
   const plugin = name === undefined ? undefined : outputPluginByName(name);
-  const secretKeys = new Set(plugin?.secretOptions ?? []);
-  return Object.entries(options)
-    .filter(([key, value]) => {
-      if (typeof value !== 'string' || value.trim() === '' || /^\$\{[^}]+\}$/.test(value.trim())) {
-        return false;
-      }
-      return secretKeys.has(key.trim().toLowerCase()) || CREDENTIALS_IN_URL.test(value);
-    })
-    .map(([key]) => key);
+  const secretKeys = new Set(plugin === undefined ? CREDENTIAL_OPTION_NAMES : secretOptionsOf(plugin));
+  return Object.entries(options).flatMap(([key, value]): PlaintextSecret[] => {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+    if (text === undefined || text === '' || ENV_REFERENCE.test(text)) {
+      return [];
+    }
+    if (secretKeys.has(key.trim().toLowerCase())) {
+      return [{ key, kind: 'secret-option' }];
+    }
+    return typeof value === 'string' && CREDENTIALS_IN_URL.test(value) ? [{ key, kind: 'url-credentials' }] : [];
+  });
 };

@@ -265,8 +265,16 @@ describe('plaintextSecretOptions', () => {
     const reference = plaintextSecretOptions({ Name: 'datadog', apikey: '${DD_API_KEY}' });
 
     // Assert
-    expect(keys).toEqual(['apikey']);
+    expect(keys).toEqual([{ key: 'apikey', kind: 'secret-option' }]);
     expect(reference).toEqual([]);
+  });
+
+  it('lists a secret option given as a number, as CloudFormation passes it on as digits', () => {
+    // Act
+    const keys = plaintextSecretOptions({ Name: 'datadog', apikey: 1234567890 });
+
+    // Assert
+    expect(keys).toEqual([{ key: 'apikey', kind: 'secret-option' }]);
   });
 
   it('lists any value that is a URL with credentials', () => {
@@ -274,7 +282,19 @@ describe('plaintextSecretOptions', () => {
     const keys = plaintextSecretOptions({ Name: 'http', Host: 'h', URI: '/x', proxy: 'http://user:pa55@proxy:3128' });
 
     // Assert
-    expect(keys).toEqual(['proxy']);
+    expect(keys).toEqual([{ key: 'proxy', kind: 'url-credentials' }]);
+  });
+
+  it("uses the plugin's own list for a known plugin and the catalogue-wide list for an unknown one", () => {
+    // Act
+    const known = plaintextSecretOptions({ Name: 'cloudwatch_logs', region: 'r', api_key: 'k' });
+    const unknown = plaintextSecretOptions({ Name: 'sumo_logic', api_key: 'k', http_api_key: 'k', uri: '/x' });
+    const noName = plaintextSecretOptions({ Name: { Ref: 'Plugin' }, bearer_token: 't' });
+
+    // Assert
+    expect(known).toEqual([]);
+    expect(unknown.map((s) => s.key)).toEqual(['api_key', 'http_api_key']);
+    expect(noName.map((s) => s.key)).toEqual(['bearer_token']);
   });
 
   it.each([
@@ -282,11 +302,23 @@ describe('plaintextSecretOptions', () => {
     ['es', 'Cloud_Auth'],
     ['newrelic', 'licenseKey'],
     ['loki', 'http_passwd'],
+    ['loki', 'bearer_token'],
+    ['datadog', 'apikey'],
+    ['splunk', 'http_passwd'],
+    ['newrelic', 'apiKey'],
+    ['nrlogs', 'license_key'],
+    ['es', 'http_passwd'],
+    ['opensearch', 'http_passwd'],
+    ['http', 'http_passwd'],
+    ['http', 'tls.key_passwd'],
+    ['datadog', 'http_passwd'],
+    ['forward', 'shared_key'],
+    ['kafka', 'rdkafka.sasl.password'],
   ])('knows the secret option of %s (%s)', (name, key) => {
     // Act
     const keys = plaintextSecretOptions({ Name: name, [key]: 'secret-value' });
 
     // Assert
-    expect(keys).toEqual([key]);
+    expect(keys).toEqual([{ key, kind: 'secret-option' }]);
   });
 });

@@ -20,11 +20,8 @@ export { ECS_SPECIAL_KEYS, findOption, isEcsSpecialKey } from './options';
 export type { StatementsResult } from './permissions';
 export type { SecretContext } from './secrets';
 export { secretArnOf, secretEntries, secretOptionNames, secretStatements, secretStatementsWithNotes } from './secrets';
-export type { OptionIssue, OptionIssueKind, PlaintextSecret, ValidateContext } from './validate';
-export { plaintextSecretOptions, validateOutputOptions } from './validate';
-
-/** The catalogue entry for a `Name` value (case-insensitive, as Fluent Bit matches it). */
-export const outputPlugin = (name: string): OutputPlugin | undefined => outputPluginByName(name);
+export type { OptionIssue, PlaintextSecret, ValidateContext } from './validate';
+export { outputPluginByName, plaintextSecretOptions, validateOutputOptions } from './validate';
 
 export type OutputContext = ArnContext;
 

@@ -27,8 +27,6 @@ export type OptionIssue =
   | (IssueBase & { readonly kind: 'missing'; readonly plugin: string; readonly options: readonly string[] })
   | (IssueBase & { readonly kind: 'templating'; readonly key: string; readonly plugin: string; readonly variable: string });
 
-export type OptionIssueKind = OptionIssue['kind'];
-
 export interface ValidateContext {
   /**
    * Option names set through `secretOptions` (case-insensitive): they count as set for the must-have

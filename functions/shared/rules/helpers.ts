@@ -1,6 +1,6 @@
 /** Small pure helpers shared by several rules (reading options, ports, IAM actions, images). */
 import { cutText, QUOTED_TEXT_LIMIT } from '../errors';
-import { type Json, type JsonObject, literalInteger, literalString } from '../template/intrinsics';
+import { type Json, literalInteger, literalString } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import type {
   ContainerView,
@@ -27,20 +27,6 @@ export const shownValue = (value: unknown): string => {
 };
 
 export const containerLabel = (container: ContainerView): string => container.name ?? `#${String(container.index)}`;
-
-/** Case-insensitive option lookup (Fluent Bit keys are case-insensitive): [actual key, value]. */
-export const findOption = (options: JsonObject | undefined, key: string): [string, Json] | undefined => {
-  if (!options) {
-    return undefined;
-  }
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(options)) {
-    if (k.toLowerCase() === wanted) {
-      return [k, v];
-    }
-  }
-  return undefined;
-};
 
 /** The FirelensConfiguration option `key` of a router, with its path. */
 export const routerOption = (router: ContainerView, key: string): { value: Json; path: TemplatePath } | undefined => {
@@ -80,7 +66,7 @@ const actionPattern = (pattern: string): RegExp =>
   );
 
 /** True when an Allow statement grants `action` (wildcards honoured, case-insensitive). */
-export const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
+const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
   statements.some((s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionPattern(a).test(action)));
 
 /** Whether the role's permissions can be judged at all (no managed policies, no intrinsic documents). */

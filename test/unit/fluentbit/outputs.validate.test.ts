@@ -1,9 +1,9 @@
-import { outputPlugin, plaintextSecretOptions, validateOutputOptions } from '../../../functions/shared/fluentbit/outputs';
+import { outputPluginByName, plaintextSecretOptions, validateOutputOptions } from '../../../functions/shared/fluentbit/outputs';
 
-describe('outputPlugin', () => {
+describe('outputPluginByName', () => {
   it('finds plugins case-insensitively', () => {
     // Act
-    const plugin = outputPlugin('CloudWatch_Logs');
+    const plugin = outputPluginByName('CloudWatch_Logs');
 
     // Assert
     expect(plugin?.name).toBe('cloudwatch_logs');
@@ -12,7 +12,7 @@ describe('outputPlugin', () => {
 
   it('returns undefined for a plugin outside the catalogue', () => {
     // Act
-    const plugin = outputPlugin('sumo');
+    const plugin = outputPluginByName('sumo');
 
     // Assert
     expect(plugin).toBeUndefined();
@@ -20,8 +20,8 @@ describe('outputPlugin', () => {
 
   it('knows which implementation expands $(ecs_task_id)', () => {
     // Act
-    const go = outputPlugin('cloudwatch');
-    const c = outputPlugin('cloudwatch_logs');
+    const go = outputPluginByName('cloudwatch');
+    const c = outputPluginByName('cloudwatch_logs');
 
     // Assert
     expect([go?.ecsTemplating, c?.ecsTemplating]).toEqual([true, false]);

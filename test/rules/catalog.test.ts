@@ -51,6 +51,19 @@ describe('rule catalogue', () => {
     }
   });
 
+  it.each([...ruleFiles, '../helpers.ts'])('%s reads only view facts, never raw properties, view.resources or view.template', (file) => {
+    // Arrange: comments may mention the words; only code counts.
+    const code = readFileSync(join(CATALOG_DIR, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+
+    // Act
+    const rawReads = code.match(/\.properties\b|\[\s*['"]properties['"]\s*\]|\bview\s*\.\s*(resources|template)\b/g) ?? [];
+
+    // Assert
+    expect(rawReads).toEqual([]);
+  });
+
   it('keeps the README rules table up to date', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = /<!-- rules:start -->\n([\s\S]*?)<!-- rules:end -->/.exec(readme)?.[1];

@@ -16,5 +16,17 @@ ruleTester(fl1006S3ConfigOnFargate, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1006/lower-case-fargate.yaml',
+      findings: [
+        {
+          ruleId: 'FL1006',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'FirelensConfiguration', 'Options', 'config-file-type'],
+          line: 17,
+          column: 15,
+          message: 'log_router uses config-file-type s3 but Task requires FARGATE, which supports only file',
+        },
+      ],
+    },
   ],
 });

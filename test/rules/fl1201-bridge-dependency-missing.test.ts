@@ -2,7 +2,12 @@ import { fl1201BridgeDependencyMissing } from '../../functions/shared/rules/cata
 import { ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1201BridgeDependencyMissing, {
-  valid: ['good/fargate-service-complete.yaml', 'bad/FL1202/router-has-depends-on.yaml', 'bad/FL1204/awsvpc-router-depends-on.yaml'],
+  valid: [
+    'good/fargate-service-complete.yaml',
+    'bad/FL1202/router-has-depends-on.yaml',
+    'bad/FL1204/awsvpc-router-depends-on.yaml',
+    'bad/FL1006/lower-case-fargate.yaml',
+  ],
   invalid: [
     {
       fixture: 'bad/FL1201/bridge-without-depends-on.yaml',

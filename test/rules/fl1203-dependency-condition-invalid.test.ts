@@ -2,7 +2,7 @@ import { fl1203DependencyConditionInvalid } from '../../functions/shared/rules/c
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1203DependencyConditionInvalid, {
-  valid: [...GOOD_TEMPLATES],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1006/lower-case-fargate.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1203/app-depends-on-router-complete.yaml',

@@ -43,5 +43,11 @@ ruleTester(fl1401OutputOptionMissing, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1401/empty-region.yaml',
+      findings: [
+        { ruleId: 'FL1401', path: [...NAME, 'Name'], line: 18, column: 15, message: 'app uses the kinesis_firehose output without region' },
+      ],
+    },
   ],
 });

@@ -16,5 +16,17 @@ ruleTester(fl1403EcsTemplatingUnsupported, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1403/tag-variable-on-cloudwatch-logs.yaml',
+      findings: [
+        {
+          ruleId: 'FL1403',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'log_group_name'],
+          line: 21,
+          column: 15,
+          message: 'app uses $(tag) in log_group_name, which the cloudwatch_logs plugin does not expand',
+        },
+      ],
+    },
   ],
 });

@@ -47,5 +47,24 @@ ruleTester(fl1405PlaintextSecret, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1405/loki-bearer-token.yaml',
+      findings: [
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'bearer_token'],
+          line: 23,
+          column: 15,
+          message: 'app sets bearer_token as a plain option value; move it to SecretOptions',
+        },
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'tls.key_passwd'],
+          line: 24,
+          column: 15,
+          message: 'app sets tls.key_passwd as a plain option value; move it to SecretOptions',
+        },
+      ],
+    },
   ],
 });

@@ -47,7 +47,15 @@ export interface OutputPlugin {
   readonly exclusive: readonly (readonly string[])[];
   /** Known options, lower-case keys, with the kind of value each takes. */
   readonly options: Readonly<Record<string, OptionKind>>;
-  /** Options whose value is a credential and belongs in `secretOptions`. */
+  /**
+   * Options of this plugin whose value is a credential and belongs in `secretOptions` (lower-case keys;
+   * the TLS key password and basic-auth password shared by many outputs are also in `CORE_SECRET_OPTIONS`). Checked against
+   * each plugin's page of the Fluent Bit manual: loki `http_passwd`/`bearer_token`, datadog `apikey`,
+   * splunk `splunk_token`/`http_passwd`, es `http_passwd`/`cloud_auth`, opensearch and http
+   * `http_passwd`, nrlogs `api_key`/`license_key`, New Relic's plugin `apiKey`/`licenseKey`, forward
+   * `shared_key`/`password`, kafka `rdkafka.sasl.password`. The AWS plugins take none: they sign with the
+   * task role.
+   */
   readonly secretOptions: readonly string[];
   /** True when the plugin expands `$(ecs_task_id)`-style variables in names (Go cloudwatch). */
   readonly ecsTemplating: boolean;
@@ -93,8 +101,17 @@ const TLS_OPTIONS: Readonly<Record<string, OptionKind>> = {
   'tls.ca_file': 'string',
   'tls.crt_file': 'string',
   'tls.key_file': 'string',
+  'tls.key_passwd': 'string',
   'tls.vhost': 'string',
 };
+
+/**
+ * Credential options that several plugins share through a common option set: the TLS layer's
+ * `tls.key_passwd` (Fluent Bit manual, Administration → Transport Security: "Optional password for
+ * tls.key_file file") and HTTP basic authentication's `http_passwd`. A plugin has them when its
+ * `options` declare them.
+ */
+export const CORE_SECRET_OPTIONS: readonly string[] = ['tls.key_passwd', 'http_passwd'];
 
 const LOGS_DOCS: readonly PermissionDoc[] = [
   { actions: ['logs:CreateLogStream'], on: 'the log group (`log-group:<name>:*`)' },
@@ -595,4 +612,26 @@ export const OUTPUT_PLUGINS: readonly OutputPlugin[] = [
   OPENSEARCH,
   ES,
   ...PARTNERS,
+];
+
+/** Every credential option of `plugin`: its own `secretOptions` plus the shared TLS ones it declares. */
+export const secretOptionsOf = (plugin: OutputPlugin): readonly string[] => [
+  ...plugin.secretOptions,
+  ...CORE_SECRET_OPTIONS.filter((key) => plugin.options[key] !== undefined && !plugin.secretOptions.includes(key)),
+];
+
+/**
+ * Option names (lower case) that carry a credential in some output plugin: every plugin's secret options
+ * and the shared TLS ones, plus names other outputs use for the same thing (`api_key`, `http_api_key`,
+ * `aws_secret_access_key`, …). Used for a plugin the catalogue does not know, where its own list cannot be.
+ */
+export const CREDENTIAL_OPTION_NAMES: readonly string[] = [
+  ...new Set([
+    ...OUTPUT_PLUGINS.flatMap(secretOptionsOf),
+    ...CORE_SECRET_OPTIONS,
+    'api_key',
+    'http_api_key',
+    'license_key',
+    'aws_secret_access_key',
+  ]),
 ];

@@ -20,8 +20,6 @@ export const findOption = (options: JsonObject, name: string): OptionEntry | und
 
 export const optionValue = (options: JsonObject, name: string): Json | undefined => findOption(options, name)?.value;
 
-export const hasOption = (options: JsonObject, name: string): boolean => findOption(options, name) !== undefined;
-
 /** Keys the ECS agent consumes itself; they never reach the Fluent Bit `[OUTPUT]` as plugin options. */
 export const ECS_SPECIAL_KEYS: readonly string[] = ['Name', 'log-driver-buffer-limit', 'include-pattern', 'exclude-pattern'];
 

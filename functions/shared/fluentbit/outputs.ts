@@ -14,19 +14,16 @@ import { outputPluginByName } from './validate';
  * The table itself, with versions and sources, is in catalogue.ts.
  */
 export type { Implementation, OutputPlugin, PermissionDoc } from './catalogue';
-export { CORE_OUTPUT_OPTIONS, OUTPUT_PLUGINS } from './catalogue';
+export { CORE_OUTPUT_OPTIONS, CORE_SECRET_OPTIONS, CREDENTIAL_OPTION_NAMES, OUTPUT_PLUGINS, secretOptionsOf } from './catalogue';
 export type { OptionKind } from './options';
 export { ECS_SPECIAL_KEYS, findOption, isEcsSpecialKey } from './options';
 export type { StatementsResult } from './permissions';
 export type { SecretContext } from './secrets';
 export { secretArnOf, secretEntries, secretOptionNames, secretStatements, secretStatementsWithNotes } from './secrets';
-export type { OptionIssue } from './validate';
-export { plaintextSecretOptions, validateOutputOptions } from './validate';
+export type { OptionIssue, PlaintextSecret, ValidateContext } from './validate';
+export { outputPluginByName, plaintextSecretOptions, validateOutputOptions } from './validate';
 
-/** The catalogue entry for a `Name` value (case-insensitive, as Fluent Bit matches it). */
-export const outputPlugin = (name: string): OutputPlugin | undefined => outputPluginByName(name);
-
-export interface OutputContext extends ArnContext {}
+export type OutputContext = ArnContext;
 
 /** With AWS_Auth off, an OpenSearch/ES role is never assumed. */
 const roleInUse = (plugin: OutputPlugin, options: JsonObject): boolean =>
@@ -45,7 +42,8 @@ export const statementsForOutput = (options: JsonObject, context: OutputContext)
   }
   const plugin = outputPluginByName(literalString(name.value) ?? '');
   if (plugin === undefined) {
-    return { statements: [], notes: [`\`${String(name.value)}\` is not in the catalogue; no destination permissions are derived.`] };
+    const shown = typeof name.value === 'string' ? name.value : JSON.stringify(name.value);
+    return { statements: [], notes: [`\`${shown}\` is not in the catalogue; no destination permissions are derived.`] };
   }
   const role = plugin.roleOption === undefined ? undefined : findOption(options, plugin.roleOption);
   const result =

@@ -21,13 +21,10 @@ export interface TemplatingOptions {
 }
 
 /** Index of the first run-time placeholder in `value`, or undefined when it is fully literal. */
-export const runtimePlaceholderIndex = (value: string, options: TemplatingOptions = {}): number | undefined => {
+const runtimePlaceholderIndex = (value: string, options: TemplatingOptions = {}): number | undefined => {
   const match = (options.strftime === true ? PLACEHOLDER_OR_STRFTIME : PLACEHOLDER).exec(value);
   return match === null ? undefined : match.index;
 };
-
-export const hasRuntimePlaceholder = (value: string, options: TemplatingOptions = {}): boolean =>
-  runtimePlaceholderIndex(value, options) !== undefined;
 
 /**
  * `{ literal, templated }`: `literal` is the whole value when it has no placeholder, otherwise the

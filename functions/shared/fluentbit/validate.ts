@@ -1,13 +1,38 @@
 import type { Json, JsonObject } from '../template/intrinsics';
 import { isIntrinsic, literalString } from '../template/intrinsics';
 import type { OutputPlugin } from './catalogue';
-import { CORE_OUTPUT_OPTIONS, OUTPUT_PLUGINS } from './catalogue';
+import { CORE_OUTPUT_OPTIONS, CREDENTIAL_OPTION_NAMES, OUTPUT_PLUGINS, secretOptionsOf } from './catalogue';
 import { describeKind, findOption, isEcsSpecialKey, valueFitsKind } from './options';
 
-export interface OptionIssue {
+interface IssueBase {
   /** The option key as written, or undefined when the problem is a missing option. */
   readonly key: string | undefined;
   readonly message: string;
+}
+
+/**
+ * One problem in an output's options. `kind` says which check found it, so each lint rule reports the
+ * kinds it owns from this one function while the macro reports them all by `key` and `message`:
+ * - `match`: `Match` set by hand (the ECS agent generates it);
+ * - `no-name`: plugin options without `Name`;
+ * - `missing`: none of a must-have group is set (`plugin` and `options` name them);
+ * - `exclusive`: two options of which only one may be set;
+ * - `wrong-kind`: a value Fluent Bit cannot parse for the option;
+ * - `sibling`: an option of the other implementation of the destination;
+ * - `templating`: `$(…)` Go-plugin templating in a plugin that writes it literally (`variable` is the
+ *   first `$(…)` of the value).
+ */
+export type OptionIssue =
+  | (IssueBase & { readonly kind: 'match' | 'no-name' | 'exclusive' | 'wrong-kind' | 'sibling' })
+  | (IssueBase & { readonly kind: 'missing'; readonly plugin: string; readonly options: readonly string[] })
+  | (IssueBase & { readonly kind: 'templating'; readonly key: string; readonly plugin: string; readonly variable: string });
+
+export interface ValidateContext {
+  /**
+   * Option names set through `secretOptions` (case-insensitive): they count as set for the must-have
+   * options. The macro passes them merged into the options instead; the result is the same.
+   */
+  readonly secretOptionNames?: ReadonlySet<string>;
 }
 
 const code = (text: string): string => `\`${text}\``;
@@ -20,10 +45,18 @@ const isSet = (options: JsonObject, key: string): boolean => {
 
 const orList = (keys: readonly string[]): string => keys.map(code).join(' or ');
 
-const missingRequired = (plugin: OutputPlugin, options: JsonObject): OptionIssue[] =>
-  plugin.required
-    .filter((group) => !group.some((key) => isSet(options, key)))
-    .map((group) => ({ key: undefined, message: `${code(plugin.name)} needs ${orList(group)}` }));
+const missingRequired = (plugin: OutputPlugin, options: JsonObject, context: ValidateContext): OptionIssue[] => {
+  const secrets = new Set([...(context.secretOptionNames ?? [])].map((name) => name.trim().toLowerCase()));
+  return plugin.required
+    .filter((group) => !group.some((key) => isSet(options, key) || secrets.has(key)))
+    .map((group) => ({
+      kind: 'missing',
+      key: undefined,
+      message: `${code(plugin.name)} needs ${orList(group)}`,
+      plugin: plugin.name,
+      options: group,
+    }));
+};
 
 const exclusiveConflicts = (plugin: OutputPlugin, options: JsonObject): OptionIssue[] =>
   plugin.exclusive.flatMap((group) => {
@@ -32,7 +65,7 @@ const exclusiveConflicts = (plugin: OutputPlugin, options: JsonObject): OptionIs
       return [];
     }
     const second = findOption(options, present[1] ?? '')?.key;
-    return [{ key: second, message: `${code(plugin.name)} takes only one of ${present.map(code).join(' and ')}` }];
+    return [{ kind: 'exclusive', key: second, message: `${code(plugin.name)} takes only one of ${present.map(code).join(' and ')}` }];
   });
 
 const shown = (value: Json): string => (typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value));
@@ -43,7 +76,9 @@ const wrongKinds = (plugin: OutputPlugin, options: JsonObject): OptionIssue[] =>
     if (kind === undefined || isEcsSpecialKey(key) || valueFitsKind(kind, value)) {
       return [];
     }
-    return [{ key, message: `${code(key)} of ${code(plugin.name)} must be ${describeKind(kind)}, not ${shown(value)}` }];
+    return [
+      { kind: 'wrong-kind', key, message: `${code(key)} of ${code(plugin.name)} must be ${describeKind(kind)}, not ${shown(value)}` },
+    ];
   });
 
 /**
@@ -62,11 +97,15 @@ const siblingOptions = (plugin: OutputPlugin, options: JsonObject): OptionIssue[
       const k = key.trim().toLowerCase();
       return plugin.options[k] === undefined && CORE_OUTPUT_OPTIONS[k] === undefined && sibling.options[k] !== undefined;
     })
-    .map((key) => ({
+    .map((key): OptionIssue => ({
+      kind: 'sibling',
       key,
       message: `${code(key)} is an option of ${code(sibling.name)}, not of ${code(plugin.name)}; ${consequence}`,
     }));
 };
+
+/** The first `$(…)` of a value, for messages. */
+const GO_TEMPLATE = /\$\([^)\s]*\)/;
 
 /** `$(ecs_task_id)` and friends are Go-plugin syntax; the C plugins write them literally. */
 const unsupportedTemplating = (plugin: OutputPlugin, options: JsonObject): OptionIssue[] => {
@@ -74,23 +113,32 @@ const unsupportedTemplating = (plugin: OutputPlugin, options: JsonObject): Optio
   if (plugin.ecsTemplating || sibling?.ecsTemplating !== true) {
     return [];
   }
-  return Object.entries(options)
-    .filter(([key, value]) => !isEcsSpecialKey(key) && typeof value === 'string' && value.includes('$('))
-    .map(([key]) => ({
-      key,
-      message: `${code(plugin.name)} does not expand ${code('$(…)')} variables in ${code(key)}; use ${code(sibling.name)}, ${code('log_group_template')}/${code('log_stream_template')}, or the init image's ${code('${ECS_TASK_ID}')}`,
-    }));
+  return Object.entries(options).flatMap(([key, value]): OptionIssue[] => {
+    if (isEcsSpecialKey(key) || typeof value !== 'string' || !value.includes('$(')) {
+      return [];
+    }
+    return [
+      {
+        kind: 'templating',
+        key,
+        plugin: plugin.name,
+        variable: GO_TEMPLATE.exec(value)?.[0] ?? '$(',
+        message: `${code(plugin.name)} does not expand ${code('$(…)')} variables in ${code(key)}; use ${code(sibling.name)}, ${code('log_group_template')}/${code('log_stream_template')}, or the init image's ${code('${ECS_TASK_ID}')}`,
+      },
+    ];
+  });
 };
 
 /**
  * Problems Fluent Bit or ECS would reject, or that silently break delivery, in one container's
  * `awsfirelens` options. Values that are intrinsics are unknown and never flagged.
  */
-export const validateOutputOptions = (options: JsonObject): OptionIssue[] => {
+export const validateOutputOptions = (options: JsonObject, context: ValidateContext = {}): OptionIssue[] => {
   const issues: OptionIssue[] = [];
   const match = findOption(options, 'Match');
   if (match !== undefined) {
     issues.push({
+      kind: 'match',
       key: match.key,
       message: `${code('Match')} is generated by the ECS agent (${code('<container>-firelens*')}); remove it`,
     });
@@ -100,6 +148,7 @@ export const validateOutputOptions = (options: JsonObject): OptionIssue[] => {
     const pluginKeys = Object.keys(options).filter((key) => !isEcsSpecialKey(key));
     if (pluginKeys.length > 0) {
       issues.push({
+        kind: 'no-name',
         key: undefined,
         message: `Options have no ${code('Name')}: ECS needs the output plugin name and fails the task ("missing output key")`,
       });
@@ -115,7 +164,7 @@ export const validateOutputOptions = (options: JsonObject): OptionIssue[] => {
   }
   return [
     ...issues,
-    ...missingRequired(plugin, options),
+    ...missingRequired(plugin, options, context),
     ...exclusiveConflicts(plugin, options),
     ...wrongKinds(plugin, options),
     ...siblingOptions(plugin, options),
@@ -132,21 +181,34 @@ export const outputPluginByName = (name: string): OutputPlugin | undefined => {
 /** A URL with `user:password@` in it. */
 const CREDENTIALS_IN_URL = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 
+/** A value that is only a `${VAR}` reference: what a secretOptions entry becomes, never a literal credential. */
+const ENV_REFERENCE = /^\$\{[^}]+\}$/;
+
+export interface PlaintextSecret {
+  /** The option key as written. */
+  readonly key: string;
+  /** `secret-option`: a credential option of the plugin; `url-credentials`: a URL with `user:password@`. */
+  readonly kind: 'secret-option' | 'url-credentials';
+}
+
 /**
- * Keys whose value is a credential written in plain text: a secret option of the plugin given as a
- * literal (a `${VAR}` reference, which is what secretOptions become, is fine), or any URL with
- * credentials. Lint suggests moving them to secretOptions.
+ * Options whose value is a credential written in plain text: a credential option given as a literal
+ * string or number (CloudFormation passes a number on as its digits) — the plugin's secret options when
+ * the catalogue knows it, `CREDENTIAL_OPTION_NAMES` when it does not — or any string with a URL with
+ * credentials. A `${VAR}`-only value is fine. Lint suggests moving them to secretOptions.
  */
-export const plaintextSecretOptions = (options: JsonObject): string[] => {
+export const plaintextSecretOptions = (options: JsonObject): PlaintextSecret[] => {
   const name = literalString(findOption(options, 'Name')?.value);
   const plugin = name === undefined ? undefined : outputPluginByName(name);
-  const secretKeys = new Set(plugin?.secretOptions ?? []);
-  return Object.entries(options)
-    .filter(([key, value]) => {
-      if (typeof value !== 'string' || value.trim() === '' || /^\$\{[^}]+\}$/.test(value.trim())) {
-        return false;
-      }
-      return secretKeys.has(key.trim().toLowerCase()) || CREDENTIALS_IN_URL.test(value);
-    })
-    .map(([key]) => key);
+  const secretKeys = new Set(plugin === undefined ? CREDENTIAL_OPTION_NAMES : secretOptionsOf(plugin));
+  return Object.entries(options).flatMap(([key, value]): PlaintextSecret[] => {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+    if (text === undefined || text === '' || ENV_REFERENCE.test(text)) {
+      return [];
+    }
+    if (secretKeys.has(key.trim().toLowerCase())) {
+      return [{ key, kind: 'secret-option' }];
+    }
+    return typeof value === 'string' && CREDENTIALS_IN_URL.test(value) ? [{ key, kind: 'url-credentials' }] : [];
+  });
 };

@@ -1,8 +1,15 @@
 /** Small pure helpers shared by several rules (reading options, ports, IAM actions, images). */
 import { cutText, QUOTED_TEXT_LIMIT } from '../errors';
-import { isIntrinsic, type Json, type JsonObject, literalInteger, literalString, refTarget } from '../template/intrinsics';
+import { type Json, literalInteger, literalString } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
-import type { ContainerView, IngressRuleView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
+import type {
+  ContainerView,
+  DependsOnView,
+  IngressRuleView,
+  PolicyStatementView,
+  TaskDefinitionView,
+  TemplateView,
+} from '../template/view';
 
 export const FIRELENS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html';
 export const FIRELENS_TASKDEF_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html';
@@ -13,33 +20,18 @@ export const FORWARD_PORT = 24224;
 
 /** A template value as a message shows it: strings quoted, other literals as JSON, cut at 80 characters. */
 export const shownValue = (value: unknown): string => {
-  const shown = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
+  // JSON.stringify gives undefined for undefined and functions, whatever its declared type says.
+  const json = JSON.stringify(value) as string | undefined;
+  const shown = typeof value === 'string' ? `"${value}"` : (json ?? String(value));
   return cutText(shown, QUOTED_TEXT_LIMIT);
 };
 
 export const containerLabel = (container: ContainerView): string => container.name ?? `#${String(container.index)}`;
 
-/** Case-insensitive option lookup (Fluent Bit keys are case-insensitive): [actual key, value]. */
-export const findOption = (options: JsonObject | undefined, key: string): [string, Json] | undefined => {
-  if (!options) {
-    return undefined;
-  }
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(options)) {
-    if (k.toLowerCase() === wanted) {
-      return [k, v];
-    }
-  }
-  return undefined;
-};
-
 /** The FirelensConfiguration option `key` of a router, with its path. */
 export const routerOption = (router: ContainerView, key: string): { value: Json; path: TemplatePath } | undefined => {
-  const options = router.firelensConfiguration?.['Options'];
-  if (typeof options !== 'object' || options === null || Array.isArray(options) || isIntrinsic(options)) {
-    return undefined;
-  }
-  if (!Object.hasOwn(options, key)) {
+  const options = router.firelensOptions;
+  if (options === undefined || !Object.hasOwn(options, key)) {
     return undefined;
   }
   return { value: options[key] ?? null, path: [...router.path, 'FirelensConfiguration', 'Options', key] };
@@ -74,7 +66,7 @@ const actionPattern = (pattern: string): RegExp =>
   );
 
 /** True when an Allow statement grants `action` (wildcards honoured, case-insensitive). */
-export const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
+const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
   statements.some((s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionPattern(a).test(action)));
 
 /** Whether the role's permissions can be judged at all (no managed policies, no intrinsic documents). */
@@ -89,7 +81,7 @@ export const missingActions = (view: TemplateView, roleId: string, actions: read
 };
 
 /** A container's DependsOn entry on the router, if it declares one. */
-export const dependencyOn = (container: ContainerView, router: ContainerView) =>
+export const dependencyOn = (container: ContainerView, router: ContainerView): DependsOnView | undefined =>
   router.name === undefined ? undefined : container.dependsOn.find((d) => d.containerName === router.name);
 
 export const STARTUP_CONDITIONS = new Set(['START', 'HEALTHY']);
@@ -102,7 +94,7 @@ export const routerImage = (view: TemplateView, router: ContainerView): string |
   if (router.image !== undefined) {
     return router.image;
   }
-  const param = view.parameters.get(refTarget(router.properties['Image']) ?? '');
+  const param = router.imageRef === undefined ? undefined : view.parameters.get(router.imageRef);
   return param ? literalString(param.default) : undefined;
 };
 

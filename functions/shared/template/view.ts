@@ -7,6 +7,7 @@
  * Numbers and booleans are read with `literalInteger` / `literalBoolean`, because hook payloads
  * stringify them.
  */
+import { findOption, secretOptionNames, statementsForOutput } from '../fluentbit/outputs';
 import {
   isIntrinsic,
   isObject,
@@ -17,6 +18,7 @@ import {
   literalString,
   possibleValues,
   referencedResource,
+  refTarget,
 } from './intrinsics';
 import type { TemplatePath } from './locator';
 
@@ -38,24 +40,51 @@ export interface ContainerView {
   readonly name: string | undefined;
   readonly index: number;
   readonly path: TemplatePath;
-  readonly properties: JsonObject;
   readonly image: string | undefined;
+  /** Logical id an `Image: !Ref X` names (a parameter, often of SSM type); undefined otherwise. */
+  readonly imageRef: string | undefined;
+  /** True when `LogConfiguration` is present, even as an intrinsic (then `logDriver` is unknown). */
+  readonly logConfigurationPresent: boolean;
   /** Literal `LogConfiguration.LogDriver`. */
   readonly logDriver: string | undefined;
   /** `LogConfiguration.Options` when it is a literal object. */
   readonly logOptions: JsonObject | undefined;
   readonly logOptionsPath: TemplatePath;
   readonly secretOptions: readonly SecretOptionView[];
+  /**
+   * Option names `LogConfiguration.SecretOptions` sets whatever its conditions (see `secretOptionNames`):
+   * empty when there is none; undefined when the list cannot be read, so it may set any option.
+   */
+  readonly secretOptionNames: ReadonlySet<string> | undefined;
+  /**
+   * Task-role IAM actions the container's `awsfirelens` output needs, from the Fluent Bit catalogue
+   * (`statementsForOutput`); empty when the container does not use awsfirelens, its options have no
+   * literal `Name`, or the plugin is not in the catalogue.
+   */
+  readonly outputActions: readonly string[];
   readonly firelensConfiguration: JsonObject | undefined;
+  /** `FirelensConfiguration.Options` when it is a literal object. */
+  readonly firelensOptions: JsonObject | undefined;
   readonly isRouter: boolean;
   readonly usesFireLens: boolean;
   readonly dependsOn: readonly DependsOnView[];
   /** True when `DependsOn` is present (even as an intrinsic). */
   readonly hasDependsOn: boolean;
+  /** True when `DependsOn` is present but not a literal list (an intrinsic): its entries are unknown. */
+  readonly dependsOnUnknown: boolean;
   readonly portMappings: readonly PortMappingView[];
+  /** Literal `Memory` (hard limit, MiB). */
   readonly memory: number | undefined;
+  /** True when `Memory` is present, even as an intrinsic. */
+  readonly memoryPresent: boolean;
+  /** Literal `MemoryReservation` (soft limit, MiB). */
   readonly memoryReservation: number | undefined;
+  /** True when `MemoryReservation` is present, even as an intrinsic. */
+  readonly memoryReservationPresent: boolean;
+  /** Literal `StopTimeout` in seconds. */
   readonly stopTimeout: number | undefined;
+  /** True when `StopTimeout` is present, even as an intrinsic (then `stopTimeout` is unknown). */
+  readonly stopTimeoutPresent: boolean;
   /** ECS default is true; undefined only when the value is an intrinsic. */
   readonly essential: boolean | undefined;
   readonly environment: ReadonlyMap<string, string | undefined>;
@@ -69,11 +98,15 @@ export interface SecretOptionView {
 export interface TaskDefinitionView {
   readonly logicalId: string;
   readonly path: TemplatePath;
-  readonly properties: JsonObject;
-  /** Literal network mode; the EC2 default `bridge` when omitted; undefined when an intrinsic. */
+  /**
+   * Literal network mode, lower case. When omitted: `awsvpc` for a Fargate task (Fargate requires awsvpc),
+   * otherwise the EC2 default `bridge` (ECS task definition parameters, "Network mode": "If no network
+   * mode is specified, the default is bridge. For Amazon ECS tasks on Fargate, the awsvpc network mode is
+   * required."). Undefined when an intrinsic. `networkModeExplicit` says whether it was written.
+   */
   readonly networkMode: string | undefined;
   readonly networkModeExplicit: boolean;
-  /** Literal entries of `RequiresCompatibilities`. */
+  /** Literal entries of `RequiresCompatibilities`, upper-cased (`fargate` is `FARGATE`). */
   readonly compatibilities: readonly string[];
   readonly isFargate: boolean;
   /** Literal `RuntimePlatform.OperatingSystemFamily`. */
@@ -89,6 +122,8 @@ export interface TaskDefinitionView {
   /** Logical id of the task role / execution role when it is a role of this template. */
   readonly taskRoleId: string | undefined;
   readonly executionRoleId: string | undefined;
+  /** True when `ExecutionRoleArn` is set at all: a literal ARN, a Ref, any intrinsic. */
+  readonly executionRolePresent: boolean;
   /** True for task definitions that came from `externalTaskDefinitions`, not from the template. */
   readonly external: boolean;
 }
@@ -96,7 +131,6 @@ export interface TaskDefinitionView {
 export interface ServiceView {
   readonly logicalId: string;
   readonly path: TemplatePath;
-  readonly properties: JsonObject;
   /** The task definition it runs: a template resource (Ref) or an external one (literal ARN). */
   readonly taskDefinition: TaskDefinitionView | undefined;
   readonly launchType: string | undefined;
@@ -157,8 +191,6 @@ export interface ParameterView {
 }
 
 export interface TemplateView {
-  readonly template: JsonObject;
-  readonly resources: JsonObject;
   readonly parameters: ReadonlyMap<string, ParameterView>;
   readonly taskDefinitions: readonly TaskDefinitionView[];
   readonly taskDefinitionsById: ReadonlyMap<string, TaskDefinitionView>;
@@ -216,7 +248,15 @@ const readEnvironment = (value: unknown): Map<string, string | undefined> => {
   return env;
 };
 
-const readContainer = (raw: Json, index: number, basePath: TemplatePath): ContainerView => {
+/** Task-role actions of an awsfirelens output with a literal `Name`; ARNs need the template's resources. */
+const outputActionsOf = (options: JsonObject | undefined, resources: JsonObject): string[] => {
+  if (options === undefined || literalString(findOption(options, 'Name')?.value) === undefined) {
+    return [];
+  }
+  return [...new Set(statementsForOutput(options, { resources }).statements.flatMap((s) => s.Action))];
+};
+
+const readContainer = (raw: Json, index: number, basePath: TemplatePath, resources: JsonObject): ContainerView => {
   const path = [...basePath, index];
   const properties = asObject(raw) ?? {};
   const logConfiguration = asObject(properties['LogConfiguration']);
@@ -243,25 +283,36 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath): Contai
     path: [...path, 'LogConfiguration', 'SecretOptions', i],
   }));
   const essentialRaw = properties['Essential'];
+  const dependsOnRaw = properties['DependsOn'];
+  const usesFireLens = logDriver === 'awsfirelens';
+  const logOptions = asObject(logConfiguration?.['Options']);
   return {
     name: literalString(properties['Name']),
     index,
     path,
-    properties,
     image: literalString(properties['Image']),
+    imageRef: refTarget(properties['Image']),
+    logConfigurationPresent: properties['LogConfiguration'] !== undefined,
     logDriver,
-    logOptions: asObject(logConfiguration?.['Options']),
+    logOptions,
     logOptionsPath: [...path, 'LogConfiguration', 'Options'],
     secretOptions,
+    secretOptionNames: secretOptionNames(logConfiguration?.['SecretOptions']),
+    outputActions: usesFireLens ? outputActionsOf(logOptions, resources) : [],
     firelensConfiguration,
+    firelensOptions: asObject(firelensConfiguration?.['Options']),
     isRouter: Object.hasOwn(properties, 'FirelensConfiguration'),
-    usesFireLens: logDriver === 'awsfirelens',
+    usesFireLens,
     dependsOn,
-    hasDependsOn: Object.hasOwn(properties, 'DependsOn') && !isEmptyList(properties['DependsOn']),
+    hasDependsOn: Object.hasOwn(properties, 'DependsOn') && !isEmptyList(dependsOnRaw),
+    dependsOnUnknown: dependsOnRaw !== undefined && !Array.isArray(dependsOnRaw),
     portMappings,
     memory: literalInteger(properties['Memory']),
+    memoryPresent: properties['Memory'] !== undefined,
     memoryReservation: literalInteger(properties['MemoryReservation']),
+    memoryReservationPresent: properties['MemoryReservation'] !== undefined,
     stopTimeout: literalInteger(properties['StopTimeout']),
+    stopTimeoutPresent: properties['StopTimeout'] !== undefined,
     essential: essentialRaw === undefined ? true : literalBoolean(essentialRaw),
     environment: readEnvironment(properties['Environment']),
   };
@@ -283,20 +334,20 @@ export const readTaskDefinition = (
   external = false,
 ): TaskDefinitionView => {
   const compatibilities = asArray(properties['RequiresCompatibilities'])
-    .map((c) => literalString(c)?.toUpperCase())
+    .map((c) => literalString(c)?.trim().toUpperCase())
     .filter((c): c is string => c !== undefined);
   const isFargate = compatibilities.includes('FARGATE');
   const networkModeRaw = properties['NetworkMode'];
   const networkModeExplicit = networkModeRaw !== undefined;
-  const networkMode = networkModeExplicit ? literalString(networkModeRaw)?.toLowerCase() : isFargate ? undefined : 'bridge';
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode
+  const networkMode = networkModeExplicit ? literalString(networkModeRaw)?.toLowerCase() : isFargate ? 'awsvpc' : 'bridge';
   const containersPath = [...path, 'Properties', 'ContainerDefinitions'];
-  const containers = asArray(properties['ContainerDefinitions']).map((raw, i) => readContainer(raw, i, containersPath));
+  const containers = asArray(properties['ContainerDefinitions']).map((raw, i) => readContainer(raw, i, containersPath, resources));
   const fireLensContainers = containers.filter((c) => c.usesFireLens);
   const routers = containers.filter((c) => c.isRouter);
   return {
     logicalId,
     path,
-    properties,
     networkMode,
     networkModeExplicit,
     compatibilities,
@@ -310,6 +361,7 @@ export const readTaskDefinition = (
     usesFireLens: routers.length > 0 || fireLensContainers.length > 0,
     taskRoleId: roleId(properties['TaskRoleArn'], resources),
     executionRoleId: roleId(properties['ExecutionRoleArn'], resources),
+    executionRolePresent: properties['ExecutionRoleArn'] !== undefined,
     external,
   };
 };
@@ -372,7 +424,7 @@ const readStatements = (document: unknown): { statements: PolicyStatementView[];
   if (!doc) {
     return { statements: [], unknown: true };
   }
-  const rawStatements = possibleValues(doc['Statement']).flatMap((s) => (Array.isArray(s) ? s : [s]));
+  const rawStatements = possibleValues(doc['Statement']).flatMap((s) => (Array.isArray(s) ? (s as Json[]) : [s]));
   let unknown = rawStatements.length === 0 && doc['Statement'] !== undefined;
   const statements = rawStatements.map((raw): PolicyStatementView => {
     const st = asObject(raw);
@@ -480,9 +532,8 @@ const readService = (
   return {
     logicalId: id,
     path,
-    properties: props,
     taskDefinition,
-    launchType: literalString(props['LaunchType'])?.toUpperCase(),
+    launchType: literalString(props['LaunchType'])?.trim().toUpperCase(),
     usesFargateCapacityProvider: strategy.some((s) => /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? '')),
     platformVersion: literalString(props['PlatformVersion']),
     platformVersionPath: [...path, 'Properties', 'PlatformVersion'],
@@ -538,6 +589,7 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
       case 'AWS::EC2::Instance':
         ec2Hosts.push(readEc2Host(id, type, props, resources));
         break;
+      case undefined:
       default:
         break;
     }
@@ -573,8 +625,6 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
   }
 
   return {
-    template,
-    resources,
     parameters,
     taskDefinitions,
     taskDefinitionsById,

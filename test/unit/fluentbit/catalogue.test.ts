@@ -1,4 +1,11 @@
-import { OUTPUT_PLUGINS, statementsForOutput, validateOutputOptions } from '../../../functions/shared/fluentbit/outputs';
+import {
+  CORE_SECRET_OPTIONS,
+  CREDENTIAL_OPTION_NAMES,
+  OUTPUT_PLUGINS,
+  secretOptionsOf,
+  statementsForOutput,
+  validateOutputOptions,
+} from '../../../functions/shared/fluentbit/outputs';
 import { renderDestinationTable } from '../../../functions/shared/fluentbit/README-table';
 import type { Json, JsonObject } from '../../../functions/shared/template/intrinsics';
 
@@ -98,6 +105,15 @@ describe('output plugin catalogue', () => {
 
     // Assert
     expect(undeclared).toEqual([]);
+  });
+
+  it('lists every secret option of every plugin among the catalogue-wide credential names', () => {
+    // Act
+    const missing = OUTPUT_PLUGINS.flatMap((p) => secretOptionsOf(p).filter((key) => !CREDENTIAL_OPTION_NAMES.includes(key)));
+
+    // Assert
+    expect(missing).toEqual([]);
+    expect(CORE_SECRET_OPTIONS.every((key) => CREDENTIAL_OPTION_NAMES.includes(key))).toBe(true);
   });
 
   it('has valid sample options', () => {

@@ -1,9 +1,9 @@
-import { outputPlugin, plaintextSecretOptions, validateOutputOptions } from '../../../functions/shared/fluentbit/outputs';
+import { outputPluginByName, plaintextSecretOptions, validateOutputOptions } from '../../../functions/shared/fluentbit/outputs';
 
-describe('outputPlugin', () => {
+describe('outputPluginByName', () => {
   it('finds plugins case-insensitively', () => {
     // Act
-    const plugin = outputPlugin('CloudWatch_Logs');
+    const plugin = outputPluginByName('CloudWatch_Logs');
 
     // Assert
     expect(plugin?.name).toBe('cloudwatch_logs');
@@ -12,7 +12,7 @@ describe('outputPlugin', () => {
 
   it('returns undefined for a plugin outside the catalogue', () => {
     // Act
-    const plugin = outputPlugin('sumo');
+    const plugin = outputPluginByName('sumo');
 
     // Assert
     expect(plugin).toBeUndefined();
@@ -20,8 +20,8 @@ describe('outputPlugin', () => {
 
   it('knows which implementation expands $(ecs_task_id)', () => {
     // Act
-    const go = outputPlugin('cloudwatch');
-    const c = outputPlugin('cloudwatch_logs');
+    const go = outputPluginByName('cloudwatch');
+    const c = outputPluginByName('cloudwatch_logs');
 
     // Assert
     expect([go?.ecsTemplating, c?.ecsTemplating]).toEqual([true, false]);
@@ -66,7 +66,15 @@ describe('validateOutputOptions', () => {
     const issues = validateOutputOptions({ Name: 'kinesis_firehose', region: 'us-east-1' });
 
     // Assert
-    expect(issues).toEqual([{ key: undefined, message: '`kinesis_firehose` needs `delivery_stream`' }]);
+    expect(issues).toEqual([
+      {
+        kind: 'missing',
+        key: undefined,
+        message: '`kinesis_firehose` needs `delivery_stream`',
+        plugin: 'kinesis_firehose',
+        options: ['delivery_stream'],
+      },
+    ]);
   });
 
   it('treats an empty string as missing', () => {
@@ -74,7 +82,9 @@ describe('validateOutputOptions', () => {
     const issues = validateOutputOptions({ Name: 'kinesis_streams', region: '', stream: 's' });
 
     // Assert
-    expect(issues).toEqual([{ key: undefined, message: '`kinesis_streams` needs `region`' }]);
+    expect(issues).toEqual([
+      { kind: 'missing', key: undefined, message: '`kinesis_streams` needs `region`', plugin: 'kinesis_streams', options: ['region'] },
+    ]);
   });
 
   it('reports a missing one-of group', () => {
@@ -82,7 +92,15 @@ describe('validateOutputOptions', () => {
     const issues = validateOutputOptions({ Name: 'cloudwatch_logs', region: 'us-east-1', log_group_name: 'g' });
 
     // Assert
-    expect(issues).toEqual([{ key: undefined, message: '`cloudwatch_logs` needs `log_stream_name` or `log_stream_prefix`' }]);
+    expect(issues).toEqual([
+      {
+        kind: 'missing',
+        key: undefined,
+        message: '`cloudwatch_logs` needs `log_stream_name` or `log_stream_prefix`',
+        plugin: 'cloudwatch_logs',
+        options: ['log_stream_name', 'log_stream_prefix'],
+      },
+    ]);
   });
 
   it('reports mutually exclusive options on the second one', () => {
@@ -97,7 +115,11 @@ describe('validateOutputOptions', () => {
 
     // Assert
     expect(issues).toEqual([
-      { key: 'Log_Stream_Prefix', message: '`cloudwatch_logs` takes only one of `log_stream_name` and `log_stream_prefix`' },
+      {
+        kind: 'exclusive',
+        key: 'Log_Stream_Prefix',
+        message: '`cloudwatch_logs` takes only one of `log_stream_name` and `log_stream_prefix`',
+      },
     ]);
   });
 
@@ -116,11 +138,12 @@ describe('validateOutputOptions', () => {
     // Assert
     expect(issues).toEqual([
       {
+        kind: 'wrong-kind',
         key: 'Auto_Create_Group',
         message: '`Auto_Create_Group` of `cloudwatch_logs` must be a boolean (true/false, on/off, yes/no), not "sure"',
       },
-      { key: 'log_retention_days', message: '`log_retention_days` of `cloudwatch_logs` must be an integer, not "7d"' },
-      { key: 'workers', message: '`workers` of `cloudwatch_logs` must be an integer, not "two"' },
+      { kind: 'wrong-kind', key: 'log_retention_days', message: '`log_retention_days` of `cloudwatch_logs` must be an integer, not "7d"' },
+      { kind: 'wrong-kind', key: 'workers', message: '`workers` of `cloudwatch_logs` must be an integer, not "two"' },
     ]);
   });
 
@@ -137,6 +160,7 @@ describe('validateOutputOptions', () => {
     // Assert
     expect(issues).toEqual([
       {
+        kind: 'wrong-kind',
         key: 'auto_create_group',
         message:
           '`auto_create_group` of `cloudwatch` must be `true` or `false` (the Go plugin reads anything else as the default), not "On"',
@@ -156,9 +180,17 @@ describe('validateOutputOptions', () => {
 
     // Assert
     expect(issues).toEqual([
-      { key: 'total_file_size', message: '`total_file_size` of `s3` must be a size such as `5M` or `1G`, not "big"' },
-      { key: 'upload_timeout', message: '`upload_timeout` of `s3` must be a duration such as `10m` or `60s`, not "10 minutes"' },
-      { key: 'compression', message: '`compression` of `s3` must be one of `gzip`, `arrow`, `parquet`, `zstd`, `snappy`, not "bzip2"' },
+      { kind: 'wrong-kind', key: 'total_file_size', message: '`total_file_size` of `s3` must be a size such as `5M` or `1G`, not "big"' },
+      {
+        kind: 'wrong-kind',
+        key: 'upload_timeout',
+        message: '`upload_timeout` of `s3` must be a duration such as `10m` or `60s`, not "10 minutes"',
+      },
+      {
+        kind: 'wrong-kind',
+        key: 'compression',
+        message: '`compression` of `s3` must be one of `gzip`, `arrow`, `parquet`, `zstd`, `snappy`, not "bzip2"',
+      },
     ]);
   });
 
@@ -182,7 +214,9 @@ describe('validateOutputOptions', () => {
     const issues = validateOutputOptions({ Name: 'null', match: '*' });
 
     // Assert
-    expect(issues).toEqual([{ key: 'match', message: '`Match` is generated by the ECS agent (`<container>-firelens*`); remove it' }]);
+    expect(issues).toEqual([
+      { kind: 'match', key: 'match', message: '`Match` is generated by the ECS agent (`<container>-firelens*`); remove it' },
+    ]);
   });
 
   it('reports options without a Name, ignoring the keys ECS consumes itself', () => {
@@ -192,7 +226,11 @@ describe('validateOutputOptions', () => {
 
     // Assert
     expect(withPluginKeys).toEqual([
-      { key: undefined, message: 'Options have no `Name`: ECS needs the output plugin name and fails the task ("missing output key")' },
+      {
+        kind: 'no-name',
+        key: undefined,
+        message: 'Options have no `Name`: ECS needs the output plugin name and fails the task ("missing output key")',
+      },
     ]);
     expect(onlyEcsKeys).toEqual([]);
   });
@@ -217,6 +255,7 @@ describe('validateOutputOptions', () => {
     // Assert
     expect(onC).toEqual([
       {
+        kind: 'sibling',
         key: 'default_log_group_name',
         message:
           '`default_log_group_name` is an option of `cloudwatch`, not of `cloudwatch_logs`; Fluent Bit refuses to start with an unknown option',
@@ -224,6 +263,7 @@ describe('validateOutputOptions', () => {
     ]);
     expect(onGo).toEqual([
       {
+        kind: 'sibling',
         key: 'log_group_template',
         message: '`log_group_template` is an option of `cloudwatch_logs`, not of `cloudwatch`; the Go plugin ignores it',
       },
@@ -242,11 +282,24 @@ describe('validateOutputOptions', () => {
     // Assert
     expect(issues).toEqual([
       {
+        kind: 'templating',
         key: 'log_stream_name',
+        plugin: 'cloudwatch_logs',
+        variable: '$(ecs_task_id)',
         message:
           "`cloudwatch_logs` does not expand `$(…)` variables in `log_stream_name`; use `cloudwatch`, `log_group_template`/`log_stream_template`, or the init image's `${ECS_TASK_ID}`",
       },
     ]);
+  });
+
+  it('counts options set through secretOptions as set, case-insensitively', () => {
+    // Act
+    const issues = validateOutputOptions({ Name: 'datadog', Host: 'h' }, { secretOptionNames: new Set(['APIKey']) });
+    const without = validateOutputOptions({ Name: 'datadog', Host: 'h' });
+
+    // Assert
+    expect(issues).toEqual([]);
+    expect(without.map((i) => i.kind)).toEqual(['missing']);
   });
 
   it('checks nothing plugin-specific for a plugin outside the catalogue', () => {
@@ -265,8 +318,16 @@ describe('plaintextSecretOptions', () => {
     const reference = plaintextSecretOptions({ Name: 'datadog', apikey: '${DD_API_KEY}' });
 
     // Assert
-    expect(keys).toEqual(['apikey']);
+    expect(keys).toEqual([{ key: 'apikey', kind: 'secret-option' }]);
     expect(reference).toEqual([]);
+  });
+
+  it('lists a secret option given as a number, as CloudFormation passes it on as digits', () => {
+    // Act
+    const keys = plaintextSecretOptions({ Name: 'datadog', apikey: 1234567890 });
+
+    // Assert
+    expect(keys).toEqual([{ key: 'apikey', kind: 'secret-option' }]);
   });
 
   it('lists any value that is a URL with credentials', () => {
@@ -274,7 +335,19 @@ describe('plaintextSecretOptions', () => {
     const keys = plaintextSecretOptions({ Name: 'http', Host: 'h', URI: '/x', proxy: 'http://user:pa55@proxy:3128' });
 
     // Assert
-    expect(keys).toEqual(['proxy']);
+    expect(keys).toEqual([{ key: 'proxy', kind: 'url-credentials' }]);
+  });
+
+  it("uses the plugin's own list for a known plugin and the catalogue-wide list for an unknown one", () => {
+    // Act
+    const known = plaintextSecretOptions({ Name: 'cloudwatch_logs', region: 'r', api_key: 'k' });
+    const unknown = plaintextSecretOptions({ Name: 'sumo_logic', api_key: 'k', http_api_key: 'k', uri: '/x' });
+    const noName = plaintextSecretOptions({ Name: { Ref: 'Plugin' }, bearer_token: 't' });
+
+    // Assert
+    expect(known).toEqual([]);
+    expect(unknown.map((s) => s.key)).toEqual(['api_key', 'http_api_key']);
+    expect(noName.map((s) => s.key)).toEqual(['bearer_token']);
   });
 
   it.each([
@@ -282,11 +355,23 @@ describe('plaintextSecretOptions', () => {
     ['es', 'Cloud_Auth'],
     ['newrelic', 'licenseKey'],
     ['loki', 'http_passwd'],
+    ['loki', 'bearer_token'],
+    ['datadog', 'apikey'],
+    ['splunk', 'http_passwd'],
+    ['newrelic', 'apiKey'],
+    ['nrlogs', 'license_key'],
+    ['es', 'http_passwd'],
+    ['opensearch', 'http_passwd'],
+    ['http', 'http_passwd'],
+    ['http', 'tls.key_passwd'],
+    ['datadog', 'http_passwd'],
+    ['forward', 'shared_key'],
+    ['kafka', 'rdkafka.sasl.password'],
   ])('knows the secret option of %s (%s)', (name, key) => {
     // Act
     const keys = plaintextSecretOptions({ Name: name, [key]: 'secret-value' });
 
     // Assert
-    expect(keys).toEqual([key]);
+    expect(keys).toEqual([{ key, kind: 'secret-option' }]);
   });
 });

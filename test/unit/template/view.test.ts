@@ -49,11 +49,26 @@ describe('buildTemplateView', () => {
     },
   };
 
-  it('defaults EC2 tasks to bridge mode and leaves Fargate tasks without a guessed mode', () => {
+  it('defaults EC2 tasks to bridge mode and Fargate tasks to awsvpc, the only mode Fargate allows', () => {
     const view = buildTemplateView(template);
     expect(view.taskDefinitionsById.get('Task')?.networkMode).toBe('bridge');
-    expect(view.taskDefinitionsById.get('Fargate')?.networkMode).toBeUndefined();
+    expect(view.taskDefinitionsById.get('Fargate')?.networkMode).toBe('awsvpc');
+    expect(view.taskDefinitionsById.get('Fargate')?.networkModeExplicit).toBe(false);
     expect(view.taskDefinitionsById.get('Fargate')?.isFargate).toBe(true);
+  });
+
+  it.each([['fargate'], ['Fargate'], [' FARGATE ']])('reads RequiresCompatibilities [%p] as Fargate', (launchType) => {
+    // Arrange
+    const task = { Type: 'AWS::ECS::TaskDefinition', Properties: { RequiresCompatibilities: [launchType] } };
+    const service = { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: 'Task' }, LaunchType: launchType } };
+
+    // Act
+    const view = buildTemplateView({ Resources: { Task: task, Service: service } });
+
+    // Assert
+    expect(view.taskDefinitionsById.get('Task')?.isFargate).toBe(true);
+    expect(view.taskDefinitionsById.get('Task')?.networkMode).toBe('awsvpc');
+    expect(view.services[0]?.launchType).toBe('FARGATE');
   });
 
   it('reads containers with stringified numbers and booleans, as hook payloads carry them', () => {
@@ -72,6 +87,71 @@ describe('buildTemplateView', () => {
       ['-1', 'Resources.Extra.Properties'],
     ]);
     expect(view.servicesBySecurityGroup.get('Group')?.map((s) => s.logicalId)).toEqual(['Service']);
+  });
+
+  it('records which settings are present even when their values are intrinsics', () => {
+    // Arrange
+    const view = buildTemplateView({
+      Resources: {
+        Task: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            ExecutionRoleArn: { 'Fn::ImportValue': 'Role' },
+            ContainerDefinitions: [
+              { Name: 'r', Image: { Ref: 'RouterImage' }, Memory: { Ref: 'M' }, StopTimeout: { Ref: 'S' }, FirelensConfiguration: {} },
+              { Name: 'app', DependsOn: { Ref: 'D' }, LogConfiguration: { Ref: 'L' }, MemoryReservation: 64 },
+            ],
+          },
+        },
+      },
+    });
+    const task = view.taskDefinitionsById.get('Task');
+    const [router, app] = task?.containers ?? [];
+
+    // Assert
+    expect(task?.executionRolePresent).toBe(true);
+    expect([router?.imageRef, router?.memory, router?.memoryPresent, router?.stopTimeout, router?.stopTimeoutPresent]).toEqual([
+      'RouterImage',
+      undefined,
+      true,
+      undefined,
+      true,
+    ]);
+    expect([router?.memoryReservationPresent, router?.dependsOnUnknown, router?.logConfigurationPresent]).toEqual([false, false, false]);
+    expect([app?.memoryReservationPresent, app?.dependsOnUnknown, app?.logConfigurationPresent, app?.logDriver]).toEqual([
+      true,
+      true,
+      true,
+      undefined,
+    ]);
+  });
+
+  it('reads the SecretOptions names and the task-role actions of an awsfirelens output', () => {
+    // Arrange
+    const logConfiguration = (secretOptions: unknown): JsonObject => ({
+      Name: 'app',
+      LogConfiguration: {
+        LogDriver: 'awsfirelens',
+        Options: { Name: 'kinesis_firehose', region: 'eu-west-1', delivery_stream: 'logs' },
+        SecretOptions: secretOptions as JsonObject,
+      },
+    });
+    const view = buildTemplateView({
+      Resources: {
+        Task: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            ContainerDefinitions: [logConfiguration([{ Name: 'role_arn', ValueFrom: 'x' }]), logConfiguration({ Ref: 'List' })],
+          },
+        },
+      },
+    });
+    const [listed, unreadable] = view.taskDefinitionsById.get('Task')?.containers ?? [];
+
+    // Assert
+    expect(listed?.secretOptionNames).toEqual(new Set(['role_arn']));
+    expect(unreadable?.secretOptionNames).toBeUndefined();
+    expect(unreadable?.outputActions).toEqual(['firehose:PutRecordBatch']);
   });
 
   it('resolves a service literal task definition ARN through externalTaskDefinitions', () => {

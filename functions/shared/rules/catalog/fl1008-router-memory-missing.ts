@@ -15,7 +15,7 @@ export const fl1008RouterMemoryMissing = defineRule({
   *check(view) {
     for (const task of view.taskDefinitions) {
       for (const router of task.routers) {
-        if (!Object.hasOwn(router.properties, 'Memory') && !Object.hasOwn(router.properties, 'MemoryReservation')) {
+        if (!router.memoryPresent && !router.memoryReservationPresent) {
           yield {
             path: router.path,
             message: `Log router ${containerLabel(router)} sets neither Memory nor MemoryReservation`,

@@ -13,7 +13,7 @@ export const fl1009RouterWithoutUsers = defineRule({
   },
   *check(view) {
     for (const task of view.taskDefinitions) {
-      const unknownDriver = task.containers.some((c) => c.logDriver === undefined && c.properties['LogConfiguration'] !== undefined);
+      const unknownDriver = task.containers.some((c) => c.logDriver === undefined && c.logConfigurationPresent);
       if (task.fireLensContainers.length > 0 || unknownDriver) {
         continue;
       }

@@ -15,9 +15,7 @@ export const fl1104BufferWithoutMemory = defineRule({
   },
   *check(view) {
     for (const task of view.taskDefinitions) {
-      const anyMemory =
-        task.memoryPresent ||
-        task.containers.some((c) => Object.hasOwn(c.properties, 'Memory') || Object.hasOwn(c.properties, 'MemoryReservation'));
+      const anyMemory = task.memoryPresent || task.containers.some((c) => c.memoryPresent || c.memoryReservationPresent);
       const buffers = bufferTotal(task);
       if (!anyMemory && buffers.total >= LIMIT) {
         yield {

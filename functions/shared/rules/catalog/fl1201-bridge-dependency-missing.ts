@@ -19,7 +19,7 @@ export const fl1201BridgeDependencyMissing = defineRule({
         continue;
       }
       for (const container of task.fireLensContainers) {
-        if (container !== router && dependencyOn(container, router) === undefined && !dependsOnUnknown(container.properties['DependsOn'])) {
+        if (container !== router && dependencyOn(container, router) === undefined && !container.dependsOnUnknown) {
           yield {
             path: container.path,
             message: `Container ${containerLabel(container)} logs to awsfirelens in bridge mode without DependsOn ${router.name} (START or HEALTHY)`,
@@ -29,5 +29,3 @@ export const fl1201BridgeDependencyMissing = defineRule({
     }
   },
 });
-
-const dependsOnUnknown = (value: unknown): boolean => value !== undefined && !Array.isArray(value);

@@ -19,8 +19,7 @@ export const fl1202BridgeDependencyRequired = defineRule({
         continue;
       }
       for (const container of task.fireLensContainers) {
-        const declared = container.properties['DependsOn'];
-        if (container !== router && dependencyOn(container, router) === undefined && (declared === undefined || Array.isArray(declared))) {
+        if (container !== router && dependencyOn(container, router) === undefined && !container.dependsOnUnknown) {
           yield {
             path: container.path,
             message: `Container ${containerLabel(container)} must declare DependsOn ${router.name} (START or HEALTHY): the router has DependsOn of its own, so ECS adds no implicit dependency`,

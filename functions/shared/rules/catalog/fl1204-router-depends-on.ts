@@ -18,12 +18,7 @@ export const fl1204RouterDependsOn = defineRule({
       if (router === undefined || !router.hasDependsOn) {
         continue;
       }
-      const unordered = task.fireLensContainers.filter(
-        (c) =>
-          c !== router &&
-          dependencyOn(c, router) === undefined &&
-          (c.properties['DependsOn'] === undefined || Array.isArray(c.properties['DependsOn'])),
-      );
+      const unordered = task.fireLensContainers.filter((c) => c !== router && dependencyOn(c, router) === undefined && !c.dependsOnUnknown);
       if (unordered.length > 0) {
         yield {
           path: [...router.path, 'DependsOn'],

@@ -17,7 +17,7 @@ export const fl1205StopTimeoutExceedsRouter = defineRule({
   *check(view) {
     for (const task of view.taskDefinitions.filter((t) => t.routers.length === 1)) {
       const router = task.routers[0];
-      if (router === undefined || (router.stopTimeout === undefined && Object.hasOwn(router.properties, 'StopTimeout'))) {
+      if (router === undefined || (router.stopTimeout === undefined && router.stopTimeoutPresent)) {
         continue;
       }
       const routerTimeout = router.stopTimeout ?? DEFAULT_STOP_TIMEOUT;

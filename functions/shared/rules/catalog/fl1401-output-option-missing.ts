@@ -1,7 +1,6 @@
-import { outputPlugin, secretOptionNames } from '../../fluentbit/outputs';
-import { isObject, literalString } from '../../template/intrinsics';
+import { findOption, validateOutputOptions } from '../../fluentbit/outputs';
 import { defineRule } from '../define-rule';
-import { containerLabel, findOption, FIRELENS_TASKDEF_DOCS } from '../helpers';
+import { containerLabel, FIRELENS_TASKDEF_DOCS } from '../helpers';
 
 export const fl1401OutputOptionMissing = defineRule({
   meta: {
@@ -10,7 +9,7 @@ export const fl1401OutputOptionMissing = defineRule({
     severity: 'error',
     summary: 'Checks that awsfirelens options of a known Fluent Bit output set every must-have option',
     description:
-      'The options become the [OUTPUT] section; a missing required option (region, log_group_name, delivery_stream, …) stops Fluent Bit from starting. Options supplied through SecretOptions count as set.',
+      'The options become the [OUTPUT] section; a missing required option (region, log_group_name, delivery_stream, …) stops Fluent Bit from starting. Options supplied through SecretOptions count as set; an empty string does not.',
     docsUrl: FIRELENS_TASKDEF_DOCS,
     tags: ['firelens', 'options'],
   },
@@ -18,26 +17,20 @@ export const fl1401OutputOptionMissing = defineRule({
     for (const task of view.taskDefinitions) {
       for (const container of task.fireLensContainers) {
         const options = container.logOptions;
-        const name = literalString(findOption(options, 'Name')?.[1]);
-        const plugin = name === undefined ? undefined : outputPlugin(name);
-        if (options === undefined || plugin === undefined) {
+        // A SecretOptions list one lint cannot read may set any option.
+        const secretOptionNames = container.secretOptionNames;
+        if (options === undefined || secretOptionNames === undefined) {
           continue;
         }
-        // Names set by SecretOptions in every Fn::If branch; one lint cannot read may set any option.
-        const logConfiguration = container.properties['LogConfiguration'];
-        const secretNames = secretOptionNames(isObject(logConfiguration) ? logConfiguration['SecretOptions'] : undefined);
-        if (secretNames === undefined) {
-          continue;
-        }
-        const secrets = [...secretNames].map((name) => name.toLowerCase());
-        for (const group of plugin.required) {
-          const present = group.some((key) => findOption(options, key) !== undefined || secrets.includes(key.toLowerCase()));
-          if (!present) {
-            yield {
-              path: [...container.logOptionsPath, findOption(options, 'Name')?.[0] ?? 'Name'],
-              message: `${containerLabel(container)} uses the ${plugin.name} output without ${group.length > 1 ? `one of ${group.join(', ')}` : (group[0] ?? '?')}`,
-            };
+        for (const issue of validateOutputOptions(options, { secretOptionNames })) {
+          if (issue.kind !== 'missing') {
+            continue;
           }
+          const wanted = issue.options.length > 1 ? `one of ${issue.options.join(', ')}` : (issue.options[0] ?? '?');
+          yield {
+            path: [...container.logOptionsPath, findOption(options, 'Name')?.key ?? 'Name'],
+            message: `${containerLabel(container)} uses the ${issue.plugin} output without ${wanted}`,
+          };
         }
       }
     }

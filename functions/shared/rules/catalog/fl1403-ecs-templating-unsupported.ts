@@ -1,8 +1,6 @@
-import { literalString } from '../../template/intrinsics';
+import { validateOutputOptions } from '../../fluentbit/outputs';
 import { defineRule } from '../define-rule';
-import { containerLabel, findOption } from '../helpers';
-
-const ECS_TEMPLATE = /\$\((ecs_[a-z_]+)\)/;
+import { containerLabel } from '../helpers';
 
 export const fl1403EcsTemplatingUnsupported = defineRule({
   meta: {
@@ -11,23 +9,18 @@ export const fl1403EcsTemplatingUnsupported = defineRule({
     severity: 'warning',
     summary: 'Checks that $(ecs_task_id)-style templating is not used with the C cloudwatch_logs plugin',
     description:
-      'Only the Go cloudwatch plugin expands $(ecs_task_id), $(ecs_cluster) and $(ecs_task_arn); cloudwatch_logs writes them literally. Use cloudwatch, $key record accessors, or the init image variables.',
+      'Only the Go cloudwatch plugin expands $(ecs_task_id), $(ecs_cluster), $(ecs_task_arn) and the other $(…) variables; cloudwatch_logs writes them literally. Use cloudwatch, $key record accessors, or the init image variables.',
     docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-using-fluentbit.html',
     tags: ['firelens', 'options'],
   },
   *check(view) {
     for (const task of view.taskDefinitions) {
       for (const container of task.fireLensContainers) {
-        const name = literalString(findOption(container.logOptions, 'Name')?.[1]);
-        if (name?.toLowerCase() !== 'cloudwatch_logs') {
-          continue;
-        }
-        for (const [key, value] of Object.entries(container.logOptions ?? {})) {
-          const match = typeof value === 'string' ? ECS_TEMPLATE.exec(value) : null;
-          if (match) {
+        for (const issue of validateOutputOptions(container.logOptions ?? {})) {
+          if (issue.kind === 'templating') {
             yield {
-              path: [...container.logOptionsPath, key],
-              message: `${containerLabel(container)} uses $(${match[1] ?? ''}) in ${key}, which the cloudwatch_logs plugin does not expand`,
+              path: [...container.logOptionsPath, issue.key],
+              message: `${containerLabel(container)} uses ${issue.variable} in ${issue.key}, which the ${issue.plugin} plugin does not expand`,
             };
           }
         }

@@ -1,7 +1,5 @@
-import { statementsForOutput } from '../../fluentbit/outputs';
-import { literalString } from '../../template/intrinsics';
 import { defineRule } from '../define-rule';
-import { containerLabel, findOption, FIRELENS_DOCS, missingActions, roleIsKnown } from '../helpers';
+import { containerLabel, FIRELENS_DOCS, missingActions, roleIsKnown } from '../helpers';
 
 export const fl1601TaskRoleOutputActions = defineRule({
   meta: {
@@ -21,12 +19,7 @@ export const fl1601TaskRoleOutputActions = defineRule({
         continue;
       }
       for (const container of task.fireLensContainers) {
-        const options = container.logOptions;
-        if (options === undefined || literalString(findOption(options, 'Name')?.[1]) === undefined) {
-          continue;
-        }
-        const needed = [...new Set(statementsForOutput(options, { resources: view.resources }).statements.flatMap((s) => s.Action))];
-        const missing = missingActions(view, roleId, needed);
+        const missing = missingActions(view, roleId, container.outputActions);
         if (missing.length > 0) {
           yield {
             path: [...task.path, 'Properties', 'TaskRoleArn'],

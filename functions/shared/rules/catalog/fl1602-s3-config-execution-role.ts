@@ -22,7 +22,7 @@ export const fl1602S3ConfigExecutionRole = defineRule({
         if (!type || literalString(type.value) !== 's3') {
           continue;
         }
-        if (task.properties['ExecutionRoleArn'] === undefined) {
+        if (!task.executionRolePresent) {
           yield {
             path: type.path,
             message: `${containerLabel(router)} loads its config from S3 but ${task.logicalId} has no ExecutionRoleArn`,

@@ -91,14 +91,13 @@ const routedBufferMiB = (derived: DerivedTask): number | undefined => {
 
 /**
  * A container's memory in MiB: its hard limit, else its reservation, 0 when neither is written; undefined
- * when the one that counts is an intrinsic. The view reads an intrinsic as undefined, like an absent value,
- * so whether each is written is read here from the container as written.
+ * when the one that counts is an intrinsic (the view reads it as undefined, and says whether it is written).
  */
 const containerMemoryMiB = (container: ContainerView): number | undefined => {
-  if ((container.properties['Memory'] ?? undefined) !== undefined) {
+  if (container.memoryPresent) {
     return container.memory;
   }
-  if ((container.properties['MemoryReservation'] ?? undefined) !== undefined) {
+  if (container.memoryReservationPresent) {
     return container.memoryReservation;
   }
   return 0;

@@ -35,7 +35,7 @@ export const readRouterFacts = (spec: FireLensSpec, task: FireLensTask): RouterF
     name: existing.name ?? spec.router.name,
     type: configuration['Type'],
     existingConfiguration: configuration,
-    healthy: existing.properties['HealthCheck'] !== undefined,
+    healthy: task.containers[existing.index]?.['HealthCheck'] !== undefined,
     useInitForS3Config: false,
   };
 };

@@ -104,8 +104,15 @@ const siblingOptions = (plugin: OutputPlugin, options: JsonObject): OptionIssue[
     }));
 };
 
-/** The first `$(…)` of a value, for messages. */
-const GO_TEMPLATE = /\$\([^)\s]*\)/;
+/**
+ * The first `$(…)` of a value, for messages; `$(…)` when it is unclosed or long. Found with indexOf, not
+ * a regular expression, so that a 300 KB value costs linear time.
+ */
+const firstGoTemplate = (value: string): string => {
+  const start = value.indexOf('$(');
+  const end = value.indexOf(')', start);
+  return start < 0 || end < 0 || end - start > 64 ? '$(…)' : value.slice(start, end + 1);
+};
 
 /** `$(ecs_task_id)` and friends are Go-plugin syntax; the C plugins write them literally. */
 const unsupportedTemplating = (plugin: OutputPlugin, options: JsonObject): OptionIssue[] => {
@@ -122,7 +129,7 @@ const unsupportedTemplating = (plugin: OutputPlugin, options: JsonObject): Optio
         kind: 'templating',
         key,
         plugin: plugin.name,
-        variable: GO_TEMPLATE.exec(value)?.[0] ?? '$(',
+        variable: firstGoTemplate(value),
         message: `${code(plugin.name)} does not expand ${code('$(…)')} variables in ${code(key)}; use ${code(sibling.name)}, ${code('log_group_template')}/${code('log_stream_template')}, or the init image's ${code('${ECS_TASK_ID}')}`,
       },
     ];
@@ -178,8 +185,11 @@ export const outputPluginByName = (name: string): OutputPlugin | undefined => {
   return OUTPUT_PLUGINS.find((plugin) => plugin.name === wanted);
 };
 
-/** A URL with `user:password@` in it. */
-const CREDENTIALS_IN_URL = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+/**
+ * A value that starts with a URL with `user:password@`. Anchored: unanchored, the scheme part made the
+ * match quadratic in the length of the value (300 KB option values took minutes).
+ */
+const CREDENTIALS_IN_URL = /^\s*[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 
 /** A value that is only a `${VAR}` reference: what a secretOptions entry becomes, never a literal credential. */
 const ENV_REFERENCE = /^\$\{[^}]+\}$/;
@@ -194,8 +204,8 @@ export interface PlaintextSecret {
 /**
  * Options whose value is a credential written in plain text: a credential option given as a literal
  * string or number (CloudFormation passes a number on as its digits) — the plugin's secret options when
- * the catalogue knows it, `CREDENTIAL_OPTION_NAMES` when it does not — or any string with a URL with
- * credentials. A `${VAR}`-only value is fine. Lint suggests moving them to secretOptions.
+ * the catalogue knows it, `CREDENTIAL_OPTION_NAMES` when it does not — or any string that starts with a
+ * URL with credentials. A `${VAR}`-only value is fine. Lint suggests moving them to secretOptions.
  */
 export const plaintextSecretOptions = (options: JsonObject): PlaintextSecret[] => {
   const name = literalString(findOption(options, 'Name')?.value);

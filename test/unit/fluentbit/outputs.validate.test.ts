@@ -338,6 +338,19 @@ describe('plaintextSecretOptions', () => {
     expect(keys).toEqual([{ key: 'proxy', kind: 'url-credentials' }]);
   });
 
+  it('reads 300 KB values in linear time (regression: an unanchored URL pattern took minutes)', () => {
+    // Arrange
+    const huge = 'a'.repeat(300_000);
+
+    // Act
+    const secrets = plaintextSecretOptions({ Name: 'http', Host: 'h', uri: huge, header: `${huge}:` });
+    const issues = validateOutputOptions({ Name: 'cloudwatch_logs', region: 'r', log_group_name: `$(${huge}`, log_stream_prefix: 'p' });
+
+    // Assert
+    expect(secrets).toEqual([]);
+    expect(issues.map((i) => (i.kind === 'templating' ? i.variable : i.kind))).toEqual(['$(…)']);
+  });
+
   it("uses the plugin's own list for a known plugin and the catalogue-wide list for an unknown one", () => {
     // Act
     const known = plaintextSecretOptions({ Name: 'cloudwatch_logs', region: 'r', api_key: 'k' });

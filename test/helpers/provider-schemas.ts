@@ -14,6 +14,7 @@ export const PROVIDER_SCHEMAS_DIR = join(__dirname, '..', 'fixtures', 'provider-
 
 /** The resource types the tests validate; loadProviderSchemas throws when one of them has no schema. */
 export const REQUIRED_PROVIDER_SCHEMAS: readonly string[] = [
+  'AWS::CloudFormation::LambdaHook',
   'AWS::EC2::SecurityGroup',
   'AWS::ECS::Service',
   'AWS::ECS::TaskDefinition',

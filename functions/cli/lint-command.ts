@@ -3,6 +3,8 @@
  * on stderr; the exit code is a bit mask as cfn-lint's: 2 errors, 4 warnings, 8 informational, 32 usage
  * error, bad config or unreadable file.
  */
+import { resolve } from 'node:path';
+
 import { TemplateParseError } from '../shared/errors';
 import { DEFAULT_MACRO_NAME } from '../shared/firelens/index';
 import { runPipeline, unreadableTemplate } from '../shared/pipeline';
@@ -152,6 +154,7 @@ export const lintCommand: Command = (args, io: CliIo) => {
     filenames: files.files,
     color: useColour(io, settings.outputFile !== undefined),
     tool: TOOL,
+    ...(io.cwd === undefined ? {} : { srcRoot: resolve(io.cwd) }),
   });
   const written = writeReport(output, settings.outputFile, io);
   return exitCodeFor(findings) | (unreadable || !written ? EXIT_USAGE : 0);

@@ -17,6 +17,8 @@ export interface FormatInput {
   readonly color?: boolean;
   /** Name, version and home of the program (SARIF); without it the version is unknown. */
   readonly tool?: ToolInfo;
+  /** The absolute directory relative file names are relative to (SARIF's `%SRCROOT%`). */
+  readonly srcRoot?: string;
 }
 
 export type Formatter = (input: FormatInput) => string;

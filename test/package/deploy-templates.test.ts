@@ -33,7 +33,7 @@ const section = (template: JsonObject, name: string): Record<string, Record<stri
   (template[name] ?? {}) as Record<string, Record<string, unknown>>;
 
 describe('template.yaml: AWS::ServerlessRepo::Application metadata', () => {
-  const sar = (section(APP, 'Metadata')['AWS::ServerlessRepo::Application'] ?? {});
+  const sar = section(APP, 'Metadata')['AWS::ServerlessRepo::Application'] ?? {};
 
   it('has the fields `sam publish` requires, within the repository limits', () => {
     expect(sar['Name']).toMatch(/^[a-zA-Z0-9-]{1,140}$/);

@@ -25,6 +25,10 @@ const isStale = () => {
 };
 
 if (isStale()) {
+  if (!existsSync(join(root, 'scripts', 'build-cli.mjs'))) {
+    process.stderr.write(`firelens: ${bundle} is missing and there are no sources to build it from; reinstall the package\n`);
+    process.exit(70);
+  }
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }

@@ -22,6 +22,10 @@ export const buildCli = async () => {
     format: 'cjs',
     sourcemap: 'inline',
     logLevel: 'warning',
+    // ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url), which a CommonJS
+    // bundle lacks: give it the bundle's own file URL.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   renameSync(partial, outfile);
   return result;

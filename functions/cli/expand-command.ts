@@ -7,10 +7,29 @@ import type { Finding } from '../shared/rules/types';
 import type { JsonObject } from '../shared/template/intrinsics';
 import { loadTemplate } from '../shared/template/load';
 import { parseArgs } from './args';
-import { type CliIo, type Command, EXIT_USAGE } from './io';
+import { findConfig } from './config';
+import { EXPAND_HELP } from './help';
+import { type CliIo, type Command, EXIT_USAGE, usageError } from './io';
 
-const USAGE =
-  'usage: firelens expand TEMPLATE [--format yaml|json] [--macro-name NAME] [--event] [--region R] [--account A] [--param K=V ...]';
+const NAME = 'firelens expand';
+
+const EXPAND_ARGS = {
+  valued: ['format', 'macro-name', 'region', 'account', 'param'],
+  switches: ['event', 'help', 'no-config'],
+  aliases: { h: 'help', f: 'format' },
+};
+
+/** `--macro-name`, else the config file's `macro-name`, else the default; or the config file's mistake. */
+const macroNameOf = (flag: string | undefined, noConfig: boolean, io: CliIo): string | { error: string } => {
+  if (flag !== undefined) {
+    return flag;
+  }
+  const found = noConfig ? undefined : findConfig(io);
+  if (found !== undefined && 'error' in found) {
+    return found;
+  }
+  return found?.config.macroName ?? DEFAULT_MACRO_NAME;
+};
 
 /**
  * `firelens expand`: reads a template (YAML with short-form tags, or JSON), runs the same expansion as
@@ -18,20 +37,29 @@ const USAGE =
  * send for it (region, account and parameter values from the flags), ready for `sam local invoke -e`.
  */
 export const expandCommand: Command = (args, io) => {
-  const parsed = parseArgs(args, { valued: ['format', 'macro-name', 'region', 'account', 'param'], switches: ['event'] });
-  if ('error' in parsed || parsed.positionals.length !== 1) {
-    io.stderr(`${'error' in parsed ? `${parsed.error}\n` : ''}${USAGE}\n`);
-    return EXIT_USAGE;
+  const parsed = parseArgs(args, EXPAND_ARGS);
+  if ('error' in parsed) {
+    return usageError(io, NAME, parsed.error);
+  }
+  if (parsed.switches.has('help')) {
+    io.stdout(EXPAND_HELP);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) {
+    return usageError(io, NAME, parsed.positionals.length === 0 ? 'no template given' : 'takes one template');
   }
   const file = parsed.positionals[0] ?? '';
   const format = parsed.flags.get('format')?.at(-1) ?? 'yaml';
   if (format !== 'yaml' && format !== 'json') {
-    io.stderr(`--format must be yaml or json\n${USAGE}\n`);
-    return EXIT_USAGE;
+    return usageError(io, NAME, '--format must be yaml or json');
   }
   const params = parseParams(parsed.flags.get('param') ?? []);
   if ('error' in params) {
-    io.stderr(`${params.error}\n${USAGE}\n`);
+    return usageError(io, NAME, params.error);
+  }
+  const macroName = macroNameOf(parsed.flags.get('macro-name')?.at(-1), parsed.switches.has('no-config'), io);
+  if (typeof macroName !== 'string') {
+    io.stderr(`${NAME}: ${macroName.error}\n`);
     return EXIT_USAGE;
   }
   let text: string;
@@ -41,7 +69,6 @@ export const expandCommand: Command = (args, io) => {
     io.stderr(describeReadError(file, error));
     return 1;
   }
-  const macroName = parsed.flags.get('macro-name')?.at(-1) ?? DEFAULT_MACRO_NAME;
   if (parsed.switches.has('event')) {
     return writeEvent(text, file, parsed.flags, params.values, macroName, io);
   }

@@ -1,8 +1,10 @@
 /**
- * `firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks IDS] [--checks IDS]
- * [--strict-24224] [--macro-name NAME] [--list-rules]`. Results on stdout, diagnostics on stderr; the exit code is a bit
- * mask as cfn-lint's: 2 errors, 4 warnings, 8 informational, 32 usage error or unreadable file.
+ * `firelens lint TEMPLATE... [options]` (see LINT_HELP). Results on stdout or `--output-file`, diagnostics
+ * on stderr; the exit code is a bit mask as cfn-lint's: 2 errors, 4 warnings, 8 informational, 32 usage
+ * error, bad config or unreadable file.
  */
+import { resolve } from 'node:path';
+
 import { TemplateParseError } from '../shared/errors';
 import { DEFAULT_MACRO_NAME } from '../shared/firelens/index';
 import { runPipeline, unreadableTemplate } from '../shared/pipeline';
@@ -13,17 +15,32 @@ import { formatJunit } from '../shared/rules/format/junit';
 import { renderRulesTable } from '../shared/rules/format/rules-table';
 import { formatSarif } from '../shared/rules/format/sarif';
 import { formatText } from '../shared/rules/format/text';
-import type { Formatter } from '../shared/rules/format/types';
+import type { Formatter, ToolInfo } from '../shared/rules/format/types';
 import type { Finding, LintOptions, Severity } from '../shared/rules/types';
-import { parseArgs } from './args';
-import { type CliIo, type Command, EXIT_USAGE } from './io';
+import { parseArgs, type ParsedArgs } from './args';
+import { findConfig } from './config';
+import { expandTemplateArgs, useColour } from './files';
+import { LINT_HELP } from './help';
+import { type CliIo, type Command, errorMessage, EXIT_USAGE, usageError } from './io';
+import { FIRELENS_VERSION } from './version';
 
 const FORMATTERS: Readonly<Record<string, Formatter>> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit };
 
 const EXIT_BITS: Readonly<Record<Severity, number>> = { error: 2, warning: 4, informational: 8 };
 
-const LINT_USAGE =
-  'usage: firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks FL1001,FL15] [--checks FL13] [--strict-24224] [--macro-name NAME] [--list-rules]\n';
+const NAME = 'firelens lint';
+
+const TOOL: ToolInfo = {
+  name: 'firelens-lint',
+  version: FIRELENS_VERSION,
+  informationUri: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html',
+};
+
+const LINT_ARGS = {
+  valued: ['format', 'ignore-checks', 'checks', 'macro-name', 'output-file'],
+  switches: ['strict-24224', 'list-rules', 'help', 'no-config'],
+  aliases: { h: 'help', f: 'format', o: 'output-file' },
+};
 
 /** cfn-lint's bit mask: 2 errors, 4 warnings, 8 informational; 0 when nothing was found. */
 const exitCodeFor = (findings: readonly Finding[]): number => findings.reduce((code, f) => code | EXIT_BITS[f.severity], 0);
@@ -38,34 +55,38 @@ const idList = (values: readonly string[] | undefined): string[] =>
 export const lintText = (text: string, filename: string, options: LintOptions, macroName = DEFAULT_MACRO_NAME): readonly Finding[] =>
   runPipeline({ text, filename }, { expand: 'if-transform', macroName, lint: options }).findings;
 
-export const lintCommand: Command = (args, io: CliIo) => {
-  const parsed = parseArgs(args, { valued: ['format', 'ignore-checks', 'checks', 'macro-name'], switches: ['strict-24224', 'list-rules'] });
-  if ('error' in parsed) {
-    io.stderr(`firelens lint: ${parsed.error}\n${LINT_USAGE}`);
-    return EXIT_USAGE;
+interface LintSettings {
+  readonly formatName: string;
+  readonly options: LintOptions;
+  readonly macroName: string | undefined;
+  readonly outputFile: string | undefined;
+}
+
+/** Flags over the config file over the defaults. */
+const resolveSettings = (parsed: ParsedArgs, io: CliIo): LintSettings | { error: string } => {
+  const found = parsed.switches.has('no-config') ? undefined : findConfig(io);
+  if (found !== undefined && 'error' in found) {
+    return found;
   }
-  if (parsed.switches.has('list-rules')) {
-    io.stdout(renderRulesTable(catalog));
-    return 0;
-  }
-  const formatName = parsed.flags.get('format')?.at(-1) ?? 'text';
-  const formatter = FORMATTERS[formatName];
-  if (formatter === undefined) {
-    io.stderr(`firelens lint: unknown format "${formatName}" (text, json, sarif, junit)\n`);
-    return EXIT_USAGE;
-  }
-  if (parsed.positionals.length === 0) {
-    io.stderr(`firelens lint: no template given\n${LINT_USAGE}`);
-    return EXIT_USAGE;
-  }
-  const options: LintOptions = {
-    ignoreRules: idList(parsed.flags.get('ignore-checks')),
-    onlyRules: idList(parsed.flags.get('checks')),
-    ruleOptions: { strictPort24224: parsed.switches.has('strict-24224') },
+  const config = found?.config ?? {};
+  const flag = (name: string): string | undefined => parsed.flags.get(name)?.at(-1);
+  return {
+    formatName: flag('format') ?? config.format ?? 'text',
+    options: {
+      ignoreRules: idList(parsed.flags.get('ignore-checks') ?? config.ignoreChecks),
+      onlyRules: idList(parsed.flags.get('checks') ?? config.checks),
+      ruleOptions: { strictPort24224: parsed.switches.has('strict-24224') || config.strict24224 === true },
+    },
+    macroName: flag('macro-name') ?? config.macroName,
+    outputFile: flag('output-file'),
   };
+};
+
+/** Every file through the pipeline; a file that cannot be read is reported on stderr and flagged. */
+const lintFiles = (files: readonly string[], settings: LintSettings, io: CliIo): { findings: Finding[]; unreadable: boolean } => {
   const findings: Finding[] = [];
   let unreadable = false;
-  for (const file of parsed.positionals) {
+  for (const file of files) {
     let text: string;
     try {
       text = io.readFile(file);
@@ -75,15 +96,66 @@ export const lintCommand: Command = (args, io: CliIo) => {
         findings.push(...unreadableTemplate(error, file).findings);
         continue;
       }
-      io.stderr(`firelens lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`${NAME}: cannot read ${file}: ${errorMessage(error)}\n`);
       unreadable = true;
       continue;
     }
-    findings.push(...lintText(text, file, options, parsed.flags.get('macro-name')?.at(-1)));
+    findings.push(...lintText(text, file, settings.options, settings.macroName));
   }
-  const output = formatter({ findings, rules: [...ENGINE_RULES, ...catalog.map((r) => r.meta)], filenames: parsed.positionals });
-  if (output.length > 0) {
-    io.stdout(output);
+  return { findings, unreadable };
+};
+
+/** The report to stdout, or to `--output-file`; false when the file cannot be written. */
+const writeReport = (output: string, outputFile: string | undefined, io: CliIo): boolean => {
+  if (outputFile === undefined) {
+    if (output.length > 0) {
+      io.stdout(output);
+    }
+    return true;
   }
-  return exitCodeFor(findings) | (unreadable ? EXIT_USAGE : 0);
+  try {
+    if (io.writeFile === undefined) {
+      throw new Error('this environment cannot write files');
+    }
+    io.writeFile(outputFile, output);
+    return true;
+  } catch (error) {
+    io.stderr(`${NAME}: cannot write ${outputFile}: ${errorMessage(error)}\n`);
+    return false;
+  }
+};
+
+export const lintCommand: Command = (args, io: CliIo) => {
+  const parsed = parseArgs(args, LINT_ARGS);
+  if ('error' in parsed) {
+    return usageError(io, NAME, parsed.error);
+  }
+  if (parsed.switches.has('help') || parsed.switches.has('list-rules')) {
+    io.stdout(parsed.switches.has('help') ? LINT_HELP : renderRulesTable(catalog));
+    return 0;
+  }
+  const settings = resolveSettings(parsed, io);
+  if ('error' in settings) {
+    io.stderr(`${NAME}: ${settings.error}\n`);
+    return EXIT_USAGE;
+  }
+  const formatter = FORMATTERS[settings.formatName];
+  if (formatter === undefined) {
+    return usageError(io, NAME, `unknown format "${settings.formatName}" (text, json, sarif, junit)`);
+  }
+  const files = parsed.positionals.length === 0 ? { error: 'no template given' } : expandTemplateArgs(parsed.positionals, io);
+  if ('error' in files) {
+    return usageError(io, NAME, files.error);
+  }
+  const { findings, unreadable } = lintFiles(files.files, settings, io);
+  const output = formatter({
+    findings,
+    rules: [...ENGINE_RULES, ...catalog.map((r) => r.meta)],
+    filenames: files.files,
+    color: useColour(io, settings.outputFile !== undefined),
+    tool: TOOL,
+    ...(io.cwd === undefined ? {} : { srcRoot: resolve(io.cwd) }),
+  });
+  const written = writeReport(output, settings.outputFile, io);
+  return exitCodeFor(findings) | (unreadable || !written ? EXIT_USAGE : 0);
 };

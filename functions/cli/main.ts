@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { globSync } from 'tinyglobby';
 
 import { decodeTemplateBytes } from '../shared/template/decode';
 import { expandCommand } from './expand-command';
+import { PROGRAM_HELP } from './help';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
 import { lintCommand } from './lint-command';
 import { rulesCommand } from './rules-command';
 import { schemaCommand } from './schema-command';
+import { FIRELENS_VERSION } from './version';
 
 /** Every sub-command, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -15,31 +20,49 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   schema: schemaCommand,
 };
 
-const USAGE = `usage: firelens <command> [options]\ncommands: ${Object.keys(COMMANDS).join(', ')}\n`;
+const HINT = 'Run "firelens --help" for usage.\n';
 
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
-    io.stdout(USAGE);
-    return name === undefined ? EXIT_USAGE : 0;
+  if (name === '--help' || name === '-h') {
+    io.stdout(PROGRAM_HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${FIRELENS_VERSION}\n`);
+    return 0;
+  }
+  if (name === undefined) {
+    io.stderr(PROGRAM_HELP);
+    return EXIT_USAGE;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    io.stderr(`unknown command "${name}"\n${USAGE}`);
+    io.stderr(`firelens: ${name.startsWith('-') ? `unknown option ${name}` : `unknown command "${name}"`}\n${HINT}`);
     return EXIT_USAGE;
   }
   return command(rest, io);
 };
 
-const processIo: CliIo = {
+/** The real file system and terminal, with relative paths taken from `cwd` (the process's by default). */
+export const createNodeIo = (cwd: string = process.cwd()): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => decodeTemplateBytes(readFileSync(path)),
-};
+  readFile: (path) => decodeTemplateBytes(readFileSync(resolve(cwd, path))),
+  writeFile: (path, text) => {
+    writeFileSync(resolve(cwd, path), text, 'utf8');
+  },
+  cwd,
+  isTty: process.stdout.isTTY,
+  env: process.env,
+  // node_modules is never a template folder; dot-folders are skipped, as shells skip them.
+  glob: (patterns, from) =>
+    globSync([...patterns], { cwd: from, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] }).sort(),
+});
 
 /** The `firelens` executable (bin/firelens.cjs) calls this with the process's arguments. */
 export const main = (): Promise<void> =>
-  runCli(process.argv.slice(2), processIo).then(
+  runCli(process.argv.slice(2), createNodeIo()).then(
     (code) => {
       process.exitCode = code;
     },

@@ -5,12 +5,25 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { RegExpEngine } from 'ajv/dist/types';
 
 /**
- * Validation of emitted resources against the CloudFormation resource provider schemas in
- * `../shared/schemas/` (cfn-lint's copies; see that folder's README). CI clones the repository next to
- * a copy of `shared/` (`<parent>/main` and `<parent>/shared`), so the folder is found relative to
- * this file, never through an environment variable, and its absence is an error, not a skip.
+ * Validation of emitted resources against CloudFormation resource provider schemas committed in
+ * `test/fixtures/provider-schemas/` (cfn-lint's copies; source and version in that folder's README), so
+ * the tests need nothing outside the repository. The folder is found relative to this file, never through
+ * an environment variable, and a missing folder or a missing schema is an error, not a skip.
  */
-export const PROVIDER_SCHEMAS_DIR = join(__dirname, '..', '..', '..', 'shared', 'schemas');
+export const PROVIDER_SCHEMAS_DIR = join(__dirname, '..', 'fixtures', 'provider-schemas');
+
+/** The resource types the tests validate; loadProviderSchemas throws when one of them has no schema. */
+export const REQUIRED_PROVIDER_SCHEMAS: readonly string[] = [
+  'AWS::CloudFormation::LambdaHook',
+  'AWS::EC2::SecurityGroup',
+  'AWS::ECS::Service',
+  'AWS::ECS::TaskDefinition',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::Policy',
+  'AWS::IAM::Role',
+  'AWS::Lambda::Function',
+  'AWS::Logs::LogGroup',
+];
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 type JsonRecord = { [key: string]: JsonValue };
@@ -143,12 +156,15 @@ const cfnRegExp: RegExpEngine = Object.assign(
   { code: 'cfnRegExp' },
 );
 
-/** Reads every schema in the folder, keyed by its `typeName`. Throws when the folder is missing. */
-export const loadProviderSchemas = (dir: string = PROVIDER_SCHEMAS_DIR): Map<string, ProviderSchema> => {
+/** Reads every schema in the folder, keyed by its `typeName`. Throws when the folder or a required type is missing. */
+export const loadProviderSchemas = (
+  dir: string = PROVIDER_SCHEMAS_DIR,
+  required: readonly string[] = REQUIRED_PROVIDER_SCHEMAS,
+): Map<string, ProviderSchema> => {
   if (!existsSync(dir)) {
     throw new Error(
-      `CloudFormation provider schemas not found at ${dir}. The tests expect a copy of shared/ next to the repository ` +
-        '(<parent>/main and <parent>/shared); these tests must not be skipped.',
+      `CloudFormation provider schemas not found at ${dir}. They are committed under test/fixtures/provider-schemas/ ` +
+        '(see its README); these tests must not be skipped.',
     );
   }
   const files = readdirSync(dir)
@@ -177,6 +193,10 @@ export const loadProviderSchemas = (dir: string = PROVIDER_SCHEMAS_DIR): Map<str
       readOnlyProperties: Array.isArray(readOnly) ? readOnly.filter((p): p is string => typeof p === 'string') : [],
       validate: ajv.compile(schema),
     });
+  }
+  const missing = required.filter((type) => !schemas.has(type));
+  if (missing.length > 0) {
+    throw new Error(`no provider schema in ${dir} for ${missing.join(', ')} (see test/fixtures/provider-schemas/README.md)`);
   }
   return schemas;
 };

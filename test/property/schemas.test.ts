@@ -8,7 +8,7 @@ import { PROPERTY_RUNS } from './run-counts';
 
 /**
  * Every resource the macro writes validates against the CloudFormation provider schemas in
- * ../shared/schemas/ (intrinsics excused, as in test/helpers/provider-schemas.ts): the resources it
+ * test/fixtures/provider-schemas/ (intrinsics excused, as in test/helpers/provider-schemas.ts): the resources it
  * generates, and the task definitions it rewrites. A resource the user wrote invalid (a mutation can)
  * is only required not to get worse: when its input, FireLens keys removed, already has schema
  * problems, it is not judged.

@@ -1,11 +1,17 @@
 import { expandFragment } from '../../../functions/shared/firelens';
 import type { JsonObject } from '../../../functions/shared/template/intrinsics';
 import { expandTemplateFile, goldenCases, macroEventFiles, problemLines, readMacroEvent } from '../../helpers/fixtures';
-import { formatSchemaProblems, loadProviderSchemas, PROVIDER_SCHEMAS_DIR, validateTemplateResources } from '../../helpers/provider-schemas';
+import {
+  formatSchemaProblems,
+  loadProviderSchemas,
+  PROVIDER_SCHEMAS_DIR,
+  REQUIRED_PROVIDER_SCHEMAS,
+  validateTemplateResources,
+} from '../../helpers/provider-schemas';
 
 /**
  * Every resource the macro emits (and every resource it passes through) must be one CloudFormation
- * accepts: its Properties are checked against the resource provider schemas in ../shared/schemas/.
+ * accepts: its Properties are checked against the resource provider schemas in test/fixtures/provider-schemas/.
  */
 
 /** Macro events that must be refused; every other event must expand. */
@@ -17,14 +23,12 @@ const validate = (resources: JsonObject): ReturnType<typeof validateTemplateReso
   validateTemplateResources({ Resources: resources }, schemas);
 
 describe('provider schema validation (the checker itself)', () => {
-  it('reads the schemas from ../shared/schemas next to the repository', () => {
+  it('reads the schemas committed in test/fixtures/provider-schemas, one for every type the tests validate', () => {
     // Arrange / Act: loaded at module level, from PROVIDER_SCHEMAS_DIR
 
     // Assert
-    expect(PROVIDER_SCHEMAS_DIR).toMatch(/[\\/]shared[\\/]schemas$/);
-    expect([...schemas.keys()]).toEqual(
-      expect.arrayContaining(['AWS::ECS::TaskDefinition', 'AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Logs::LogGroup']),
-    );
+    expect(PROVIDER_SCHEMAS_DIR).toMatch(/[\\/]test[\\/]fixtures[\\/]provider-schemas$/);
+    expect([...schemas.keys()].sort()).toEqual([...REQUIRED_PROVIDER_SCHEMAS].sort());
   });
 
   it('fails loudly when the schema folder is missing', () => {
@@ -33,6 +37,13 @@ describe('provider schema validation (the checker itself)', () => {
 
     // Act / Assert
     expect(() => loadProviderSchemas(missing)).toThrow(/provider schemas not found/);
+  });
+
+  it('fails loudly when a required resource type has no schema', () => {
+    // Act / Assert
+    expect(() => loadProviderSchemas(PROVIDER_SCHEMAS_DIR, [...REQUIRED_PROVIDER_SCHEMAS, 'AWS::Example::Missing'])).toThrow(
+      /no provider schema in .* for AWS::Example::Missing/,
+    );
   });
 
   it('reports a value outside an enum, with the logical id and path', () => {

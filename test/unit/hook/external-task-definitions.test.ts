@@ -11,6 +11,7 @@ import {
   resolveExternalTaskDefinitions,
   toCloudFormationTaskDefinition,
 } from '../../../functions/shared/hook/external-task-definitions';
+import { PROVIDER_SCHEMAS_DIR } from '../../helpers/provider-schemas';
 import { apiTaskDefinition, ECS_TARGET_PREFIX, ecsResponder, type LocalServer, startLocalServer } from './local-servers';
 
 const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/orders:7';
@@ -84,9 +85,7 @@ describe('toCloudFormationTaskDefinition', () => {
 
   it('produces properties the AWS::ECS::TaskDefinition provider schema accepts', () => {
     // Arrange
-    const schema = JSON.parse(
-      readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'schemas', 'aws-ecs-taskdefinition.json'), 'utf8'),
-    ) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(join(PROVIDER_SCHEMAS_DIR, 'aws-ecs-taskdefinition.json'), 'utf8')) as Record<string, unknown>;
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
     const validate = ajv.compile(schema);
 

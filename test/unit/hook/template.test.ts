@@ -5,9 +5,10 @@ import Ajv, { type ErrorObject } from 'ajv';
 
 import { isIntrinsic, isObject, type Json, type JsonObject } from '../../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../../functions/shared/template/load';
+import { PROVIDER_SCHEMAS_DIR } from '../../helpers/provider-schemas';
 
-// CI clones the repository next to a copy of shared/ (<parent>/main and <parent>/shared).
-const SCHEMAS = join(__dirname, '..', '..', '..', '..', 'shared', 'schemas');
+// The provider schemas committed with the tests (source and version in that folder's README).
+const SCHEMAS = PROVIDER_SCHEMAS_DIR;
 const { template } = loadTemplate(readFileSync(join(__dirname, '../../../template.yaml'), 'utf8'));
 const resources = template['Resources'] as Record<string, JsonObject>;
 const parameters = template['Parameters'] as Record<string, JsonObject>;

@@ -1,6 +1,10 @@
-/** JUnit XML (as cfn-lint's): one suite per file, one test case per rule; a finding is a failure. */
+/**
+ * JUnit XML (as cfn-lint's): one suite per file, one test case per rule. A rule's findings in a file make
+ * one `<failure>` of its test case (the first message as `message`, every finding in the body): the JUnit
+ * schema (Ant's junit.xsd) allows one failure per test case, and Jenkins keeps only one.
+ */
 import { pathString } from '../../template/locator';
-import type { Finding } from '../types';
+import type { Finding, Severity } from '../types';
 import type { Formatter } from './types';
 
 export const escapeXml = (text: string): string =>
@@ -14,13 +18,23 @@ export const escapeXml = (text: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 
-const failure = (f: Finding): string => {
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, informational: 2 };
+
+const findingLine = (f: Finding): string => {
   const where = f.location ? `${String(f.location.line)}:${String(f.location.column)}` : pathString(f.path);
-  return `      <failure type="${f.severity}" message="${escapeXml(f.message)}">${escapeXml(`${f.filename ?? '-'}:${where} ${f.message}`)}</failure>`;
+  return `${f.filename ?? '-'}:${where} ${f.message}`;
+};
+
+/** One failure for every finding of one rule in one file; its type is the most severe finding's severity. */
+const failure = (own: readonly Finding[]): string => {
+  const first = [...own].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
+  const message = own.length === 1 ? (first?.message ?? '') : `${String(own.length)} findings; first: ${first?.message ?? ''}`;
+  return `      <failure type="${first?.severity ?? 'error'}" message="${escapeXml(message)}">${escapeXml(own.map(findingLine).join('\n'))}</failure>`;
 };
 
 export const formatJunit: Formatter = ({ findings, rules, filenames }) => {
   const files = [...new Set([...filenames, ...findings.map((f) => f.filename ?? '-')])];
+  let failures = 0;
   const suites = files.map((file) => {
     const inFile = findings.filter((f) => (f.filename ?? '-') === file);
     const cases = rules.map((rule) => {
@@ -28,10 +42,12 @@ export const formatJunit: Formatter = ({ findings, rules, filenames }) => {
       const name = escapeXml(`${rule.id} ${rule.summary}`);
       return own.length === 0
         ? `    <testcase classname="${escapeXml(file)}" name="${name}"/>`
-        : `    <testcase classname="${escapeXml(file)}" name="${name}">\n${own.map(failure).join('\n')}\n    </testcase>`;
+        : `    <testcase classname="${escapeXml(file)}" name="${name}">\n${failure(own)}\n    </testcase>`;
     });
     const failing = new Set(inFile.map((f) => f.ruleId)).size;
+    failures += failing;
     return `  <testsuite name="${escapeXml(file)}" tests="${String(rules.length)}" failures="${String(failing)}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="firelens-lint">\n${suites.join('\n')}\n</testsuites>\n`;
+  const totals = `tests="${String(rules.length * files.length)}" failures="${String(failures)}" errors="0"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="firelens-lint" ${totals}>\n${suites.join('\n')}\n</testsuites>\n`;
 };

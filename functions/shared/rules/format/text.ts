@@ -1,11 +1,18 @@
 /** cfn-lint's default output: `FL1301 message` then `file:line:col`, a blank line between findings. */
 import { pathString } from '../../template/locator';
+import type { Severity } from '../types';
 import type { Formatter } from './types';
 
-export const formatText: Formatter = ({ findings }) =>
+/** SGR codes: red errors, yellow warnings, cyan informational findings; the location dimmed. */
+const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = { error: '31', warning: '33', informational: '36' };
+const DIM = '2';
+
+const paint = (enabled: boolean, code: string, text: string): string => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+export const formatText: Formatter = ({ findings, color = false }) =>
   findings
     .map((f) => {
       const where = f.location ? `${String(f.location.line)}:${String(f.location.column)}` : pathString(f.path);
-      return `${f.ruleId} ${f.message}\n${f.filename ?? '-'}:${where}\n`;
+      return `${paint(color, SEVERITY_COLOUR[f.severity], f.ruleId)} ${f.message}\n${paint(color, DIM, `${f.filename ?? '-'}:${where}`)}\n`;
     })
     .join('\n');

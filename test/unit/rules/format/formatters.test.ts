@@ -1,6 +1,6 @@
 import { formatJson } from '../../../../functions/shared/rules/format/json';
 import { escapeXml, formatJunit } from '../../../../functions/shared/rules/format/junit';
-import { formatSarif } from '../../../../functions/shared/rules/format/sarif';
+import { artifactLocation, FINGERPRINT_KEY, formatSarif } from '../../../../functions/shared/rules/format/sarif';
 import { formatText } from '../../../../functions/shared/rules/format/text';
 import type { FormatInput } from '../../../../functions/shared/rules/format/types';
 import type { Finding, RuleMeta } from '../../../../functions/shared/rules/types';
@@ -81,14 +81,19 @@ describe('formatJson', () => {
 
 describe('formatSarif', () => {
   it('writes a SARIF 2.1.0 log with the rules and one result per finding', () => {
-    const log = JSON.parse(formatSarif(INPUT)) as {
+    const log = JSON.parse(formatSarif({ ...INPUT, srcRoot: '/work/stacks' })) as {
       version: string;
       $schema: string;
-      runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } }; results: Record<string, unknown>[] }[];
+      runs: {
+        tool: { driver: { name: string; version: string; rules: { id: string; helpUri: string }[] } };
+        originalUriBaseIds: unknown;
+        results: Record<string, unknown>[];
+      }[];
     };
     expect(log.version).toBe('2.1.0');
-    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.$schema).toBe('https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
     expect(log.runs[0]?.tool.driver.rules.map((r) => r.id)).toEqual(['FL1301', 'FL1501']);
+    expect(log.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/stacks/' } });
     expect(log.runs[0]?.results[0]).toEqual({
       ruleId: 'FL1301',
       ruleIndex: 0,
@@ -97,25 +102,55 @@ describe('formatSarif', () => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: 'stack.yaml' },
+            artifactLocation: { uri: 'stack.yaml', uriBaseId: '%SRCROOT%' },
             region: { startLine: 12, startColumn: 11, endLine: 15, endColumn: 3 },
           },
-          logicalLocations: [{ fullyQualifiedName: 'Resources/Group/Properties/SecurityGroupIngress/0' }],
+          logicalLocations: [{ fullyQualifiedName: 'Resources/Group/Properties/SecurityGroupIngress/0', kind: 'element' }],
         },
       ],
+      partialFingerprints: { [FINGERPRINT_KEY]: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown },
     });
     expect(log.runs[0]?.results[1]).toMatchObject({ ruleId: 'FL1501', level: 'warning', ruleIndex: 1 });
+  });
+
+  it.each([
+    ['stack.yaml', { uri: 'stack.yaml', uriBaseId: '%SRCROOT%' }],
+    ['./stacks/a b.yaml', { uri: 'stacks/a%20b.yaml', uriBaseId: '%SRCROOT%' }],
+    ['/abs/dir/x#1.yaml', { uri: 'file:///abs/dir/x%231.yaml' }],
+    ['C:\\stacks\\t.yaml', { uri: 'file:///C:/stacks/t.yaml' }],
+  ])('maps the file name %j to a SARIF artifact location', (file, location) => {
+    expect(artifactLocation(file)).toEqual(location);
   });
 });
 
 describe('formatJunit', () => {
-  it('writes one suite per file, a failure per finding, and escapes XML', () => {
+  it('writes one suite per file, one test case per rule, a failure per failing rule, and escapes XML', () => {
     const xml = formatJunit(INPUT);
     expect(xml).toContain('<testsuite name="stack.yaml" tests="2" failures="1" errors="0" skipped="0">');
     expect(xml).toContain('<failure type="error" message="Security group Group allows &lt;all&gt; &amp; &quot;more&quot;">');
     expect(xml).toContain('<testsuite name="clean.yaml" tests="2" failures="0" errors="0" skipped="0">');
     expect(xml).not.toContain('<all>');
     expect(xml).toMatchSnapshot();
+  });
+
+  it('puts every finding of one rule in one file into one failure (JUnit readers keep one per test case)', () => {
+    // Arrange
+    const second: Finding = {
+      ...located,
+      message: 'Security group Other allows 24224',
+      location: { line: 20, column: 5, endLine: 20, endColumn: 9 },
+    };
+
+    // Act
+    const xml = formatJunit({ ...INPUT, findings: [located, second, unlocated] });
+
+    // Assert
+    expect(xml.match(/<failure /g)).toHaveLength(2);
+    expect(xml).toContain(
+      '<failure type="error" message="2 findings; first: Security group Group allows &lt;all&gt; &amp; &quot;more&quot;">',
+    );
+    expect(xml).toContain('stack.yaml:20:5 Security group Other allows 24224</failure>');
+    expect(xml).toContain('<testsuites name="firelens-lint" tests="6" failures="2" errors="0">');
   });
 
   it('drops characters XML 1.0 cannot carry', () => {

@@ -1,7 +1,6 @@
 import type { Json, JsonObject } from '../template/intrinsics';
 
-export type { ArnContext, ArnInput, ArnKind, ArnResult } from './arn';
-export { arnKindTypes, buildArn } from './arn';
+export { buildArn } from './arn';
 
 /** One IAM policy statement as the macro emits it. Resources may be intrinsics (Fn::Sub, Fn::GetAtt). */
 export interface PolicyStatement {

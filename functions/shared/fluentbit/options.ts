@@ -21,7 +21,7 @@ export const findOption = (options: JsonObject, name: string): OptionEntry | und
 export const optionValue = (options: JsonObject, name: string): Json | undefined => findOption(options, name)?.value;
 
 /** Keys the ECS agent consumes itself; they never reach the Fluent Bit `[OUTPUT]` as plugin options. */
-export const ECS_SPECIAL_KEYS: readonly string[] = ['Name', 'log-driver-buffer-limit', 'include-pattern', 'exclude-pattern'];
+const ECS_SPECIAL_KEYS: readonly string[] = ['Name', 'log-driver-buffer-limit', 'include-pattern', 'exclude-pattern'];
 
 export const isEcsSpecialKey = (key: string): boolean =>
   ECS_SPECIAL_KEYS.some((special) => special.toLowerCase() === key.trim().toLowerCase());

@@ -13,14 +13,10 @@ import { outputPluginByName } from './validate';
  * role), the lint rules (missing permissions, bad options) and the README table all read.
  * The table itself, with versions and sources, is in catalogue.ts.
  */
-export type { Implementation, OutputPlugin, PermissionDoc } from './catalogue';
-export { CORE_OUTPUT_OPTIONS, CORE_SECRET_OPTIONS, CREDENTIAL_OPTION_NAMES, OUTPUT_PLUGINS, secretOptionsOf } from './catalogue';
-export type { OptionKind } from './options';
-export { ECS_SPECIAL_KEYS, findOption, isEcsSpecialKey } from './options';
+export { CORE_SECRET_OPTIONS, CREDENTIAL_OPTION_NAMES, OUTPUT_PLUGINS, secretOptionsOf } from './catalogue';
+export { findOption } from './options';
 export type { StatementsResult } from './permissions';
-export type { SecretContext } from './secrets';
 export { secretArnOf, secretEntries, secretOptionNames, secretStatements, secretStatementsWithNotes } from './secrets';
-export type { OptionIssue, PlaintextSecret, ValidateContext } from './validate';
 export { outputPluginByName, plaintextSecretOptions, validateOutputOptions } from './validate';
 
 export type OutputContext = ArnContext;

@@ -128,7 +128,7 @@ export const kinesisStatements: StatementsBuilder = (options, context) => {
 };
 
 /** Fluent Bit's default s3_key_format (docs "Amazon S3", 1.9 and later). */
-export const S3_DEFAULT_KEY_FORMAT = '/fluent-bit-logs/$TAG/%Y/%m/%d/%H/%M/%S';
+const S3_DEFAULT_KEY_FORMAT = '/fluent-bit-logs/$TAG/%Y/%m/%d/%H/%M/%S';
 
 /**
  * S3. Multipart uploads (CreateMultipartUpload, UploadPart, CompleteMultipartUpload) are authorised

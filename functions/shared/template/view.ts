@@ -256,21 +256,14 @@ const outputActionsOf = (options: JsonObject | undefined, resources: JsonObject)
   return [...new Set(statementsForOutput(options, { resources }).statements.flatMap((s) => s.Action))];
 };
 
-const readContainer = (raw: Json, index: number, basePath: TemplatePath, resources: JsonObject): ContainerView => {
-  const path = [...basePath, index];
-  const properties = asObject(raw) ?? {};
-  const logConfiguration = asObject(properties['LogConfiguration']);
-  const firelensConfiguration = asObject(properties['FirelensConfiguration']);
-  const logDriver = literalString(logConfiguration?.['LogDriver']);
-  const dependsOn = asArray(properties['DependsOn']).map((entry, i): DependsOnView => {
+const readDependsOn = (value: unknown, path: TemplatePath): DependsOnView[] =>
+  asArray(value).map((entry, i): DependsOnView => {
     const obj = asObject(entry);
-    return {
-      containerName: literalString(obj?.['ContainerName']),
-      condition: obj?.['Condition'],
-      path: [...path, 'DependsOn', i],
-    };
+    return { containerName: literalString(obj?.['ContainerName']), condition: obj?.['Condition'], path: [...path, 'DependsOn', i] };
   });
-  const portMappings = asArray(properties['PortMappings']).map((entry, i): PortMappingView => {
+
+const readPortMappings = (value: unknown, path: TemplatePath): PortMappingView[] =>
+  asArray(value).map((entry, i): PortMappingView => {
     const obj = asObject(entry);
     return {
       containerPort: literalInteger(obj?.['ContainerPort']),
@@ -278,10 +271,19 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
       path: [...path, 'PortMappings', i],
     };
   });
-  const secretOptions = asArray(logConfiguration?.['SecretOptions']).map((entry, i): SecretOptionView => ({
+
+const readSecretOptions = (value: unknown, path: TemplatePath): SecretOptionView[] =>
+  asArray(value).map((entry, i): SecretOptionView => ({
     name: literalString(asObject(entry)?.['Name']),
     path: [...path, 'LogConfiguration', 'SecretOptions', i],
   }));
+
+const readContainer = (raw: Json, index: number, basePath: TemplatePath, resources: JsonObject): ContainerView => {
+  const path = [...basePath, index];
+  const properties = asObject(raw) ?? {};
+  const logConfiguration = asObject(properties['LogConfiguration']);
+  const firelensConfiguration = asObject(properties['FirelensConfiguration']);
+  const logDriver = literalString(logConfiguration?.['LogDriver']);
   const essentialRaw = properties['Essential'];
   const dependsOnRaw = properties['DependsOn'];
   const usesFireLens = logDriver === 'awsfirelens';
@@ -296,17 +298,17 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
     logDriver,
     logOptions,
     logOptionsPath: [...path, 'LogConfiguration', 'Options'],
-    secretOptions,
+    secretOptions: readSecretOptions(logConfiguration?.['SecretOptions'], path),
     secretOptionNames: secretOptionNames(logConfiguration?.['SecretOptions']),
     outputActions: usesFireLens ? outputActionsOf(logOptions, resources) : [],
     firelensConfiguration,
     firelensOptions: asObject(firelensConfiguration?.['Options']),
     isRouter: Object.hasOwn(properties, 'FirelensConfiguration'),
     usesFireLens,
-    dependsOn,
+    dependsOn: readDependsOn(dependsOnRaw, path),
     hasDependsOn: Object.hasOwn(properties, 'DependsOn') && !isEmptyList(dependsOnRaw),
     dependsOnUnknown: dependsOnRaw !== undefined && !Array.isArray(dependsOnRaw),
-    portMappings,
+    portMappings: readPortMappings(properties['PortMappings'], path),
     memory: literalInteger(properties['Memory']),
     memoryPresent: properties['Memory'] !== undefined,
     memoryReservation: literalInteger(properties['MemoryReservation']),
@@ -541,99 +543,126 @@ const readService = (
   };
 };
 
-/** Builds the view. Linear in the number of resources; never throws on odd shapes. */
-export const buildTemplateView = (template: JsonObject, options: ViewOptions = {}): TemplateView => {
-  const resources = asObject(template['Resources']) ?? {};
+interface ResourcesByKind {
+  readonly taskDefinitions: TaskDefinitionView[];
+  readonly taskDefinitionsById: Map<string, TaskDefinitionView>;
+  readonly securityGroups: { logicalId: string; path: TemplatePath; ingress: IngressRuleView[] }[];
+  /** Standalone ingress by the logical id of its group, or by a key of its own when the group is imported. */
+  readonly standaloneIngress: Map<string, IngressRuleView[]>;
+  readonly ec2Hosts: Ec2HostView[];
+  readonly serviceEntries: [string, JsonObject][];
+}
+
+const STANDALONE = '\u0000standalone:';
+
+const readParameters = (template: JsonObject): Map<string, ParameterView> => {
   const parameters = new Map<string, ParameterView>();
   for (const [id, raw] of Object.entries(asObject(template['Parameters']) ?? {})) {
     const param = asObject(raw);
     parameters.set(id, { logicalId: id, type: literalString(param?.['Type']), default: param?.['Default'] });
   }
+  return parameters;
+};
 
-  const taskDefinitions: TaskDefinitionView[] = [];
-  const taskDefinitionsById = new Map<string, TaskDefinitionView>();
-  const securityGroups: { logicalId: string; path: TemplatePath; ingress: IngressRuleView[] }[] = [];
-  const standaloneIngress = new Map<string, IngressRuleView[]>();
-  const ec2Hosts: Ec2HostView[] = [];
-  const serviceEntries: [string, JsonObject][] = [];
-
+/** One pass over Resources: each resource the rules reason about, read into its kind's list. */
+const readResources = (resources: JsonObject): ResourcesByKind => {
+  const out: ResourcesByKind = {
+    taskDefinitions: [],
+    taskDefinitionsById: new Map(),
+    securityGroups: [],
+    standaloneIngress: new Map(),
+    ec2Hosts: [],
+    serviceEntries: [],
+  };
   for (const [id, resource] of Object.entries(resources)) {
-    const type = typeOf(resource);
-    const props = propertiesOf(resource);
-    const path: TemplatePath = ['Resources', id];
-    switch (type) {
-      case 'AWS::ECS::TaskDefinition': {
-        const task = readTaskDefinition(id, path, props, resources);
-        taskDefinitions.push(task);
-        taskDefinitionsById.set(id, task);
-        break;
-      }
-      case 'AWS::ECS::Service':
-        serviceEntries.push([id, props]);
-        break;
-      case 'AWS::EC2::SecurityGroup': {
-        const ingress = asArray(props['SecurityGroupIngress']).flatMap((rule, i) => {
-          const obj = asObject(rule);
-          return obj ? [readIngress(obj, [...path, 'Properties', 'SecurityGroupIngress', i])] : [];
-        });
-        securityGroups.push({ logicalId: id, path, ingress });
-        break;
-      }
-      case 'AWS::EC2::SecurityGroupIngress': {
-        const rule = readIngress(props, [...path, 'Properties']);
-        const group = referencedResource(props['GroupId'], resources) ?? referencedResource(props['GroupName'], resources);
-        pushTo(standaloneIngress, group ?? `\u0000standalone:${id}`, rule);
-        break;
-      }
-      case 'AWS::EC2::LaunchTemplate':
-      case 'AWS::EC2::Instance':
-        ec2Hosts.push(readEc2Host(id, type, props, resources));
-        break;
-      case undefined:
-      default:
-        break;
-    }
+    readResource(out, id, resource, resources);
   }
+  return out;
+};
 
-  const securityGroupsById = new Map<string, SecurityGroupView>();
-  for (const group of securityGroups) {
-    group.ingress.push(...(standaloneIngress.get(group.logicalId) ?? []));
-    standaloneIngress.delete(group.logicalId);
-    securityGroupsById.set(group.logicalId, group);
+const readResource = (out: ResourcesByKind, id: string, resource: Json | undefined, resources: JsonObject): void => {
+  const type = typeOf(resource);
+  const props = propertiesOf(resource);
+  const path: TemplatePath = ['Resources', id];
+  switch (type) {
+    case 'AWS::ECS::TaskDefinition': {
+      const task = readTaskDefinition(id, path, props, resources);
+      out.taskDefinitions.push(task);
+      out.taskDefinitionsById.set(id, task);
+      break;
+    }
+    case 'AWS::ECS::Service':
+      out.serviceEntries.push([id, props]);
+      break;
+    case 'AWS::EC2::SecurityGroup': {
+      const ingress = asArray(props['SecurityGroupIngress']).flatMap((rule, i) => {
+        const obj = asObject(rule);
+        return obj ? [readIngress(obj, [...path, 'Properties', 'SecurityGroupIngress', i])] : [];
+      });
+      out.securityGroups.push({ logicalId: id, path, ingress });
+      break;
+    }
+    case 'AWS::EC2::SecurityGroupIngress': {
+      const rule = readIngress(props, [...path, 'Properties']);
+      const group = referencedResource(props['GroupId'], resources) ?? referencedResource(props['GroupName'], resources);
+      pushTo(out.standaloneIngress, group ?? `${STANDALONE}${id}`, rule);
+      break;
+    }
+    case 'AWS::EC2::LaunchTemplate':
+    case 'AWS::EC2::Instance':
+      out.ec2Hosts.push(readEc2Host(id, type, props, resources));
+      break;
+    case undefined:
+    default:
+      break;
   }
-  // Standalone ingress whose group is not in the template (an imported id): a group of its own.
-  for (const [key, ingress] of standaloneIngress) {
+};
+
+/** Standalone ingress joins its group; ingress whose group is not in the template (imported) is a group of its own. */
+const groupsWithIngress = (read: ResourcesByKind): SecurityGroupView[] => {
+  const groups = [...read.securityGroups];
+  const remaining = new Map(read.standaloneIngress);
+  for (const group of groups) {
+    group.ingress.push(...(remaining.get(group.logicalId) ?? []));
+    remaining.delete(group.logicalId);
+  }
+  for (const [key, ingress] of remaining) {
     const first = ingress[0];
-    if (first && key.startsWith('\u0000standalone:')) {
-      const view = { logicalId: String(first.path[1]), path: first.path.slice(0, 2), ingress };
-      securityGroups.push(view);
+    if (first && key.startsWith(STANDALONE)) {
+      groups.push({ logicalId: String(first.path[1]), path: first.path.slice(0, 2), ingress });
     }
   }
+  return groups;
+};
 
-  const services = serviceEntries.map(([id, props]) => readService(id, props, resources, taskDefinitionsById, options));
-  const servicesBySecurityGroup = new Map<string, ServiceView[]>();
-  for (const service of services) {
-    for (const group of new Set(service.securityGroupIds)) {
-      pushTo(servicesBySecurityGroup, group, service);
+/** Security group logical id → the items that attach it (each item once per group). */
+const bySecurityGroup = <T extends { readonly securityGroupIds: readonly string[] }>(items: readonly T[]): Map<string, T[]> => {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    for (const group of new Set(item.securityGroupIds)) {
+      pushTo(index, group, item);
     }
   }
-  const hostsBySecurityGroup = new Map<string, Ec2HostView[]>();
-  for (const host of ec2Hosts) {
-    for (const group of new Set(host.securityGroupIds)) {
-      pushTo(hostsBySecurityGroup, group, host);
-    }
-  }
+  return index;
+};
 
+/** Builds the view. Linear in the number of resources; never throws on odd shapes. */
+export const buildTemplateView = (template: JsonObject, options: ViewOptions = {}): TemplateView => {
+  const resources = asObject(template['Resources']) ?? {};
+  const read = readResources(resources);
+  const securityGroups = groupsWithIngress(read);
+  const services = read.serviceEntries.map(([id, props]) => readService(id, props, resources, read.taskDefinitionsById, options));
   return {
-    parameters,
-    taskDefinitions,
-    taskDefinitionsById,
+    parameters: readParameters(template),
+    taskDefinitions: read.taskDefinitions,
+    taskDefinitionsById: read.taskDefinitionsById,
     services,
     securityGroups,
-    securityGroupsById,
-    servicesBySecurityGroup,
-    ec2Hosts,
-    hostsBySecurityGroup,
+    // Only the template's own groups: an imported group seen through its standalone ingress has no resource to attach.
+    securityGroupsById: new Map(read.securityGroups.map((group) => [group.logicalId, group])),
+    servicesBySecurityGroup: bySecurityGroup(services),
+    ec2Hosts: read.ec2Hosts,
+    hostsBySecurityGroup: bySecurityGroup(read.ec2Hosts),
     roles: readRoles(resources),
   };
 };

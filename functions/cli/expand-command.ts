@@ -8,9 +8,10 @@ import type { JsonObject } from '../shared/template/intrinsics';
 import { loadTemplate } from '../shared/template/load';
 import { parseArgs } from './args';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
+import { maxBytesOption } from './read-template';
 
 const USAGE =
-  'usage: firelens expand TEMPLATE [--format yaml|json] [--macro-name NAME] [--event] [--region R] [--account A] [--param K=V ...]';
+  'usage: firelens expand TEMPLATE [--format yaml|json] [--macro-name NAME] [--max-bytes N] [--event] [--region R] [--account A] [--param K=V ...]';
 
 /**
  * `firelens expand`: reads a template (YAML with short-form tags, or JSON), runs the same expansion as
@@ -18,7 +19,7 @@ const USAGE =
  * send for it (region, account and parameter values from the flags), ready for `sam local invoke -e`.
  */
 export const expandCommand: Command = (args, io) => {
-  const parsed = parseArgs(args, { valued: ['format', 'macro-name', 'region', 'account', 'param'], switches: ['event'] });
+  const parsed = parseArgs(args, { valued: ['format', 'macro-name', 'region', 'account', 'param', 'max-bytes'], switches: ['event'] });
   if ('error' in parsed || parsed.positionals.length !== 1) {
     io.stderr(`${'error' in parsed ? `${parsed.error}\n` : ''}${USAGE}\n`);
     return EXIT_USAGE;
@@ -34,9 +35,14 @@ export const expandCommand: Command = (args, io) => {
     io.stderr(`${params.error}\n${USAGE}\n`);
     return EXIT_USAGE;
   }
+  const maxBytes = maxBytesOption(parsed.flags.get('max-bytes'));
+  if (typeof maxBytes !== 'number') {
+    io.stderr(`${maxBytes.error}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
   let text: string;
   try {
-    text = io.readFile(file);
+    text = io.readFile(file, { maxBytes });
   } catch (error) {
     io.stderr(describeReadError(file, error));
     return 1;

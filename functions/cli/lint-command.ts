@@ -17,13 +17,14 @@ import type { Formatter } from '../shared/rules/format/types';
 import type { Finding, LintOptions, Severity } from '../shared/rules/types';
 import { parseArgs } from './args';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
+import { maxBytesOption, TemplateFileError, TemplateTooLargeError } from './read-template';
 
 const FORMATTERS: Readonly<Record<string, Formatter>> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit };
 
 const EXIT_BITS: Readonly<Record<Severity, number>> = { error: 2, warning: 4, informational: 8 };
 
 const LINT_USAGE =
-  'usage: firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks FL1001,FL15] [--checks FL13] [--strict-24224] [--macro-name NAME] [--list-rules]\n';
+  'usage: firelens lint TEMPLATE... [--format text|json|sarif|junit] [--ignore-checks FL1001,FL15] [--checks FL13] [--strict-24224] [--macro-name NAME] [--max-bytes N] [--list-rules]\n';
 
 /** cfn-lint's bit mask: 2 errors, 4 warnings, 8 informational; 0 when nothing was found. */
 const exitCodeFor = (findings: readonly Finding[]): number => findings.reduce((code, f) => code | EXIT_BITS[f.severity], 0);
@@ -39,7 +40,10 @@ export const lintText = (text: string, filename: string, options: LintOptions, m
   runPipeline({ text, filename }, { expand: 'if-transform', macroName, lint: options }).findings;
 
 export const lintCommand: Command = (args, io: CliIo) => {
-  const parsed = parseArgs(args, { valued: ['format', 'ignore-checks', 'checks', 'macro-name'], switches: ['strict-24224', 'list-rules'] });
+  const parsed = parseArgs(args, {
+    valued: ['format', 'ignore-checks', 'checks', 'macro-name', 'max-bytes'],
+    switches: ['strict-24224', 'list-rules'],
+  });
   if ('error' in parsed) {
     io.stderr(`firelens lint: ${parsed.error}\n${LINT_USAGE}`);
     return EXIT_USAGE;
@@ -63,13 +67,20 @@ export const lintCommand: Command = (args, io: CliIo) => {
     onlyRules: idList(parsed.flags.get('checks')),
     ruleOptions: { strictPort24224: parsed.switches.has('strict-24224') },
   };
+  const maxBytes = maxBytesOption(parsed.flags.get('max-bytes'));
+  if (typeof maxBytes !== 'number') {
+    io.stderr(`firelens lint: ${maxBytes.error}\n${LINT_USAGE}`);
+    return EXIT_USAGE;
+  }
   const findings: Finding[] = [];
   let unreadable = false;
   for (const file of parsed.positionals) {
     let text: string;
     try {
-      text = io.readFile(file);
+      text = io.readFile(file, { maxBytes });
     } catch (error: unknown) {
+      // A file over --max-bytes or not a regular file: exit 32 whatever else was found (read-template.ts).
+      unreadable ||= error instanceof TemplateTooLargeError || error instanceof TemplateFileError;
       if (error instanceof TemplateParseError) {
         // Bytes that are not UTF-8 text: a finding like any other unreadable template.
         findings.push(...unreadableTemplate(error, file).findings);

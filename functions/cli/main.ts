@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-
-import { decodeTemplateBytes } from '../shared/template/decode';
 import { expandCommand } from './expand-command';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
 import { lintCommand } from './lint-command';
+import { readTemplateFile } from './read-template';
 import { rulesCommand } from './rules-command';
 import { schemaCommand } from './schema-command';
 
@@ -34,7 +32,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => decodeTemplateBytes(readFileSync(path)),
+  readFile: (path, options) => readTemplateFile(path, options?.maxBytes),
 };
 
 /** The `firelens` executable (bin/firelens.cjs) calls this with the process's arguments. */

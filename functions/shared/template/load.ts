@@ -16,6 +16,7 @@ import {
 
 import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
 import { isObject, type Json, type JsonObject } from './intrinsics';
+import { loadJsonTemplate } from './load-json';
 import type { Locator } from './locator';
 import { aliasResolver, scalarKeyText, shortFormKey, yamlLocator } from './yaml-locator';
 
@@ -55,13 +56,18 @@ interface Walk {
 }
 
 /**
- * Parses a CloudFormation template written in YAML or JSON. JSON is parsed by the same YAML 1.2
- * parser (JSON is a subset), so both keep source positions. Duplicate keys, keys that are not plain
+ * Parses a CloudFormation template written in YAML or JSON. JSON goes through `JSON.parse` (load-json.ts)
+ * when it is plain JSON within the limits below, else through the YAML 1.2 parser (JSON is a subset), which
+ * gives every error its message, line and column; both find source positions only when asked. Duplicate keys, keys that are not plain
  * strings and unknown `!Tags` are errors, as they are for CloudFormation. Time and memory are bounded:
  * nesting is capped while tokenizing, alias expansion by a count of values.
  */
 export const loadTemplate = (text: string): LoadedTemplate => {
   rejectControlCharacters(text);
+  const json = loadJsonTemplate(text, { maxDepth: MAX_DEPTH, maxValues: MAX_SOURCE_VALUES });
+  if (json !== undefined) {
+    return json;
+  }
   const lines = new LineCounter();
   const doc = composeDocument(parseTokens(text, lines), text.length, lines);
   const first = doc.errors[0];

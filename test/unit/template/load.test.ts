@@ -62,7 +62,7 @@ describe('loadTemplate', () => {
       loadTemplate('Resources:\n  A: 1\n  A: 2\n');
     } catch (error) {
       expect(error).toMatchObject({ line: 3 });
-      expect(String((error as Error).message)).toMatch(/unique/i);
+      expect((error as Error).message).toMatch(/unique/i);
     }
   });
 

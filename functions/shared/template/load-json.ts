@@ -13,6 +13,9 @@ export interface JsonLimits {
   readonly maxDepth: number;
   /** Most values (keys, scalars and collections), as the YAML path counts them while tokenizing. */
   readonly maxValues: number;
+  /** Called every `valuesPerCheckpoint` values of the walk (a work budget throws from it). */
+  readonly checkpoint: () => void;
+  readonly valuesPerCheckpoint: number;
 }
 
 /** The template and its lazy locator, or undefined when the YAML path must read the text. */
@@ -33,21 +36,31 @@ export const loadJsonTemplate = (
     return undefined;
   }
   const template = value;
-  const tally = { keys: 0, values: 0 };
+  const tally: Tally = { keys: 0, values: 0, nextCheckpoint: limits.valuesPerCheckpoint };
   if (!isPlain(template, 0, limits, tally) || tally.keys !== countMembers(text)) {
     return undefined;
   }
   return { template, locator: lazyJsonLocator(text) };
 };
 
+interface Tally {
+  keys: number;
+  values: number;
+  nextCheckpoint: number;
+}
+
 /**
  * Within the limits, and every number exactly what was written: not infinite (`1e400`) and not an integer
  * past 2^53 that a double rounds. Counts keys (against the text's members: a duplicate key is one fewer).
  */
-const isPlain = (value: unknown, depth: number, limits: JsonLimits, tally: { keys: number; values: number }): boolean => {
+const isPlain = (value: unknown, depth: number, limits: JsonLimits, tally: Tally): boolean => {
   tally.values += 1;
   if (depth > limits.maxDepth || tally.values > limits.maxValues) {
     return false;
+  }
+  if (tally.values >= tally.nextCheckpoint) {
+    tally.nextCheckpoint += limits.valuesPerCheckpoint;
+    limits.checkpoint();
   }
   if (typeof value === 'number') {
     return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));

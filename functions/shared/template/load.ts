@@ -49,8 +49,19 @@ const MAX_SOURCE_VALUES = 100_000;
 
 const NESTING_MESSAGE = `the template nests deeper than ${String(MAX_DEPTH)} levels`;
 
+export interface LoadOptions {
+  /** Called every {@link VALUES_PER_CHECKPOINT} values; a work budget throws from it to stop the load. */
+  readonly checkpoint?: () => void;
+}
+
+/** Values read between two checkpoints: a few milliseconds of work. */
+const VALUES_PER_CHECKPOINT = 4096;
+
+const noCheckpoint = (): void => undefined;
+
 interface Walk {
   readonly lines: LineCounter;
+  readonly checkpoint: () => void;
   readonly resolve: (alias: Alias) => unknown;
   nodes: number;
 }
@@ -62,14 +73,21 @@ interface Walk {
  * strings and unknown `!Tags` are errors, as they are for CloudFormation. Time and memory are bounded:
  * nesting is capped while tokenizing, alias expansion by a count of values.
  */
-export const loadTemplate = (text: string): LoadedTemplate => {
+export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTemplate => {
+  const checkpoint = options.checkpoint ?? noCheckpoint;
   rejectControlCharacters(text);
-  const json = loadJsonTemplate(text, { maxDepth: MAX_DEPTH, maxValues: MAX_SOURCE_VALUES });
+  const json = loadJsonTemplate(text, {
+    maxDepth: MAX_DEPTH,
+    maxValues: MAX_SOURCE_VALUES,
+    checkpoint,
+    valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
+  });
   if (json !== undefined) {
     return json;
   }
   const lines = new LineCounter();
-  const doc = composeDocument(parseTokens(text, lines), text.length, lines);
+  const doc = composeDocument(parseTokens(text, lines, checkpoint), text.length, lines);
+  checkpoint();
   const first = doc.errors[0];
   if (first) {
     throw new TemplateParseError(describeYamlError(first.code, first.message), positionOf(lines, first.pos[0]));
@@ -78,7 +96,7 @@ export const loadTemplate = (text: string): LoadedTemplate => {
   if (unknownTag) {
     throw new TemplateParseError(firstLine(unknownTag.message).replace(YAML_TAG_PREFIX, '!!'), positionOf(lines, unknownTag.pos[0]));
   }
-  const walk: Walk = { lines, resolve: aliasResolver(doc), nodes: 0 };
+  const walk: Walk = { lines, checkpoint, resolve: aliasResolver(doc), nodes: 0 };
   const template = toJson(walk, doc.contents, 0);
   if (!isObject(template)) {
     throw new TemplateParseError('a template must be a mapping (an object) at the top level', { line: 1, column: 1 });
@@ -112,13 +130,18 @@ const textPosition = (text: string, index: number): { line: number; column: numb
 };
 
 /** What `new Parser().parse(text)` does, one lexeme at a time, so that nesting and size are refused early. */
-const parseTokens = (text: string, lines: LineCounter): CST.Token[] => {
+const parseTokens = (text: string, lines: LineCounter, checkpoint: () => void): CST.Token[] => {
   const parser = new Parser(lines.addNewLine);
   lines.addNewLine(0);
   const tokens: CST.Token[] = [];
   let values = 0;
   for (const lexeme of new Lexer().lex(text)) {
-    values += startsValue(lexeme) ? 1 : 0;
+    if (startsValue(lexeme)) {
+      values += 1;
+      if (values % VALUES_PER_CHECKPOINT === 0) {
+        checkpoint();
+      }
+    }
     for (const token of parser.next(lexeme)) {
       tokens.push(token);
     }
@@ -179,6 +202,9 @@ const nodePosition = (walk: Walk, node: { range?: unknown } | null | undefined):
 
 const toJson = (walk: Walk, node: unknown, depth: number): Json => {
   walk.nodes += 1;
+  if (walk.nodes % VALUES_PER_CHECKPOINT === 0) {
+    walk.checkpoint();
+  }
   if (walk.nodes > MAX_NODES || depth > MAX_DEPTH) {
     throw new TemplateParseError(
       depth > MAX_DEPTH ? NESTING_MESSAGE : `the template expands to more than ${String(MAX_NODES)} values (YAML aliases?)`,

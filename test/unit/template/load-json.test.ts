@@ -110,3 +110,17 @@ describe('loadTemplate on JSON text', () => {
     expect(parseError(text)).toMatchObject(expected);
   });
 });
+
+describe('loadTemplate on JSON text with colons and quotes inside strings', () => {
+  it.each([
+    ['colons in values and keys', '{"a:b": "c:d", "e": ["f:", ":g"]}', { 'a:b': 'c:d', e: ['f:', ':g'] }],
+    ['escaped quotes before colons', '{"a\\":": "\\":\\\\", "b": "\\\\\\":"}', { 'a":': '":\\', b: '\\":' }],
+    ['no colon after the last key', `{"a": [${Array<string>(1_000).fill('"x"').join(',')}]}`, { a: Array<string>(1_000).fill('x') }],
+  ])('reads %s', (_what, text, expected) => {
+    expect(loadTemplate(text).template).toEqual(expected);
+  });
+
+  it('still refuses a duplicate key hidden among colons in strings', () => {
+    expect(parseError('{"a": "x:y", "b\\":": 1, "a": ":"}')).toMatchObject({ message: 'duplicate key "a" (map keys must be unique)' });
+  });
+});

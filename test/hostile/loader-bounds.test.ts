@@ -31,6 +31,9 @@ const expectFinished = (run: ProcessRun): void => {
 
 const GUARD = CHILD_TIMEOUT_MS + 10_000;
 
+/** POSIX `mkfifo` (coreutils): Node has no call that makes a FIFO. */
+const MKFIFO = 'mkfifo';
+
 afterAll(removeScratch);
 
 describe('firelens lint stays bounded on hostile templates (a process)', () => {
@@ -97,7 +100,7 @@ describe('firelens lint stays bounded on hostile templates (a process)', () => {
     async () => {
       // Arrange
       const fifo = scratchFile('placeholder', '').replace(/placeholder$/, 'template.fifo');
-      const made = spawnSync('mkfifo', [fifo]);
+      const made = spawnSync(MKFIFO, [fifo]);
       expect(made.status).toBe(0);
 
       // Act

@@ -69,6 +69,25 @@ describe('firelens lint stays bounded on hostile templates (a process)', () => {
   );
 
   it(
+    'places a finding under a 17,000-character key and reads 190 levels of 1,000-character keys on the YAML path',
+    async () => {
+      // Arrange: a leading comment sends JSON text down the YAML path (its locator walks the kept document).
+      const text = `# YAML path\n${deepPathTemplate()}\n# and\n`;
+
+      // Act
+      const deep = await runCliProcess(['lint', '--format', 'json', scratchFile('deep.yaml', text)]);
+      const flood = await runCliProcess(['lint', '--format', 'json', scratchFile('flood.yaml', `# YAML path\n${hashFloodTemplate()}`)]);
+
+      // Assert
+      expectFinished(deep);
+      expect(jsonFindings(deep.stdout).map((f) => f.Rule.Id)).toEqual(['FL1001']);
+      expectFinished(flood);
+      expect(jsonFindings(flood.stdout)[0]?.Location.Start).toEqual({ LineNumber: 12, ColumnNumber: 8 });
+    },
+    GUARD,
+  );
+
+  it(
     'reads 3,900 aliases of one anchor',
     async () => {
       // Act
@@ -189,6 +208,19 @@ describe('the hook stays bounded on hostile templates', () => {
       expectHookAnswered(response);
       expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
       expect(response.message).toMatch(/^FireLens hook: not compliant, 1 error, 0 warnings: FL1001 Resources\/KKK/);
+    },
+    GUARD,
+  );
+
+  it(
+    'answers a stack with 190 levels of 1,000-character keys',
+    async () => {
+      // Act
+      const response = await invokeHook(bench.stackEvent(Buffer.from(JSON.stringify({ template: deepPathTemplate() }))));
+
+      // Assert
+      expectHookAnswered(response);
+      expect(response.message).toMatch(/^FireLens hook: not compliant, 1 error, 0 warnings: FL1001 Resources\/Task\//);
     },
     GUARD,
   );

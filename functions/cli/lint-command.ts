@@ -17,7 +17,7 @@ import type { Formatter } from '../shared/rules/format/types';
 import type { Finding, LintOptions, Severity } from '../shared/rules/types';
 import { parseArgs } from './args';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
-import { maxBytesOption, TemplateFileError, TemplateTooLargeError } from './read-template';
+import { maxBytesOption, TemplateTooLargeError } from './read-template';
 
 const FORMATTERS: Readonly<Record<string, Formatter>> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit };
 
@@ -79,8 +79,8 @@ export const lintCommand: Command = (args, io: CliIo) => {
     try {
       text = io.readFile(file, { maxBytes });
     } catch (error: unknown) {
-      // A file over --max-bytes or not a regular file: exit 32 whatever else was found (read-template.ts).
-      unreadable ||= error instanceof TemplateTooLargeError || error instanceof TemplateFileError;
+      // A file over --max-bytes is an FL0000 finding and, as a file that cannot be read, exit 32.
+      unreadable ||= error instanceof TemplateTooLargeError;
       if (error instanceof TemplateParseError) {
         // Bytes that are not UTF-8 text: a finding like any other unreadable template.
         findings.push(...unreadableTemplate(error, file).findings);

@@ -1,4 +1,4 @@
-/** The budgets of issue #5, checked by `npm run bench -- --check` (never in unit tests: timing is not a test). */
+/** The budgets of issues #5 and #11, checked by `npm run bench -- --check` (never in unit tests: timing is not a test). */
 
 export interface Budget {
   readonly name: string;
@@ -18,7 +18,15 @@ export interface BudgetInputs {
   readonly macroBundleBytes: number;
   readonly coldImportMs: Readonly<Record<string, number>>;
   readonly peakMemoryBytes: number;
+  /** `firelens lint` process over bare `node -e 0`, by "<resources> res, JSON|YAML". */
+  readonly lintProcessRatios: Readonly<Record<string, number>>;
+  readonly hookStackJsonRatio: number;
+  /** The slowest run of each hostile input, by label ("CLI: …", "hook: …"). */
+  readonly hostileMs: Readonly<Record<string, number>>;
 }
+
+/** #11: the lint process on JSON at about 400 resources within 2.5× a bare Node, at 30 within 1.8×. */
+const LINT_PROCESS_LIMITS: Readonly<Record<string, number>> = { '30 res, JSON': 1.8, '400 res, JSON': 2.5 };
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -37,6 +45,27 @@ export const budgetsOf = (m: BudgetInputs): Budget[] => [
     unit: 'ms',
   })),
   { name: 'peak memory of the largest expansion (max RSS)', value: m.peakMemoryBytes / MIB, limit: 128, kind: 'below', unit: 'MiB' },
+  ...Object.entries(LINT_PROCESS_LIMITS).map(([label, limit]): Budget => ({
+    name: `firelens lint process, ${label}, × bare node`,
+    value: m.lintProcessRatios[label] ?? Number.NaN,
+    limit,
+    kind: 'atMost',
+    unit: '×',
+  })),
+  {
+    name: 'hook STACK target at the largest size (JSON), × JSON baseline',
+    value: m.hookStackJsonRatio,
+    limit: 10,
+    kind: 'atMost',
+    unit: '×',
+  },
+  ...Object.entries(m.hostileMs).map(([label, ms]): Budget => ({
+    name: `hostile input answered, ${label}`,
+    value: ms,
+    limit: 1000,
+    kind: 'atMost',
+    unit: 'ms',
+  })),
 ];
 
 export const withinBudget = (b: Budget): boolean => (b.kind === 'below' ? b.value < b.limit : b.value <= b.limit);

@@ -14,10 +14,11 @@ import { refusal, runPipeline } from '../functions/shared/pipeline';
 import { lintTemplate } from '../functions/shared/rules/lint';
 import type { JsonObject } from '../functions/shared/template/intrinsics';
 import { type BudgetInputs, budgetsOf, describeBudget, withinBudget } from './budgets';
+import { measureHostile, measureLintProcesses } from './cli-and-hostile';
 import { type GeneratedTemplate, generateTemplate } from './generate';
 import { measureHook, resourceEvent, servePayload, stackEvent } from './hook';
 import { FULL, measureRounds, QUICK, type Samples } from './measure';
-import { measureBareNode, measureColdImport, measureLintProcess, measurePeakMemory } from './processes';
+import { measureBareNode, measureColdImport, measurePeakMemory } from './processes';
 import { quietlySync } from './quiet';
 import { kib, mib, ms, ratio, renderTable } from './table';
 
@@ -26,6 +27,8 @@ const SIZES = [20, 50, 100, 250, 500] as const;
 const LARGEST = 500;
 const TENTH = 50;
 const FUNCTIONS = ['FireLensMacroFunction', 'FireLensHookFunction'] as const;
+/** Resources of the expanded templates `firelens lint` runs on as a process (#11: about 30 and 400). */
+const CLI_SIZES = [30, 400] as const;
 
 const args = new Set(process.argv.slice(2));
 const check = args.has('--check');
@@ -186,11 +189,21 @@ const main = async (): Promise<number> => {
   const yamlText = yamlOf(largest.generated.template);
   const server = await servePayload(JSON.stringify({ template: yamlText, previousTemplate: '' }));
   const hookStack = await measureHook(stackEvent(root, server.url), options).finally(() => server.close());
+  // The same template as JSON text, and the JSON baseline of that text in the same run.
+  const jsonText = JSON.stringify(largest.generated.template);
+  const [jsonPayloadBaseline] = measureRounds([() => JSON.stringify(JSON.parse(jsonText))], options);
+  const jsonServer = await servePayload(JSON.stringify({ template: jsonText, previousTemplate: '' }));
+  const hookStackJson = await measureHook(stackEvent(root, jsonServer.url), options).finally(() => jsonServer.close());
 
-  progress('firelens lint as a process');
-  const yamlPath = join(outDir, 'templates', `template-${String(LARGEST)}.yaml`);
-  writeFileSync(yamlPath, yamlText);
-  const lintProcess = measureLintProcess(root, outDir, yamlPath, lintRuns);
+  progress('firelens lint as a process, beside a bare node -e 0');
+  const lintProcesses = measureLintProcesses(
+    root,
+    outDir,
+    CLI_SIZES.map((size) => ({ resources: size, template: prepare(size).expanded })),
+    lintRuns,
+  );
+  progress('hostile inputs');
+  const hostile = await measureHostile(root, outDir, yamlText, quick ? 1 : 3);
 
   progress('bundles: size and cold import');
   const bare = measureBareNode(processRuns, root);
@@ -257,14 +270,23 @@ const main = async (): Promise<number> => {
       '',
     ],
     [
-      '`firelens lint` process (YAML file)',
-      templateCell(largest, Buffer.byteLength(yamlText)),
-      ms(lintProcess.median),
-      ms(lintProcess.p95),
-      '',
-      '',
+      'hook, STACK target (JSON payload over loopback HTTP)',
+      templateCell(largest, Buffer.byteLength(jsonText)),
+      ms(hookStackJson.median),
+      ms(hookStackJson.p95),
+      ms(jsonPayloadBaseline?.median ?? Number.NaN),
+      ratio(hookStackJson.median / (jsonPayloadBaseline?.median ?? Number.NaN)),
     ],
+    ...lintProcesses.map((p) => [
+      `\`firelens lint\` process (expanded template), × bare \`node -e 0\``,
+      `${p.label}, ${kib(p.bytes)}`,
+      ms(p.lint.median),
+      ms(p.lint.p95),
+      ms(p.bare.median),
+      ratio(p.lint.median / p.bare.median),
+    ]),
     ['bare `node -e ""` process', '', ms(bare.median), ms(bare.p95), '', ''],
+    ...hostile.map((h) => [`hostile, ${h.label} → ${h.answer}`, '', ms(h.ms.median), ms(h.ms.p95), '', '']),
   );
   for (const b of imports) {
     rows.push([`${b.id}: bundle ${kib(b.bytes)}, cold import`, '', ms(b.importMs.median), ms(b.importMs.p95), '', '']);
@@ -287,6 +309,9 @@ const main = async (): Promise<number> => {
     macroBundleBytes: imports.find((b) => b.id === 'FireLensMacroFunction')?.bytes ?? Number.NaN,
     coldImportMs: Object.fromEntries(imports.map((b) => [b.id, b.importMs.median])),
     peakMemoryBytes: peak,
+    lintProcessRatios: Object.fromEntries(lintProcesses.map((p) => [p.label, p.lint.median / p.bare.median])),
+    hookStackJsonRatio: hookStackJson.median / (jsonPayloadBaseline?.median ?? Number.NaN),
+    hostileMs: Object.fromEntries(hostile.map((h) => [h.label, h.ms.ms.at(-1) ?? Number.NaN])),
   };
   const budgets = budgetsOf(inputs);
 

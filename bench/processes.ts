@@ -3,8 +3,6 @@
  * memory of the macro on the largest template, and `firelens lint` as a whole command.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { type Samples, summarize } from './measure';
 
@@ -88,21 +86,4 @@ export const measurePeakMemory = (bundlePath: string, eventPath: string): PeakMe
       console.log(${JSON.stringify(RESULT_MARK)} + JSON.stringify({ maxRssBytes, afterImportBytes, status: response.status, bytes: body.length }));
     });`;
   return runNodeScript(script) as PeakMemory;
-};
-
-/**
- * `firelens lint FILE` as a process, `runs` times after one unrecorded run. `bin/firelens.cjs` first walks
- * functions/ and rebuilds the CLI bundle when a source is newer (a developer's edit); the bench runs the
- * bundle as bin does but without that walk, so an edit made elsewhere during the run cannot add a build.
- */
-export const measureLintProcess = (root: string, outDir: string, file: string, runs: number): Samples => {
-  const launcher = join(outDir, 'firelens.cjs');
-  writeFileSync(launcher, `'use strict';\nvoid require(${JSON.stringify(join(root, 'dist', 'firelens.cjs'))}).main();\n`);
-  const args = [launcher, 'lint', file];
-  const first = wallMs(process.execPath, args, root);
-  // cfn-lint's exit bits: 2 = errors, 32 = usage or unreadable file. Warnings (4) are allowed.
-  if (first.status === null || (first.status & (2 | 32)) !== 0) {
-    throw new Error(`firelens lint ${file} exited ${String(first.status)}`);
-  }
-  return summarize(Array.from({ length: runs }, () => wallMs(process.execPath, args, root).ms));
 };

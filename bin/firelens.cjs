@@ -32,4 +32,6 @@ if (isStale()) {
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
+// Node 22.1 and later keep V8's compiled code of the bundle between runs; older Nodes lack the call.
+require('node:module').enableCompileCache?.();
 void require(bundle).main();

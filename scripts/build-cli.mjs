@@ -2,7 +2,7 @@
 // plain Node without a TypeScript loader. `npm ci` runs this through the `prepare` script; bin/firelens.cjs
 // also calls it when the bundle is missing or older than the sources.
 import { build } from 'esbuild';
-import { renameSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,23 +11,31 @@ const outfile = join(root, 'dist/firelens.cjs');
 
 // Written beside the bundle, then renamed over it: `firelens` processes started together with a stale
 // bundle each rebuild it, and none may require a bundle another is halfway through writing.
+// Minified with a linked source map (dist/firelens.cjs.map): Node compiles a third of the bytes it did
+// with the map inline, at every start. Both files are written under temporary names and renamed, map first.
 export const buildCli = async () => {
-  const partial = `${outfile}.${String(process.pid)}.tmp`;
   const result = await build({
     entryPoints: [join(root, 'functions/cli/main.ts')],
-    outfile: partial,
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    sourcemap: 'inline',
+    minify: true,
+    sourcemap: 'linked',
+    write: false,
     logLevel: 'warning',
     // ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url), which a CommonJS
     // bundle lacks: give it the bundle's own file URL.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  renameSync(partial, outfile);
+  const files = [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')));
+  for (const file of files) {
+    const partial = `${file.path}.${String(process.pid)}.tmp`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
   return result;
 };
 

@@ -10,11 +10,12 @@ import { parseArgs } from './args';
 import { findConfig } from './config';
 import { EXPAND_HELP } from './help';
 import { type CliIo, type Command, EXIT_USAGE, usageError } from './io';
+import { maxBytesOption } from './read-template';
 
 const NAME = 'firelens expand';
 
 const EXPAND_ARGS = {
-  valued: ['format', 'macro-name', 'region', 'account', 'param'],
+  valued: ['format', 'macro-name', 'region', 'account', 'param', 'max-bytes'],
   switches: ['event', 'help', 'no-config'],
   aliases: { h: 'help', f: 'format' },
 };
@@ -62,9 +63,13 @@ export const expandCommand: Command = (args, io) => {
     io.stderr(`${NAME}: ${macroName.error}\n`);
     return EXIT_USAGE;
   }
+  const maxBytes = maxBytesOption(parsed.flags.get('max-bytes'));
+  if (typeof maxBytes !== 'number') {
+    return usageError(io, NAME, maxBytes.error);
+  }
   let text: string;
   try {
-    text = io.readFile(file);
+    text = io.readFile(file, { maxBytes });
   } catch (error) {
     io.stderr(describeReadError(file, error));
     return 1;

@@ -43,6 +43,7 @@ Options:
       --ignore-checks IDS    skip these rules (ids or prefixes)
       --strict-24224         also flag security groups that are not attached to a service (FL1301)
       --macro-name NAME      the macro name a Transform must use to be expanded (default FireLensMacro)
+      --max-bytes N          refuse a template file larger than N bytes (default 5242880, as the hook)
       --list-rules           print the rules table and exit
       --no-config            do not read a config file
   -h, --help                 show this help
@@ -69,6 +70,7 @@ or, with --event, the macro event CloudFormation would send for it (for sam loca
 Options:
   -f, --format yaml|json     output format (default yaml)
       --macro-name NAME      the macro name (default FireLensMacro, or macro-name from the config file)
+      --max-bytes N          refuse a template file larger than N bytes (default 5242880)
       --event                print the macro event instead of the expansion
       --region R             region of the event (default us-east-1)
       --account A            account id of the event (default 123456789012)

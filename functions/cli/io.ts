@@ -6,8 +6,11 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** The file as text; throws a TemplateParseError when its bytes are not UTF-8. */
-  readonly readFile: (path: string) => string;
+  /**
+   * The file as text; throws a TemplateParseError when its bytes are not UTF-8 (a TemplateTooLargeError past
+   * `maxBytes`) and a TemplateFileError when it is not a regular file (read-template.ts).
+   */
+  readonly readFile: (path: string, options?: { readonly maxBytes?: number }) => string;
   /** Writes (replaces) a UTF-8 text file. */
   readonly writeFile?: (path: string, text: string) => void;
   /** The directory relative paths, globs and the config-file search start from. */

@@ -22,6 +22,7 @@ import { findConfig } from './config';
 import { expandTemplateArgs, useColour } from './files';
 import { LINT_HELP } from './help';
 import { type CliIo, type Command, errorMessage, EXIT_USAGE, usageError } from './io';
+import { maxBytesOption, TemplateTooLargeError } from './read-template';
 import { FIRELENS_VERSION } from './version';
 
 const FORMATTERS: Readonly<Record<string, Formatter>> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit };
@@ -37,7 +38,7 @@ const TOOL: ToolInfo = {
 };
 
 const LINT_ARGS = {
-  valued: ['format', 'ignore-checks', 'checks', 'macro-name', 'output-file'],
+  valued: ['format', 'ignore-checks', 'checks', 'macro-name', 'output-file', 'max-bytes'],
   switches: ['strict-24224', 'list-rules', 'help', 'no-config'],
   aliases: { h: 'help', f: 'format', o: 'output-file' },
 };
@@ -60,6 +61,8 @@ interface LintSettings {
   readonly options: LintOptions;
   readonly macroName: string | undefined;
   readonly outputFile: string | undefined;
+  /** The size cap of a template file (--max-bytes). */
+  readonly maxBytes: number;
 }
 
 /** Flags over the config file over the defaults. */
@@ -67,6 +70,10 @@ const resolveSettings = (parsed: ParsedArgs, io: CliIo): LintSettings | { error:
   const found = parsed.switches.has('no-config') ? undefined : findConfig(io);
   if (found !== undefined && 'error' in found) {
     return found;
+  }
+  const maxBytes = maxBytesOption(parsed.flags.get('max-bytes'));
+  if (typeof maxBytes !== 'number') {
+    return maxBytes;
   }
   const config = found?.config ?? {};
   const flag = (name: string): string | undefined => parsed.flags.get(name)?.at(-1);
@@ -79,6 +86,7 @@ const resolveSettings = (parsed: ParsedArgs, io: CliIo): LintSettings | { error:
     },
     macroName: flag('macro-name') ?? config.macroName,
     outputFile: flag('output-file'),
+    maxBytes,
   };
 };
 
@@ -89,8 +97,10 @@ const lintFiles = (files: readonly string[], settings: LintSettings, io: CliIo):
   for (const file of files) {
     let text: string;
     try {
-      text = io.readFile(file);
+      text = io.readFile(file, { maxBytes: settings.maxBytes });
     } catch (error: unknown) {
+      // A file over --max-bytes is an FL0000 finding and, as a file that cannot be read, exit 32.
+      unreadable ||= error instanceof TemplateTooLargeError;
       if (error instanceof TemplateParseError) {
         // Bytes that are not UTF-8 text: a finding like any other unreadable template.
         findings.push(...unreadableTemplate(error, file).findings);

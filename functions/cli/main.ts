@@ -1,13 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { globSync } from 'tinyglobby';
 
-import { decodeTemplateBytes } from '../shared/template/decode';
 import { expandCommand } from './expand-command';
 import { PROGRAM_HELP } from './help';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
 import { lintCommand } from './lint-command';
+import { readTemplateFile } from './read-template';
 import { rulesCommand } from './rules-command';
 import { schemaCommand } from './schema-command';
 import { FIRELENS_VERSION } from './version';
@@ -48,7 +48,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
 export const createNodeIo = (cwd: string = process.cwd()): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => decodeTemplateBytes(readFileSync(resolve(cwd, path))),
+  readFile: (path, options) => readTemplateFile(resolve(cwd, path), options?.maxBytes),
   writeFile: (path, text) => {
     writeFileSync(resolve(cwd, path), text, 'utf8');
   },

@@ -4,6 +4,7 @@ import middy, { type MiddyHandlerObject } from '@middy/core';
 import type { Context } from 'aws-lambda';
 
 import { hookResponseMiddleware } from '../middleware/hook-response';
+import { HookDeadlineError } from '../shared/hook/errors';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { evaluateHook } from '../shared/hook/evaluate';
 import type { DescribeTaskDefinition } from '../shared/hook/external-task-definitions';
@@ -27,7 +28,22 @@ const lazyEcsLookup = (config: HookConfig): DescribeTaskDefinition => {
   };
 };
 
-const lambdaHandler = async (event: unknown, _context: Context, { signal }: MiddyHandlerObject): Promise<HookResponse> => {
+/**
+ * The hook stops its synchronous work (reading, expanding, checking) this long before the Lambda's end: more
+ * than middy's early timeout below, so that it answers FAILED / InternalFailure itself instead of a late SUCCESS.
+ */
+const WORK_MARGIN_MS = 1_500;
+
+const workDeadline = (context: Context): ((stage: string) => void) => {
+  const deadline = Date.now() + context.getRemainingTimeInMillis() - WORK_MARGIN_MS;
+  return (stage) => {
+    if (Date.now() > deadline) {
+      throw new HookDeadlineError(stage);
+    }
+  };
+};
+
+const lambdaHandler = async (event: unknown, context: Context, { signal }: MiddyHandlerObject): Promise<HookResponse> => {
   const started = Date.now();
   const config = readHookConfig(process.env);
   const hookEvent = parseHookEvent(event);
@@ -42,6 +58,7 @@ const lambdaHandler = async (event: unknown, _context: Context, { signal }: Midd
     rules: ruleMetas,
     describeTaskDefinition: config.ecsLookup.enabled ? lazyEcsLookup(config) : undefined,
     signal,
+    deadline: workDeadline(context),
   });
   logger.info('FireLens hook evaluated', {
     hookStatus: evaluation.response.hookStatus,

@@ -40,7 +40,7 @@ export interface TextCase {
   readonly name: string;
   readonly input: () => Uint8Array;
   /** The parse error every entry reports (as FL0000, a parse message or InternalFailure), with its place; absent: the text is a template. */
-  readonly error?: { readonly message: RegExp; readonly line?: number; readonly column?: number };
+  readonly error?: { readonly message: RegExp; readonly line?: number; readonly column?: number; readonly lintExit?: number };
   /**
    * What the hook says instead, when it reads the bytes in a different way (a payload is JSON, at most
    * 5 MiB): with no `error`, the text is a template the hook still refuses to read.
@@ -234,8 +234,10 @@ export const TEXT_CASES: readonly TextCase[] = [
   { name: 'a valid template of more than 1 MB (250 FireLens tasks)', input: () => utf8(bigValidTemplate()), entries: HEAVY },
   { name: 'a valid template with one string of 1.1 MB', input: () => utf8(hugeStringTemplate()), entries: HEAVY },
   {
-    name: 'a valid template of 6 MB (over the hook payload cap of 5 MiB)',
+    name: 'a valid template of 6 MB (over the hook payload cap and the CLI file cap of 5 MiB)',
     input: () => utf8(hugeStringTemplate(6_000_000)),
+    // The CLI reads at most --max-bytes (5 MiB by default): FL0000 and exit 32 (a file it would not read) | 2.
+    error: { message: /^the file is larger than 5242880 bytes \(--max-bytes\), the most firelens reads$/, lintExit: 34 },
     hookError: /is larger than the 5242880 bytes allowed/,
     entries: HEAVY,
   },

@@ -148,3 +148,45 @@ export const withOverrides = (base: Record<string, unknown>, overrides: Record<s
   }
   return out;
 };
+
+/* The loader's bounds (#11): shared with bench/hostile.ts, which times them. */
+
+/** One 17,000-character key (V8 hashes strings longer than 16,383 characters by length alone) over 4,000 values. */
+export const LONG_ID = 'K'.repeat(17_000);
+
+/** A task definition whose containers log to awsfirelens with no router: one FL1001 finding each. */
+export const routerlessTask = (containers: number, environment: number): object => ({
+  Type: 'AWS::ECS::TaskDefinition',
+  Properties: {
+    ContainerDefinitions: Array.from({ length: containers }, (_, i) => ({
+      Name: `app${String(i)}`,
+      Image: 'public.ecr.aws/nginx/nginx:1.27',
+      LogConfiguration: { LogDriver: 'awsfirelens' },
+      Environment: Array.from({ length: environment }, (__, j) => ({ Name: `V${String(j)}`, Value: String(j) })),
+    })),
+  },
+});
+
+export const hashFloodTemplate = (): string => JSON.stringify({ Resources: { [LONG_ID]: routerlessTask(1, 2_000) } }, null, 1);
+
+/** 190 levels of 1,000-character keys (190 KB of path) over 2,000 values: path keys would be O(depth × key length) each. */
+export const deepPathTemplate = (): string => {
+  let value: unknown = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`v${String(i)}`, i]));
+  for (let level = 0; level < 190; level += 1) {
+    value = { [`${String(level)}${'d'.repeat(1_000)}`]: value };
+  }
+  return JSON.stringify({ Mappings: { Deep: value }, Resources: { Task: routerlessTask(1, 1) } });
+};
+
+/** 3,900 aliases of one anchor (62 KB): the YAML library resolves each by walking the whole document. */
+export const aliasFanOutTemplate = (): string =>
+  [
+    'Mappings:',
+    '  Shared:',
+    '    base: &base {Sizes: [1, 2, 3, 4, 5, 6, 7, 8], Nested: {Key: value}}',
+    ...Array.from({ length: 3_900 }, (_, i) => `    k${String(i)}: *base`),
+    'Resources:',
+    '  Topic:',
+    '    Type: AWS::SNS::Topic',
+    '',
+  ].join('\n');

@@ -41,3 +41,18 @@ export class HookConfigError extends HookFailureError {
     this.name = 'HookConfigError';
   }
 }
+
+const STAGE_WORDS: Readonly<Record<string, string>> = {
+  load: 'while reading the template',
+  expand: 'while expanding the template',
+  rules: 'while checking the rules',
+  report: 'before answering',
+};
+
+/** The hook's work budget (the Lambda's remaining time less a margin) ran out: FAILED, never a late SUCCESS. */
+export class HookDeadlineError extends HookFailureError {
+  public constructor(stage: string) {
+    super(`it ran out of time ${STAGE_WORDS[stage] ?? `in ${stage}`} (its work budget is the Lambda's remaining time less a margin)`);
+    this.name = 'HookDeadlineError';
+  }
+}

@@ -1,5 +1,5 @@
 import type { TemplateParseError } from '../errors';
-import { checkTemplate, type ExpandedTemplate, prepareTemplate } from '../pipeline';
+import { checkTemplate, type ExpandedTemplate, type PipelineStage, prepareTemplate } from '../pipeline';
 import type { Finding, RuleMeta } from '../rules/types';
 import { isObject, type JsonObject } from '../template/intrinsics';
 import { HookFailureError } from './errors';
@@ -31,6 +31,11 @@ export interface HookDependencies {
   readonly describeTaskDefinition?: DescribeTaskDefinition;
   /** Aborted when the Lambda is about to time out. */
   readonly signal?: AbortSignal;
+  /**
+   * The work budget of the synchronous stages, which no signal can interrupt: called between and inside
+   * them and once more before answering, it throws (a HookDeadlineError) once the time is up.
+   */
+  readonly deadline?: (stage: PipelineStage | 'report') => void;
 }
 
 /** The response plus what the handler logs (counts only, never contents). */
@@ -78,7 +83,7 @@ export const resourceTemplate = (event: ResourceHookEvent): JsonObject => ({
 
 /** A resource target's properties are already expanded by CloudFormation: the rules run on them as they are. */
 const evaluateResourceTarget = async (event: ResourceHookEvent, config: HookConfig, deps: HookDependencies): Promise<HookEvaluation> => {
-  const prepared = prepareTemplate({ template: resourceTemplate(event) }, { expand: 'never' });
+  const prepared = prepareTemplate({ template: resourceTemplate(event) }, { expand: 'never', checkpoint: deps.deadline });
   if (prepared.stage !== 'expanded') {
     throw new HookFailureError('the resource properties could not be read as a template');
   }
@@ -97,7 +102,7 @@ const evaluateTemplateTarget = async (event: TemplateHookEvent, config: HookConf
     throw new HookFailureError(`the payload holds no template for a ${target} target (only deletes come without one)`);
   }
   const source = isObject(payload.template) ? { template: payload.template } : { text: payload.template };
-  const prepared = prepareTemplate(source, { expand: 'if-transform', macroName: config.macroName });
+  const prepared = prepareTemplate(source, { expand: 'if-transform', macroName: config.macroName, checkpoint: deps.deadline });
   switch (prepared.stage) {
     case 'unreadable':
       throw parseFailure(prepared.parseError);
@@ -126,18 +131,24 @@ const checkAndReport = async (
     : new Map<string, JsonObject>();
   // With lookups off, say what went unchecked rather than let the answer read as a full check.
   const unchecked = lookups ? 0 : externalTaskDefinitionReferences(prepared.output).length;
-  const findings = checkTemplate(prepared, {
-    ignoreRules: config.ignoreRules,
-    onlyRules: config.onlyRules,
-    ruleOptions: { strictPort24224: config.strictPort24224 },
-    externalTaskDefinitions: external,
-  });
+  const findings = checkTemplate(
+    prepared,
+    {
+      ignoreRules: config.ignoreRules,
+      onlyRules: config.onlyRules,
+      ruleOptions: { strictPort24224: config.strictPort24224 },
+      externalTaskDefinitions: external,
+    },
+    deps.deadline,
+  );
   const response = buildComplianceResponse(findings, {
     clientRequestToken: event.clientRequestToken,
     warningsAsErrors: config.warningsAsErrors,
     notes: unchecked === 0 ? [] : [uncheckedNote(unchecked)],
     ...(deps.rules ? { rules: deps.rules, skippedRuleIds: skippedRules(deps.rules, config) } : {}),
   });
+  // Past the deadline, a SUCCESS would come too late for CloudFormation to see: answer FAILED instead.
+  deps.deadline?.('report');
   return { response, findings: countFindings(findings), externalTaskDefinitions: external.size, expanded: prepared.expanded };
 };
 

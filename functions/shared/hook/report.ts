@@ -102,9 +102,8 @@ export const listWithinLimit = (head: string, entries: readonly string[], noun: 
   if (entries.length === 0) {
     return cutText(head, limit);
   }
-  const full = `${head}: ${entries.join('; ')}`;
-  if (full.length <= limit) {
-    return full;
+  if (joinedLength(head, entries, limit) <= limit) {
+    return `${head}: ${entries.join('; ')}`;
   }
   const suffix = (rest: number): string => `; … and ${String(rest)} more ${noun}${rest === 1 ? '' : 's'}`;
   let text = `${cutText(head, Math.floor(limit / 2))}:`;
@@ -128,10 +127,24 @@ export const listWithinLimit = (head: string, entries: readonly string[], noun: 
   return rest > 0 ? `${text}${suffix(rest)}` : text;
 };
 
+/** The length of `head: e1; e2; …`, counted only until it passes `limit` (40,000 findings are not joined to be measured). */
+const joinedLength = (head: string, entries: readonly string[], limit: number): number => {
+  let length = head.length + 2 + (entries[0]?.length ?? 0);
+  for (let i = 1; i < entries.length && length <= limit; i += 1) {
+    length += 2 + (entries[i]?.length ?? 0);
+  }
+  return length;
+};
+
 const buildAnnotations = (sorted: readonly Finding[], options: ReportOptions): HookAnnotation[] => {
   const byRule = new Map<string, Finding[]>();
   for (const finding of sorted) {
-    byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+    const found = byRule.get(finding.ruleId);
+    if (found === undefined) {
+      byRule.set(finding.ruleId, [finding]);
+    } else {
+      found.push(finding);
+    }
   }
   const annotations: HookAnnotation[] = [];
   const catalogued = new Set<string>();

@@ -28,11 +28,27 @@ export type ExpandMode = 'fragment' | 'always' | 'if-transform' | 'never';
 
 export type TemplateSource = { readonly text: string; readonly filename?: string } | { readonly template: JsonObject };
 
+/** The stage a {@link Checkpoint} is called from. */
+export type PipelineStage = 'load' | 'expand' | 'rules';
+
+/**
+ * Called between the stages and, inside them, every few thousand values or findings: a work budget (the
+ * hook's deadline) throws from it to stop synchronous work that no timer can interrupt. The pipeline itself
+ * reads no clock.
+ */
+export type Checkpoint = (stage: PipelineStage) => void;
+
 export interface PipelineOptions {
   readonly expand: ExpandMode;
   /** The Transform name that means this macro (template.yaml's MacroName); FireLensMacro by default. */
   readonly macroName?: string;
+  readonly checkpoint?: Checkpoint;
 }
+
+const noCheckpoint: Checkpoint = () => undefined;
+
+/** Findings mapped back to the user's path between two checkpoints. */
+const FINDINGS_PER_CHECKPOINT = 1024;
 
 /** The template loaded and, where the macro applies, expanded; ready for the rules. */
 export interface ExpandedTemplate {
@@ -68,12 +84,16 @@ export interface PipelineResult {
 /** Load and expand: the stages before the rules (the hook looks up task definitions in between). */
 export const prepareTemplate = (source: TemplateSource, options: PipelineOptions): PreparedTemplate => {
   const filename = 'text' in source ? source.filename : undefined;
-  const loaded = loadSource(source, filename);
+  const checkpoint = options.checkpoint ?? noCheckpoint;
+  checkpoint('load');
+  const loaded = loadSource(source, filename, checkpoint);
   if ('stopped' in loaded) {
     return loaded.stopped;
   }
   const { template, locator } = loaded;
+  checkpoint('expand');
   const expansion = expansionOf(template, options);
+  checkpoint('rules');
   if (expansion === undefined) {
     return { stage: 'expanded', template, output: template, expanded: false, plans: [], sourceMap: identitySourceMap, locator, filename };
   }
@@ -86,9 +106,17 @@ export const prepareTemplate = (source: TemplateSource, options: PipelineOptions
 };
 
 /** The rules over what CloudFormation deploys, every finding mapped back to what the user wrote. */
-export const checkTemplate = (prepared: ExpandedTemplate, options: LintOptions = {}): Finding[] => {
+export const checkTemplate = (prepared: ExpandedTemplate, options: LintOptions = {}, checkpoint: Checkpoint = noCheckpoint): Finding[] => {
+  checkpoint('rules');
   const findings = lintTemplate(prepared.output, { ...options, filename: prepared.filename, locator: noLocation });
-  return findings.map((finding) => toUserFinding(finding, prepared)).sort(compareFindings);
+  const mapped = findings.map((finding, i) => {
+    if (i % FINDINGS_PER_CHECKPOINT === FINDINGS_PER_CHECKPOINT - 1) {
+      checkpoint('rules');
+    }
+    return toUserFinding(finding, prepared);
+  });
+  checkpoint('rules');
+  return mapped.sort(compareFindings);
 };
 
 /** The whole pipeline, for the entry points that need nothing between expansion and the rules. */
@@ -98,7 +126,7 @@ export const runPipeline = (source: TemplateSource, options: PipelineOptions & {
     const findings = prepared.findings.filter((f) => isSelected(f.ruleId, options.lint ?? {}));
     return { prepared, findings: [...findings].sort(compareFindings) };
   }
-  return { prepared, findings: checkTemplate(prepared, options.lint) };
+  return { prepared, findings: checkTemplate(prepared, options.lint, options.checkpoint) };
 };
 
 /**
@@ -121,12 +149,17 @@ export const refusal = (result: PipelineResult): Problem[] => {
 const loadSource = (
   source: TemplateSource,
   filename: string | undefined,
+  checkpoint: Checkpoint,
 ): { readonly template: JsonObject; readonly locator: Locator } | { readonly stopped: StoppedTemplate } => {
   if ('template' in source) {
     return { template: source.template, locator: noLocation };
   }
   try {
-    return loadTemplate(source.text);
+    return loadTemplate(source.text, {
+      checkpoint: () => {
+        checkpoint('load');
+      },
+    });
   } catch (error: unknown) {
     if (!(error instanceof TemplateParseError)) {
       throw error;

@@ -1,4 +1,5 @@
 import {
+  type Alias,
   Composer,
   CST,
   type Document,
@@ -15,38 +16,15 @@ import {
 
 import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
 import { isObject, type Json, type JsonObject } from './intrinsics';
-import { type Locator, pathKey, type SourceRange, tableLocator, type TemplatePath } from './locator';
+import { loadJsonTemplate } from './load-json';
+import type { Locator } from './locator';
+import { aliasResolver, scalarKeyText, shortFormKey, yamlLocator } from './yaml-locator';
 
 /** A template as CloudFormation sees it (short-form tags turned into their JSON form) and where each value came from. */
 export interface LoadedTemplate {
   readonly template: JsonObject;
   readonly locator: Locator;
 }
-
-/** The YAML short forms CloudFormation accepts, and the JSON key each becomes. */
-const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
-  '!Ref': 'Ref',
-  '!Condition': 'Condition',
-  '!Base64': 'Fn::Base64',
-  '!Cidr': 'Fn::Cidr',
-  '!FindInMap': 'Fn::FindInMap',
-  '!ForEach': 'Fn::ForEach',
-  '!GetAtt': 'Fn::GetAtt',
-  '!GetAZs': 'Fn::GetAZs',
-  '!ImportValue': 'Fn::ImportValue',
-  '!Join': 'Fn::Join',
-  '!Length': 'Fn::Length',
-  '!Select': 'Fn::Select',
-  '!Split': 'Fn::Split',
-  '!Sub': 'Fn::Sub',
-  '!ToJsonString': 'Fn::ToJsonString',
-  '!Transform': 'Fn::Transform',
-  '!If': 'Fn::If',
-  '!And': 'Fn::And',
-  '!Equals': 'Fn::Equals',
-  '!Not': 'Fn::Not',
-  '!Or': 'Fn::Or',
-};
 
 /** The YAML core schema's own tags (`!!str 1`, `!!map {}`): they change nothing CloudFormation would not accept. */
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
@@ -71,23 +49,45 @@ const MAX_SOURCE_VALUES = 100_000;
 
 const NESTING_MESSAGE = `the template nests deeper than ${String(MAX_DEPTH)} levels`;
 
+export interface LoadOptions {
+  /** Called every {@link VALUES_PER_CHECKPOINT} values; a work budget throws from it to stop the load. */
+  readonly checkpoint?: () => void;
+}
+
+/** Values read between two checkpoints: a few milliseconds of work. */
+const VALUES_PER_CHECKPOINT = 4096;
+
+const noCheckpoint = (): void => undefined;
+
 interface Walk {
-  readonly doc: Document;
   readonly lines: LineCounter;
-  readonly positions: Map<string, SourceRange>;
+  readonly checkpoint: () => void;
+  readonly resolve: (alias: Alias) => unknown;
   nodes: number;
 }
 
 /**
- * Parses a CloudFormation template written in YAML or JSON. JSON is parsed by the same YAML 1.2
- * parser (JSON is a subset), so both keep source positions. Duplicate keys, keys that are not plain
+ * Parses a CloudFormation template written in YAML or JSON. JSON goes through `JSON.parse` (load-json.ts)
+ * when it is plain JSON within the limits below, else through the YAML 1.2 parser (JSON is a subset), which
+ * gives every error its message, line and column; both find source positions only when asked. Duplicate keys, keys that are not plain
  * strings and unknown `!Tags` are errors, as they are for CloudFormation. Time and memory are bounded:
  * nesting is capped while tokenizing, alias expansion by a count of values.
  */
-export const loadTemplate = (text: string): LoadedTemplate => {
+export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTemplate => {
+  const checkpoint = options.checkpoint ?? noCheckpoint;
   rejectControlCharacters(text);
+  const json = loadJsonTemplate(text, {
+    maxDepth: MAX_DEPTH,
+    maxValues: MAX_SOURCE_VALUES,
+    checkpoint,
+    valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
+  });
+  if (json !== undefined) {
+    return json;
+  }
   const lines = new LineCounter();
-  const doc = composeDocument(parseTokens(text, lines), text.length, lines);
+  const doc = composeDocument(parseTokens(text, lines, checkpoint), text.length, lines);
+  checkpoint();
   const first = doc.errors[0];
   if (first) {
     throw new TemplateParseError(describeYamlError(first.code, first.message), positionOf(lines, first.pos[0]));
@@ -96,12 +96,13 @@ export const loadTemplate = (text: string): LoadedTemplate => {
   if (unknownTag) {
     throw new TemplateParseError(firstLine(unknownTag.message).replace(YAML_TAG_PREFIX, '!!'), positionOf(lines, unknownTag.pos[0]));
   }
-  const walk: Walk = { doc, lines, positions: new Map(), nodes: 0 };
-  const template = toJson(walk, doc.contents, [], 0);
+  const walk: Walk = { lines, checkpoint, resolve: aliasResolver(doc), nodes: 0 };
+  const template = toJson(walk, doc.contents, 0);
   if (!isObject(template)) {
     throw new TemplateParseError('a template must be a mapping (an object) at the top level', { line: 1, column: 1 });
   }
-  return { template, locator: tableLocator(walk.positions) };
+  // Positions are found when a finding needs one, by walking the document kept here.
+  return { template, locator: yamlLocator(doc, lines, walk.resolve) };
 };
 
 /** C0 controls other than tab, LF and CR, and DEL: YAML and JSON allow them only escaped. */
@@ -129,13 +130,18 @@ const textPosition = (text: string, index: number): { line: number; column: numb
 };
 
 /** What `new Parser().parse(text)` does, one lexeme at a time, so that nesting and size are refused early. */
-const parseTokens = (text: string, lines: LineCounter): CST.Token[] => {
+const parseTokens = (text: string, lines: LineCounter, checkpoint: () => void): CST.Token[] => {
   const parser = new Parser(lines.addNewLine);
   lines.addNewLine(0);
   const tokens: CST.Token[] = [];
   let values = 0;
   for (const lexeme of new Lexer().lex(text)) {
-    values += startsValue(lexeme) ? 1 : 0;
+    if (startsValue(lexeme)) {
+      values += 1;
+      if (values % VALUES_PER_CHECKPOINT === 0) {
+        checkpoint();
+      }
+    }
     for (const token of parser.next(lexeme)) {
       tokens.push(token);
     }
@@ -182,10 +188,7 @@ const firstLine = (message: string): string => message.split('\n')[0] ?? message
 const describeYamlError = (code: string, message: string): string =>
   /call stack/i.test(message) ? `${NESTING_MESSAGE} (${code})` : firstLine(message);
 
-const isKnownTag = (warning: string): boolean => {
-  const tag = /Unresolved tag: (!\S+)/.exec(warning)?.[1];
-  return tag !== undefined && Object.hasOwn(SHORT_FORM_TAGS, tag);
-};
+const isKnownTag = (warning: string): boolean => shortFormKey(/Unresolved tag: (!\S+)/.exec(warning)?.[1]) !== undefined;
 
 const positionOf = (lines: LineCounter, offset: number): { line: number; column: number } => {
   const { line, col } = lines.linePos(offset);
@@ -197,18 +200,11 @@ const nodePosition = (walk: Walk, node: { range?: unknown } | null | undefined):
   return Array.isArray(range) && typeof range[0] === 'number' ? positionOf(walk.lines, range[0]) : undefined;
 };
 
-const record = (walk: Walk, node: YamlNode, path: TemplatePath): void => {
-  const range = node.range;
-  if (!range) {
-    return;
-  }
-  const start = walk.lines.linePos(range[0]);
-  const end = walk.lines.linePos(range[1]);
-  walk.positions.set(pathKey(path), { line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
-};
-
-const toJson = (walk: Walk, node: unknown, path: TemplatePath, depth: number): Json => {
+const toJson = (walk: Walk, node: unknown, depth: number): Json => {
   walk.nodes += 1;
+  if (walk.nodes % VALUES_PER_CHECKPOINT === 0) {
+    walk.checkpoint();
+  }
   if (walk.nodes > MAX_NODES || depth > MAX_DEPTH) {
     throw new TemplateParseError(
       depth > MAX_DEPTH ? NESTING_MESSAGE : `the template expands to more than ${String(MAX_NODES)} values (YAML aliases?)`,
@@ -219,30 +215,28 @@ const toJson = (walk: Walk, node: unknown, path: TemplatePath, depth: number): J
     return null;
   }
   if (isAlias(node)) {
-    const target = node.resolve(walk.doc);
+    const target = walk.resolve(node);
     if (target === undefined) {
       const name = cutText(node.source, QUOTED_TEXT_LIMIT);
       throw new TemplateParseError(`the alias *${name} names no anchor (&${name}) before it`, nodePosition(walk, node));
     }
-    return toJson(walk, target, path, depth + 1);
+    return toJson(walk, target, depth + 1);
   }
   const yamlNode = node as YamlNode;
   const tag = yamlNode.tag;
-  if (tag !== undefined && !Object.hasOwn(SHORT_FORM_TAGS, tag) && !CORE_TAGS.has(tag)) {
+  const key = shortFormKey(tag);
+  if (tag !== undefined && key === undefined && !CORE_TAGS.has(tag)) {
     // !!binary, !!timestamp, !!set, !!omap, !!merge…: the YAML library reads them, CloudFormation does not.
     throw new TemplateParseError(
       `the YAML tag ${cutText(tag.replace(YAML_TAG_PREFIX, '!!'), QUOTED_TEXT_LIMIT)} is not one CloudFormation reads`,
       nodePosition(walk, yamlNode),
     );
   }
-  if (tag !== undefined && Object.hasOwn(SHORT_FORM_TAGS, tag)) {
-    record(walk, yamlNode, path);
-    const key = SHORT_FORM_TAGS[tag] ?? tag;
-    const inner = untagged(walk, yamlNode, [...path, key], depth + 1);
+  if (key !== undefined) {
+    const inner = untagged(walk, yamlNode, depth + 1);
     return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
   }
-  record(walk, yamlNode, path);
-  return untagged(walk, yamlNode, path, depth);
+  return untagged(walk, yamlNode, depth);
 };
 
 /** `!GetAtt Res.Attr.Sub` → ["Res", "Attr.Sub"], as CloudFormation's own YAML reader does. */
@@ -257,7 +251,7 @@ const splitGetAtt = (value: string): Json => {
  */
 const keyText = (walk: Walk, key: unknown, map: YamlNode): string => {
   if (isScalar(key)) {
-    return typeof key.value === 'string' ? key.value : (key.source ?? String(key.value));
+    return scalarKeyText(key);
   }
   const what =
     key === null || key === undefined ? 'an empty key' : isAlias(key) ? 'an alias (*name)' : isSeq(key) ? 'a sequence' : 'a mapping';
@@ -276,7 +270,7 @@ const setKey = (out: JsonObject, key: string, value: Json): void => {
   }
 };
 
-const untagged = (walk: Walk, node: YamlNode, path: TemplatePath, depth: number): Json => {
+const untagged = (walk: Walk, node: YamlNode, depth: number): Json => {
   if (isMap(node)) {
     const out: JsonObject = {};
     const seen = new Set<string>();
@@ -289,17 +283,12 @@ const untagged = (walk: Walk, node: YamlNode, path: TemplatePath, depth: number)
         );
       }
       seen.add(key);
-      const childPath = [...path, key];
-      setKey(out, key, toJson(walk, pair.value, childPath, depth + 1));
-      // Findings point at the key ("Memory:"), as cfn-lint's do, not at the value after it.
-      if (isScalar(pair.key)) {
-        record(walk, pair.key, childPath);
-      }
+      setKey(out, key, toJson(walk, pair.value, depth + 1));
     }
     return out;
   }
   if (isSeq(node)) {
-    return node.items.map((item, index) => toJson(walk, item, [...path, index], depth + 1));
+    return node.items.map((item) => toJson(walk, item, depth + 1));
   }
   if (isScalar(node)) {
     return scalarValue(node);

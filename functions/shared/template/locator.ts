@@ -20,21 +20,3 @@ export type Locator = (path: TemplatePath) => SourceRange | undefined;
 
 /** For templates that came without source text (a hook's resource properties, a macro fragment). */
 export const noLocation: Locator = () => undefined;
-
-export const pathKey = (path: TemplatePath): string => path.join('\u0000');
-
-/**
- * A locator over a table of known positions. A path that lies inside a value we did not record
- * (for example, deep inside an intrinsic) resolves to its nearest recorded ancestor.
- */
-export const tableLocator =
-  (table: ReadonlyMap<string, SourceRange>): Locator =>
-  (path) => {
-    for (let end = path.length; end >= 0; end -= 1) {
-      const found = table.get(pathKey(path.slice(0, end)));
-      if (found) {
-        return found;
-      }
-    }
-    return undefined;
-  };

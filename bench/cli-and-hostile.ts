@@ -1,0 +1,183 @@
+/**
+ * Issue #11's rows: the `firelens lint` process on JSON and YAML beside a bare `node -e 0` (interleaved, so
+ * their ratio compares runs made side by side), and the hostile inputs of the loader, each timed through the
+ * CLI process and the hook handler with the answer it gave.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { stringify } from 'yaml';
+
+import { handler } from '../functions/hook/handler';
+import type { HookResponse } from '../functions/shared/hook/types';
+import type { JsonObject } from '../functions/shared/template/intrinsics';
+import { createLambdaContext } from '../test/helpers/lambda-context';
+import { aliasFanOutTemplate, deepPathTemplate, hashFloodTemplate, routerlessTask } from '../test/hostile/inputs';
+import { type PayloadServer, servePayload, stackEvent } from './hook';
+import { type Samples, summarize } from './measure';
+import { quietly } from './quiet';
+
+const wall = (args: readonly string[], cwd: string): { ms: number; status: number | null; stderr: string } => {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 30_000 });
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: run.status, stderr: run.stderr };
+};
+
+/** The CLI bundle started as bin/firelens.cjs starts it, minus bin's walk for stale sources. */
+const launcher = (root: string, outDir: string): string => {
+  const path = join(outDir, 'firelens-launcher.cjs');
+  writeFileSync(
+    path,
+    `'use strict';\nrequire('node:module').enableCompileCache?.();\nvoid require(${JSON.stringify(join(root, 'dist', 'firelens.cjs'))}).main();\n`,
+  );
+  return path;
+};
+
+export interface LintProcessRow {
+  readonly label: string;
+  readonly bytes: number;
+  readonly lint: Samples;
+  readonly bare: Samples;
+}
+
+/**
+ * `firelens lint FILE` on the expanded templates (what CloudFormation deploys, and what cfn-lint is given),
+ * as indented JSON and as YAML, each run alternating with a bare `node -e 0`: `runs` rounds after one unrecorded.
+ */
+export const measureLintProcesses = (
+  root: string,
+  outDir: string,
+  templates: readonly { readonly resources: number; readonly template: JsonObject }[],
+  runs: number,
+): LintProcessRow[] => {
+  const bin = launcher(root, outDir);
+  const files = templates.flatMap(({ resources, template }) => {
+    const json = join(outDir, 'templates', `expanded-${String(resources)}.json`);
+    const yaml = join(outDir, 'templates', `expanded-${String(resources)}.yaml`);
+    const jsonText = JSON.stringify(template, null, 2);
+    const yamlText = stringify(template, { aliasDuplicateObjects: false, lineWidth: 0 });
+    writeFileSync(json, jsonText);
+    writeFileSync(yaml, yamlText);
+    return [
+      { label: `${String(resources)} res, JSON`, path: json, bytes: Buffer.byteLength(jsonText) },
+      { label: `${String(resources)} res, YAML`, path: yaml, bytes: Buffer.byteLength(yamlText) },
+    ];
+  });
+  for (const file of files) {
+    const first = wall([bin, 'lint', file.path], root);
+    if (first.status === null || (first.status & (2 | 32)) !== 0) {
+      throw new Error(`firelens lint ${file.path} exited ${String(first.status)}: ${first.stderr}`);
+    }
+  }
+  const lint = files.map((): number[] => []);
+  const bare = files.map((): number[] => []);
+  for (let round = 0; round < runs; round += 1) {
+    files.forEach((file, i) => {
+      bare[i]?.push(wall(['-e', '0'], root).ms);
+      lint[i]?.push(wall([bin, 'lint', file.path], root).ms);
+    });
+  }
+  return files.map((file, i) => ({ label: file.label, bytes: file.bytes, lint: summarize(lint[i] ?? []), bare: summarize(bare[i] ?? []) }));
+};
+
+export interface HostileRow {
+  readonly label: string;
+  readonly ms: Samples;
+  /** What the entry answered: exit code and first line, or hook status and error code. */
+  readonly answer: string;
+}
+
+const firstLine = (text: string): string => (text.split('\n')[0] ?? '').slice(0, 60);
+
+const hostileProcess = (label: string, args: readonly string[], root: string, bin: string, runs: number): HostileRow => {
+  const results = Array.from({ length: runs }, () => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 30_000 });
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: run.status, line: firstLine(run.stdout || run.stderr) };
+  });
+  const last = results.at(-1);
+  return {
+    label: `CLI: ${label}`,
+    ms: summarize(results.map((r) => r.ms)),
+    answer: `exit ${String(last?.status)}${last?.line ? `, ${last.line}` : ''}`,
+  };
+};
+
+const timedHook = async (event: unknown, remainingMs: number): Promise<{ ms: number; response: HookResponse }> => {
+  const context = createLambdaContext({ getRemainingTimeInMillis: () => remainingMs });
+  const start = process.hrtime.bigint();
+  const response = (await quietly(() => handler(event, context))) as HookResponse;
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, response };
+};
+
+const hostileHook = async (label: string, event: () => unknown, runs: number, remainingMs = 30_000): Promise<HostileRow> => {
+  const results: { ms: number; response: HookResponse }[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    results.push(await timedHook(event(), remainingMs));
+  }
+  const last = results.at(-1)?.response;
+  return {
+    label: `hook: ${label}`,
+    ms: summarize(results.map((r) => r.ms)),
+    answer: `${last?.hookStatus ?? 'no answer'}${last?.errorCode ? ` / ${last.errorCode}` : ''}`,
+  };
+};
+
+const resourceHookEvent = (properties: unknown): unknown => ({
+  clientRequestToken: 'bench',
+  awsAccountId: '123456789012',
+  stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/bench/1',
+  hookTypeName: 'Private::FireLens::Hook',
+  actionInvocationPoint: 'CREATE_PRE_PROVISION',
+  requestData: {
+    targetName: 'AWS::ECS::TaskDefinition',
+    targetType: 'AWS::ECS::TaskDefinition',
+    targetLogicalId: 'Task',
+    targetModel: { resourceProperties: properties },
+  },
+  requestContext: { invocation: 1 },
+});
+
+/** Serves one stack payload per template for the time of `fn`. */
+const withPayloads = async <T>(templates: readonly string[], fn: (servers: readonly PayloadServer[]) => Promise<T>): Promise<T> => {
+  const servers = await Promise.all(templates.map((template) => servePayload(JSON.stringify({ template, previousTemplate: '' }))));
+  try {
+    return await fn(servers);
+  } finally {
+    await Promise.all(servers.map((s) => s.close()));
+  }
+};
+
+/**
+ * The hostile inputs of #11 through `firelens lint` (a process) and the hook handler: each must answer within
+ * 1 s. `heavyYaml` is a large YAML template the hook gets with 2 s left (a 0.5 s budget): it must answer
+ * before its deadline, FAILED when the work does not fit.
+ */
+export const measureHostile = async (root: string, outDir: string, heavyYaml: string, runs: number): Promise<HostileRow[]> => {
+  const bin = launcher(root, outDir);
+  const file = (name: string, text: string): string => {
+    const path = join(outDir, 'templates', name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const oversize = file('oversize.yaml', `Resources: {}\n#${'x'.repeat(5 * 1024 * 1024)}\n`);
+  const rows = [
+    hostileProcess('17,000-char key over 4,000 values (JSON)', ['lint', file('flood.json', hashFloodTemplate())], root, bin, runs),
+    hostileProcess('190 levels of 1,000-char keys (JSON)', ['lint', file('deep.json', deepPathTemplate())], root, bin, runs),
+    hostileProcess('3,900 aliases of one anchor (YAML)', ['lint', file('aliases.yaml', aliasFanOutTemplate())], root, bin, runs),
+    hostileProcess('lint /dev/zero', ['lint', '/dev/zero'], root, bin, runs),
+    hostileProcess('a file over 5 MiB', ['lint', oversize], root, bin, runs),
+  ];
+  const hookRows = await withPayloads([hashFloodTemplate(), aliasFanOutTemplate(), heavyYaml], async ([flood, aliases, heavy]) => [
+    await hostileHook('17,000-char key over 4,000 values', () => stackEvent(root, flood?.url ?? ''), runs),
+    await hostileHook('3,900 aliases of one anchor', () => stackEvent(root, aliases?.url ?? ''), runs),
+    await hostileHook(
+      '40,000 findings (RESOURCE target)',
+      () => resourceHookEvent((routerlessTask(40_000, 0) as { Properties: unknown }).Properties),
+      runs,
+    ),
+    await hostileHook('1 MB YAML with 2 s left (deadline 0.5 s)', () => stackEvent(root, heavy?.url ?? ''), runs, 2_000),
+  ]);
+  return [...rows, ...hookRows];
+};

@@ -108,7 +108,10 @@ export const prepareTemplate = (source: TemplateSource, options: PipelineOptions
 /** The rules over what CloudFormation deploys, every finding mapped back to what the user wrote. */
 export const checkTemplate = (prepared: ExpandedTemplate, options: LintOptions = {}, checkpoint: Checkpoint = noCheckpoint): Finding[] => {
   checkpoint('rules');
-  const findings = lintTemplate(prepared.output, { ...options, filename: prepared.filename, locator: noLocation });
+  const beforeRule = (): void => {
+    checkpoint('rules');
+  };
+  const findings = lintTemplate(prepared.output, { ...options, filename: prepared.filename, locator: noLocation, beforeRule });
   const mapped = findings.map((finding, i) => {
     if (i % FINDINGS_PER_CHECKPOINT === FINDINGS_PER_CHECKPOINT - 1) {
       checkpoint('rules');

@@ -46,6 +46,11 @@ export interface RunOptions {
   readonly ignoreRules?: readonly string[];
   readonly onlyRules?: readonly string[];
   readonly ruleOptions?: Partial<RuleOptions>;
+  /**
+   * Called before each rule runs, outside the rule's isolation: what it throws (the hook's deadline) stops
+   * the run instead of becoming an FL0001 finding.
+   */
+  readonly beforeRule?: () => void;
 }
 
 /** `['Resources', 'Task', …]` → 'Task'. */
@@ -116,7 +121,10 @@ export const runRules = (rules: readonly Rule[], view: TemplateView, template: J
   const suppressions = readSuppressions(template);
   const findings = rules
     .filter((rule) => isSelected(rule.meta.id, options))
-    .flatMap((rule) => runOne(rule, view, ruleOptions, options))
+    .flatMap((rule) => {
+      options.beforeRule?.();
+      return runOne(rule, view, ruleOptions, options);
+    })
     .filter((f) => isSelected(f.ruleId, options) && !suppressions.isSuppressed(f.ruleId, f.logicalId));
   return findings.sort(compareFindings);
 };

@@ -10,12 +10,14 @@ export const lintTemplate: LintTemplate = (template, options = {}) => {
   const shape = templateShapeProblems(template)
     .map((problem) => toFinding(TEMPLATE_PARSE_ERROR_META, problem, options))
     .filter((finding) => isSelected(finding.ruleId, options));
+  let view;
   try {
-    const view = buildTemplateView(template, { externalTaskDefinitions: options.externalTaskDefinitions });
-    return [...shape, ...runRules(catalog, view, template, options)].sort(compareFindings);
+    view = buildTemplateView(template, { externalTaskDefinitions: options.externalTaskDefinitions });
   } catch (error: unknown) {
     // Only a bug in the view builder gets here; never throw at callers (the hook must answer).
     const message = error instanceof Error ? error.message : String(error);
     return [...shape, toFinding(RULE_CRASHED_META, { path: [], message: `The template view could not be built: ${message}` }, options)];
   }
+  // Outside the try: rules are isolated one by one, and what `beforeRule` throws (a deadline) must stop the run.
+  return [...shape, ...runRules(catalog, view, template, options)].sort(compareFindings);
 };

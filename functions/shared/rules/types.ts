@@ -60,6 +60,11 @@ export interface LintOptions {
   readonly onlyRules?: readonly string[];
   readonly ruleOptions?: Partial<RuleOptions>;
   /**
+   * Called before each rule runs, outside the rule's isolation: what it throws (the hook's deadline) stops
+   * the run instead of becoming an FL0001 finding.
+   */
+  readonly beforeRule?: () => void;
+  /**
    * Task definitions that services reference from outside the template (the hook looks them up with
    * ECS DescribeTaskDefinition), keyed by the service's literal `TaskDefinition` value (ARN or
    * family:revision), in CloudFormation's PascalCase property form.

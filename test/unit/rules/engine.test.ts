@@ -94,6 +94,25 @@ describe('runRules', () => {
     ]);
   });
 
+  it('calls beforeRule before each rule, and lets what it throws stop the run instead of becoming FL0001', () => {
+    // Arrange
+    let calls = 0;
+    const counting = { beforeRule: () => (calls += 1) };
+    const deadline = {
+      beforeRule: () => {
+        throw new Error('deadline');
+      },
+    };
+
+    // Act
+    const findings = run([pointAt('FL9001', ['Resources', 'Task']), pointAt('FL9003', ['Resources', 'Other'])], TEMPLATE, counting);
+
+    // Assert
+    expect(findings).toHaveLength(2);
+    expect(calls).toBe(2);
+    expect(() => run([pointAt('FL9001', ['Resources', 'Task'])], TEMPLATE, deadline)).toThrow('deadline');
+  });
+
   it('honours resource-level ignore_checks only on that resource', () => {
     // Act
     const findings = run([pointAt('FL9001', ['Resources', 'Other', 'Properties'], ['Resources', 'Task', 'Properties'])]);

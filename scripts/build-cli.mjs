@@ -2,7 +2,7 @@
 // plain Node without a TypeScript loader. `npm ci` runs this through the `prepare` script; bin/firelens.cjs
 // also calls it when the bundle is missing or older than the sources.
 import { build } from 'esbuild';
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +31,8 @@ export const buildCli = async () => {
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const files = [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')));
+  // With `write: false` esbuild creates no folder: a fresh clone has no dist/ yet.
+  mkdirSync(dirname(outfile), { recursive: true });
   for (const file of files) {
     const partial = `${file.path}.${String(process.pid)}.tmp`;
     writeFileSync(partial, file.contents);

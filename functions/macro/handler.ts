@@ -5,7 +5,8 @@ import middy from '@middy/core';
 import { cutErrorMessage, macroResponseMiddleware, type MacroResult } from '../middleware/macro-response';
 import { formatProblems } from '../shared/errors';
 import { parseMacroEvent } from '../shared/firelens/macro-event';
-import { refusal, runPipeline } from '../shared/pipeline';
+// The pipeline's core only: the macro is sent an object, and needs no YAML parser in its bundle.
+import { refusal, runLoaded } from '../shared/pipeline/core';
 
 const logger = new Logger({ serviceName: 'firelens-macro' });
 
@@ -17,7 +18,7 @@ export const expandMacroEvent = (rawEvent: unknown): MacroResult => {
     return { status: 'failure', fragment: {}, errorMessage: `FireLensMacro received a malformed event: ${parsed.errors.join('; ')}` };
   }
   const started = performance.now();
-  const result = runPipeline({ template: parsed.event.fragment }, { expand: 'fragment' });
+  const result = runLoaded({ template: parsed.event.fragment }, { expand: 'fragment' });
   const problems = refusal(result);
   const durationMs = Math.round((performance.now() - started) * 100) / 100;
   if (result.prepared.stage !== 'expanded' || problems.length > 0) {

@@ -25,16 +25,13 @@ import {
 } from './core';
 
 export {
-  type Checkpoint,
   checkTemplate,
   type ExpandedTemplate,
-  type ExpandMode,
   type PipelineOptions,
   type PipelineResult,
   type PipelineStage,
   type PreparedTemplate,
   refusal,
-  type StoppedTemplate,
   unreadableTemplate,
 } from './core';
 

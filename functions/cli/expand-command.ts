@@ -6,6 +6,7 @@ import { refusal, runPipeline } from '../shared/pipeline';
 import type { Finding } from '../shared/rules/types';
 import type { JsonObject } from '../shared/template/intrinsics';
 import { loadTemplate } from '../shared/template/load';
+import type { TemplatePath } from '../shared/template/locator';
 import { parseArgs } from './args';
 import { findConfig } from './config';
 import { EXPAND_HELP } from './help';
@@ -85,7 +86,8 @@ export const expandCommand: Command = (args, io) => {
   }
   const problems = refusal(result);
   if (result.prepared.stage !== 'expanded' || problems.length > 0) {
-    io.stderr(`${file}: FireLens expansion failed:\n${problems.map((p) => `  ${describeProblem(p, result.findings)}\n`).join('')}`);
+    const locations = new Map(result.findings.map((f) => [f.path, f.location]));
+    io.stderr(`${file}: FireLens expansion failed:\n${problems.map((p) => `  ${describeProblem(p, locations)}\n`).join('')}`);
     return 1;
   }
   const output = result.prepared.output;
@@ -94,8 +96,8 @@ export const expandCommand: Command = (args, io) => {
 };
 
 /** `file:line:col` of a problem when its path was located, then the path and the message. */
-const describeProblem = (problem: Problem, findings: readonly Finding[]): string => {
-  const located = findings.find((f) => f.path === problem.path)?.location;
+const describeProblem = (problem: Problem, locations: ReadonlyMap<TemplatePath, Finding['location']>): string => {
+  const located = locations.get(problem.path);
   const where = located === undefined ? '' : `${String(located.line)}:${String(located.column)}: `;
   return `${where}${formatProblemPath(problem.path)}: ${problem.message}`;
 };

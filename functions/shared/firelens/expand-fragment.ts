@@ -1,5 +1,6 @@
 import type { Problem } from '../errors';
 import { isObject, type JsonObject } from '../template/intrinsics';
+import type { DerivedTask } from './derive/derive-task';
 import { emitExpansion } from './emit';
 import { planExpansion } from './expand';
 import { normalizeFireLens } from './normalize';
@@ -23,7 +24,7 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
     return { ok: true, fragment, expanded: [] };
   }
   const resources = isObject(fragment['Resources']) ? fragment['Resources'] : {};
-  const valid: { spec: FireLensSpec; task: FireLensTask }[] = [];
+  const valid: { spec: FireLensSpec; task: FireLensTask; derived: DerivedTask }[] = [];
   for (const input of inputs) {
     const normalized = normalizeFireLens(input);
     problems.push(...normalized.problems);
@@ -32,15 +33,16 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
       continue;
     }
     const task = readFireLensTask(input.logicalId, resource, resources);
-    problems.push(...validateTask(normalized.spec, task));
-    if (normalized.spec !== undefined) {
-      valid.push({ spec: normalized.spec, task });
+    const { problems: taskProblems, derived } = validateTask(normalized.spec, task);
+    problems.push(...taskProblems);
+    if (normalized.spec !== undefined && derived !== undefined) {
+      valid.push({ spec: normalized.spec, task, derived });
     }
   }
   if (problems.length > 0) {
     return { ok: false, problems };
   }
-  const plans = valid.map(({ spec, task }) => planExpansion(spec, task));
+  const plans = valid.map(({ spec, task, derived }) => planExpansion(spec, task, derived));
   const emitted = emitExpansion(fragment, plans);
   return emitted.fragment === undefined
     ? { ok: false, problems: emitted.problems }

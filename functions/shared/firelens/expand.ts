@@ -1,5 +1,5 @@
 import type { JsonObject } from '../template/intrinsics';
-import { type DerivedTask, deriveTask } from './derive/derive-task';
+import type { DerivedTask } from './derive/derive-task';
 import { planIam } from './plan/iam';
 import { planRouter } from './plan/router';
 import { planRoutes } from './plan/routes';
@@ -7,11 +7,10 @@ import type { FireLensTask } from './task';
 import type { ExpansionPlan, FireLensSpec, PlanSources } from './types';
 
 /**
- * Stage 3: from a spec and its task, everything emit needs, as data. Mutates nothing. The task has passed
- * validation (validate-task.ts), so planning refuses nothing: it only writes.
+ * Stage 3: from a spec, its task and what validation derived from them, everything emit needs, as data.
+ * Mutates nothing. The task has passed validation (validate-task.ts), so planning refuses nothing: it only writes.
  */
-export const planExpansion = (spec: FireLensSpec, task: FireLensTask): ExpansionPlan => {
-  const derived = deriveTask(spec, task);
+export const planExpansion = (spec: FireLensSpec, task: FireLensTask, derived: DerivedTask): ExpansionPlan => {
   const routes = planRoutes(task, derived);
   const router = planRouter(spec, derived, routes.containers);
   const iam = planIam(spec, task, derived);

@@ -1,5 +1,5 @@
 import type { FieldSpec } from './property-schema';
-import { CONTAINER_PROPERTY, FIRELENS_PROPERTY } from './property-schema';
+import { CONTAINER_PROPERTY, FIRELENS_PROPERTY, LOG_GROUP_NAME } from './property-schema';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -34,7 +34,10 @@ const toJsonSchema = (spec: FieldSpec): JsonSchema => {
     case 'boolean':
       return { type: 'boolean', description: spec.description };
     case 'string-or-false':
-      return { description: spec.description, anyOf: [{ type: 'string' }, { const: false }, INTRINSIC_REF] };
+      return {
+        description: spec.description,
+        anyOf: [{ type: 'string', pattern: LOG_GROUP_NAME.source }, { const: false }, INTRINSIC_REF],
+      };
     case 'options':
       return {
         type: 'object',

@@ -51,6 +51,9 @@ const options: FieldSpec = {
   kind: 'options',
   description: 'Extra Fluent Bit output options, merged last (for options that have no short name here).',
 };
+/** The name pattern of AWS::Logs::LogGroup (its provider schema); an ARN is not a name, and awslogs-group takes the name. */
+export const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
+
 /** The retention periods AWS::Logs::LogGroup accepts for RetentionInDays (any other value fails the deploy). */
 export const LOG_GROUP_RETENTION_DAYS: readonly number[] = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,

@@ -4,24 +4,36 @@ import { checkRouterConfig, checkRouterCycle, checkRouterReuse, checkRouterStopT
 import { checkRoutes } from './checks/routes';
 import { checkSelection } from './checks/selection';
 import { checkForwardPort, checkMemory, checkPlatform } from './checks/task';
-import { deriveTask } from './derive/derive-task';
+import { type DerivedTask, deriveTask } from './derive/derive-task';
 import { containersListed, type FireLensTask, taskProblem } from './task';
 import type { FireLensSpec } from './types';
+
+/** A task's problems, and what was derived from it on the way: planning reuses it rather than derive it again. */
+export interface ValidatedTask {
+  readonly problems: Problem[];
+  /** Undefined when the FireLens property has mistakes or the containers cannot be read (there are problems then). */
+  readonly derived: DerivedTask | undefined;
+}
 
 /**
  * The macro's one validation stage, run before planning: every refusal of a task, all at once, in a
  * stable order. With no spec (the FireLens property has mistakes, reported by normalize) only the checks
  * that need none run, so the user still sees them. Planning may assume a task that passes is valid.
  */
-export const validateTask = (spec: FireLensSpec | undefined, task: FireLensTask): Problem[] => {
+export const validateTask = (spec: FireLensSpec | undefined, task: FireLensTask): ValidatedTask => {
   if (spec === undefined) {
-    return [...checkPlatform(task), ...checkForwardPort(task)];
+    return { problems: [...checkPlatform(task), ...checkForwardPort(task)], derived: undefined };
   }
   if (!containersListed(task.properties)) {
-    return [taskProblem(task, ['ContainerDefinitions'], 'must be a literal list of container definitions for the FireLens expansion')];
+    const problem = taskProblem(
+      task,
+      ['ContainerDefinitions'],
+      'must be a literal list of container definitions for the FireLens expansion',
+    );
+    return { problems: [problem], derived: undefined };
   }
   const derived = deriveTask(spec, task);
-  return [
+  const problems = [
     ...checkRouterReuse(spec, task, derived),
     ...checkSelection(spec, task, derived),
     ...checkPlatform(task),
@@ -34,4 +46,5 @@ export const validateTask = (spec: FireLensSpec | undefined, task: FireLensTask)
     ...checkSecrets(spec, task, derived),
     ...checkRoles(spec, task, derived),
   ];
+  return { problems, derived };
 };

@@ -1,7 +1,7 @@
 import { cutText, type Problem, QUOTED_TEXT_LIMIT } from '../errors';
 import { isIntrinsic, isObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
-import type { FieldSpec, ObjectSpec } from './property-schema';
+import { type FieldSpec, LOG_GROUP_NAME, type ObjectSpec } from './property-schema';
 
 /**
  * Checks a raw value against its FieldSpec and returns every problem, each with its path. Values that
@@ -24,7 +24,7 @@ export const validateField = (value: unknown, spec: FieldSpec, path: TemplatePat
     case 'boolean':
       return typeof value === 'boolean' ? [] : [problem('must be true or false')];
     case 'string-or-false':
-      return typeof value === 'string' || value === false ? [] : [problem('must be a log group name, an intrinsic function, or false')];
+      return validateLogGroupName(value, problem);
     case 'options':
       return validateOptions(value, path, problem);
     case 'string-list':
@@ -69,6 +69,18 @@ const validateString = (value: unknown, spec: Extract<FieldSpec, { kind: 'string
     return [problem(`"${quote(value)}" does not match ${String(spec.pattern)}`)];
   }
   return [];
+};
+
+const validateLogGroupName = (value: unknown, problem: (message: string) => Problem): Problem[] => {
+  if (value === false) {
+    return [];
+  }
+  if (typeof value !== 'string') {
+    return [problem('must be a log group name, an intrinsic function, or false')];
+  }
+  return LOG_GROUP_NAME.test(value)
+    ? []
+    : [problem(`"${quote(value)}" is not a log group name (1–512 of letters, digits and . - _ / #; the name, not the ARN)`)];
 };
 
 const validateInteger = (

@@ -157,9 +157,9 @@ const uncheckedNote = (count: number): string =>
     ? '1 task definition outside the template was not looked up (ECS lookups are off): rules that need it did not run'
     : `${String(count)} task definitions outside the template were not looked up (ECS lookups are off): rules that need them did not run`;
 
-const parseFailure = (error: TemplateParseError | undefined): HookFailureError => {
-  const where = error?.line === undefined ? '' : ` (line ${String(error.line)}, column ${String(error.column)})`;
-  return new HookFailureError(`the template could not be parsed${where}: ${error?.message ?? 'unknown error'}`, { cause: error });
+const parseFailure = (error: TemplateParseError): HookFailureError => {
+  const where = error.line === undefined ? '' : ` (line ${String(error.line)}, column ${String(error.column ?? 1)})`;
+  return new HookFailureError(`the template could not be parsed${where}: ${error.message}`, { cause: error });
 };
 
 const skippedRules = (rules: readonly RuleMeta[], config: HookConfig): ReadonlySet<string> =>

@@ -64,14 +64,24 @@ export interface ExpandedTemplate {
   readonly filename: string | undefined;
 }
 
-/** The template could not be read, or the macro refused it before the rules could run. */
-export interface StoppedTemplate {
-  readonly stage: 'unreadable' | 'refused';
+interface StoppedBase {
   readonly problems: readonly Problem[];
   readonly findings: readonly Finding[];
-  /** Set when the text could not be parsed: its line and column. */
-  readonly parseError?: TemplateParseError;
 }
+
+/** The macro refused the template before the rules could run. */
+interface RefusedTemplate extends StoppedBase {
+  readonly stage: 'refused';
+}
+
+/** The text could not be parsed; the parser's error carries its line and column. */
+interface UnreadableTemplate extends StoppedBase {
+  readonly stage: 'unreadable';
+  readonly parseError: TemplateParseError;
+}
+
+/** The template could not be read, or the macro refused it before the rules could run. */
+export type StoppedTemplate = RefusedTemplate | UnreadableTemplate;
 
 export type PreparedTemplate = ExpandedTemplate | StoppedTemplate;
 
@@ -148,7 +158,7 @@ export const refusal = (result: PipelineResult): Problem[] => {
 };
 
 /** FL0000 at the line and column the parser gave (1:1 when it gave none). */
-export const unreadableTemplate = (error: TemplateParseError, filename: string | undefined): StoppedTemplate => {
+export const unreadableTemplate = (error: TemplateParseError, filename: string | undefined): UnreadableTemplate => {
   const line = error.line ?? 1;
   const column = error.column ?? 1;
   const finding = toFinding(TEMPLATE_PARSE_ERROR_META, { path: [], message: error.message }, { filename });

@@ -1,9 +1,10 @@
+import { deriveTask } from '../../../functions/shared/firelens/derive/derive-task';
 import { planExpansion } from '../../../functions/shared/firelens/expand';
 import { specAndTask, taskYaml } from './helpers';
 
 const plan = (yaml: string) => {
   const { spec, task } = specAndTask(yaml);
-  return planExpansion(spec, task);
+  return planExpansion(spec, task, deriveTask(spec, task));
 };
 
 describe('planExpansion', () => {

@@ -162,3 +162,34 @@ describe('retention periods CloudWatch Logs does not accept (was: a log group Cl
     expect(error).toContain('not 29 (did you mean 30?)');
   });
 });
+
+describe('a router LogGroup written as an ARN (was: execution role scoped to "arn:aws:s3:::bucket:*")', () => {
+  it('is refused, naming the field, because awslogs-group takes the log group name', () => {
+    // Arrange
+    const fragment = ec2([{ Name: 'app', Image: 'app:1', Memory: 256 }], {
+      ...CLOUDWATCH,
+      Router: { LogGroup: 'arn:aws:s3:::bucket' },
+    });
+
+    // Act
+    const { error, fragment: expanded } = expand(fragment);
+
+    // Assert
+    expect(expanded).toBeUndefined();
+    expect(error).toContain('Task.Properties.FireLens.Router.LogGroup: "arn:aws:s3:::bucket" is not a log group name');
+  });
+
+  it('still accepts a log group name with the characters CloudWatch Logs allows', () => {
+    // Arrange
+    const fragment = ec2([{ Name: 'app', Image: 'app:1', Memory: 256 }], {
+      ...CLOUDWATCH,
+      Router: { LogGroup: '/ecs/firelens#router_1.x-y' },
+    });
+
+    // Act
+    const { error } = expand(fragment);
+
+    // Assert
+    expect(error).toBeUndefined();
+  });
+});

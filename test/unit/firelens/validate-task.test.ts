@@ -4,7 +4,7 @@ import { EC2_PROPERTIES, specAndTask, taskOf, taskYaml } from './helpers';
 /** The problems of a template whose FireLens property is valid. */
 const validate = (yaml: string) => {
   const { spec, task } = specAndTask(yaml);
-  return validateTask(spec, task);
+  return validateTask(spec, task).problems;
 };
 
 const paths = (problems: readonly { path: readonly (string | number)[] }[]): string[] => problems.map((p) => p.path.join('.'));
@@ -54,7 +54,7 @@ describe('validateTask', () => {
     );
 
     // Act
-    const problems = validateTask(undefined, task);
+    const { problems } = validateTask(undefined, task);
 
     // Assert
     expect(problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
@@ -74,7 +74,7 @@ describe('validateTask', () => {
     );
 
     // Act
-    const problems = validateTask(undefined, task);
+    const { problems } = validateTask(undefined, task);
 
     // Assert
     expect(paths(problems)).toEqual([`${PROPS}.ContainerDefinitions.1.PortMappings.0.HostPort`]);
@@ -90,7 +90,7 @@ describe('validateTask', () => {
     );
 
     // Act
-    const problems = validateTask(undefined, task);
+    const { problems } = validateTask(undefined, task);
 
     // Assert
     expect(paths(problems)).toEqual([`${PROPS}.RuntimePlatform.OperatingSystemFamily`]);

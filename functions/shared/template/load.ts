@@ -17,6 +17,7 @@ import {
 import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { loadJsonTemplate } from './load-json';
+import { exactNumber, loadYamlFast, splitGetAtt } from './load-yaml-fast';
 import type { Locator } from './locator';
 import { aliasResolver, scalarKeyText, shortFormKey, yamlLocator } from './yaml-locator';
 
@@ -46,6 +47,12 @@ const MAX_PARSER_DEPTH = MAX_DEPTH + 8;
  * more than CloudFormation's 1 MB template limit holds in practice (about one value per 10 bytes).
  */
 const MAX_SOURCE_VALUES = 100_000;
+
+/**
+ * The fast path leaves anything deeper to the exact reader, whose depth rule (short forms count a level of
+ * their own) it need not copy: real templates nest fewer than 20 levels.
+ */
+const FAST_PATH_MAX_DEPTH = MAX_DEPTH / 2;
 
 const NESTING_MESSAGE = `the template nests deeper than ${String(MAX_DEPTH)} levels`;
 
@@ -85,6 +92,22 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
   if (json !== undefined) {
     return json;
   }
+  const fast = loadYamlFast(text, {
+    maxDepth: FAST_PATH_MAX_DEPTH,
+    maxValues: MAX_SOURCE_VALUES,
+    checkpoint,
+    valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
+  });
+  if (fast !== undefined) {
+    // Positions come from the exact reader below, run once when the first finding needs one.
+    let locator: Locator | undefined;
+    return { template: fast, locator: (path) => (locator ??= loadYamlDocument(text, checkpoint).locator)(path) };
+  }
+  return loadYamlDocument(text, checkpoint);
+};
+
+/** The exact reader: the `yaml` library's document, which gives every error its message and keeps positions. */
+export const loadYamlDocument = (text: string, checkpoint: () => void): LoadedTemplate => {
   const lines = new LineCounter();
   const doc = composeDocument(parseTokens(text, lines, checkpoint), text.length, lines);
   checkpoint();
@@ -239,12 +262,6 @@ const toJson = (walk: Walk, node: unknown, depth: number): Json => {
   return untagged(walk, yamlNode, depth);
 };
 
-/** `!GetAtt Res.Attr.Sub` → ["Res", "Attr.Sub"], as CloudFormation's own YAML reader does. */
-const splitGetAtt = (value: string): Json => {
-  const dot = value.indexOf('.');
-  return dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : value;
-};
-
 /**
  * A key as written: `1.0:` stays "1.0" (not "1"), `true:` stays "true". Keys that are collections,
  * aliases or missing have no string form CloudFormation would accept, so they are errors.
@@ -306,8 +323,7 @@ const scalarValue = (node: Scalar): Json => {
     return value;
   }
   if (typeof value === 'number') {
-    const exact = Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value) || String(value) === node.source);
-    return exact ? value : (node.source ?? String(value));
+    return exactNumber(value, node.source);
   }
   if (typeof value === 'bigint') {
     return node.source ?? String(value);

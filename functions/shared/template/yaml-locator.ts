@@ -9,7 +9,7 @@ import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type LineCo
 import type { Locator, SourceRange, TemplatePath } from './locator';
 
 /** The YAML short forms CloudFormation accepts, and the JSON key each becomes. */
-const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
+export const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
   '!Ref': 'Ref',
   '!Condition': 'Condition',
   '!Base64': 'Fn::Base64',

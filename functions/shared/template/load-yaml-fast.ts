@@ -1,0 +1,149 @@
+/**
+ * The YAML fast path. js-yaml builds plain objects directly and reads a template about nine times faster
+ * than the `yaml` library composes its document (BENCHMARKS.md), so an ordinary template is read with it,
+ * and the `yaml` library (load.ts) runs only where it is needed: for source positions, when a finding has
+ * to be placed, and for every template this path declines. It declines — returns undefined — whenever
+ * the two readers could disagree or the text needs the slow path's limits and messages: any parse
+ * error, anchors (alias fan-out is bounded only there), directives, explicit `!!` or verbatim tags,
+ * complex keys, keys that YAML would read as numbers, booleans or null (the slow path keeps their text),
+ * and numbers JSON cannot hold exactly. Plain scalars are typed by the `yaml` library's own core schema,
+ * so both paths give every value the same type.
+ */
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { isScalar, Schema } from 'yaml';
+
+import { isObject, type Json, type JsonObject } from './intrinsics';
+import { SHORT_FORM_TAGS } from './yaml-locator';
+
+export interface FastYamlLimits {
+  readonly maxDepth: number;
+  readonly maxValues: number;
+  readonly checkpoint: () => void;
+  readonly valuesPerCheckpoint: number;
+}
+
+/** Thrown from inside js-yaml to stop reading as soon as the fast path is known not to apply. */
+class DeclinedError extends Error {}
+
+/** Text the two readers could read differently, or that only the slow path bounds: anchors/aliases are caught while reading. */
+const DECLINED_TEXT = /^%|!!|!<|^[ \t-]*\?(?:[ \t]|$)|[\]}][ \t]*:(?:[ \t]|$)/m;
+
+interface CoreTag {
+  readonly tag: string;
+  readonly test?: RegExp;
+  readonly resolve: (source: string, onError: (message: string) => void, options: { intAsBigInt: boolean }) => unknown;
+}
+
+/** The `yaml` library's core-schema scalar tags with an implicit test, in its own order (null, bool, int…, float…). */
+const CORE_SCALAR_TAGS: readonly CoreTag[] = (new Schema({ schema: 'core' }).tags as unknown as CoreTag[]).filter(
+  (tag) => tag.test !== undefined,
+);
+
+/**
+ * A number as the slow path keeps it: JSON's number when exact, else the source text (`.inf`, `1e400`,
+ * integers past 2^53), so that no digit is lost. Shared with load.ts.
+ */
+export const exactNumber = (value: number, source: string | undefined): Json => {
+  const exact = Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value) || String(value) === source);
+  return exact ? value : (source ?? String(value));
+};
+
+const coreScalar = (tag: CoreTag, source: string): Json => {
+  const resolved = tag.resolve(source, () => undefined, { intAsBigInt: false });
+  const value = isScalar(resolved) ? resolved.value : resolved;
+  if (typeof value === 'number') {
+    return exactNumber(value, source);
+  }
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') {
+    return value;
+  }
+  throw new DeclinedError(`a core scalar of type ${typeof value}`);
+};
+
+const implicitTypes = CORE_SCALAR_TAGS.map(
+  (tag, i) =>
+    new Type(`tag:firelens,fast:${String(i)}`, {
+      kind: 'scalar',
+      resolve: (data: unknown) => typeof data === 'string' && tag.test?.test(data) === true,
+      construct: (data: string) => coreScalar(tag, data),
+    }),
+);
+
+/** `!Sub x`, `!Sub [x, {…}]`, `!Transform {…}`: each short form on each kind of node, as the slow path reads them. */
+const shortFormTypes = Object.entries(SHORT_FORM_TAGS).flatMap(([tag, key]) =>
+  (['scalar', 'sequence', 'mapping'] as const).map(
+    (kind) =>
+      new Type(tag, {
+        kind,
+        construct: (data: unknown) => {
+          if (data === null) {
+            throw new DeclinedError('a short form without a value');
+          }
+          const inner = data as Json;
+          return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
+        },
+      }),
+  ),
+);
+
+/** `!GetAtt Res.Attr.Sub` → ["Res", "Attr.Sub"], as CloudFormation's own YAML reader does. Shared with load.ts. */
+export const splitGetAtt = (value: string): Json => {
+  const dot = value.indexOf('.');
+  return dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : value;
+};
+
+/** Structure (map, seq, str) from js-yaml; every plain scalar typed by the `yaml` library's core tags. */
+const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: implicitTypes, explicit: shortFormTypes });
+
+/** A key the slow path would keep as written but js-yaml has turned into a string of its value (`1.0` → "1"). */
+const isTypedKey = (key: string): boolean => key === '[object Object]' || CORE_SCALAR_TAGS.some((tag) => tag.test?.test(key) === true);
+
+/** Walks the result once: declines typed keys. The depth and count were bounded while reading. */
+const keysAreText = (value: unknown): boolean => {
+  if (Array.isArray(value)) {
+    return value.every(keysAreText);
+  }
+  if (!isObject(value)) {
+    return true;
+  }
+  for (const key of Object.keys(value)) {
+    if (isTypedKey(key) || !keysAreText(value[key])) {
+      return false;
+    }
+  }
+  return true;
+};
+
+/** The template, or undefined when the slow path must read it (see the module comment). */
+export const loadYamlFast = (text: string, limits: FastYamlLimits): JsonObject | undefined => {
+  if (DECLINED_TEXT.test(text)) {
+    return undefined;
+  }
+  let values = 0;
+  const listener = (event: string, state: { anchor: string | null }): void => {
+    if (event === 'open') {
+      values += 1;
+      if (values > limits.maxValues) {
+        throw new DeclinedError('too many values');
+      }
+      if (values % limits.valuesPerCheckpoint === 0) {
+        limits.checkpoint();
+      }
+    } else if (state.anchor !== null) {
+      throw new DeclinedError('an anchor');
+    }
+  };
+  let template: unknown;
+  try {
+    // maxDepth (js-yaml 4.3) and the state's anchor are not in @types/js-yaml yet.
+    const options: unknown = { schema: FAST_SCHEMA, maxDepth: limits.maxDepth, listener };
+    template = load(text, options as Parameters<typeof load>[1]);
+  } catch (error) {
+    if (error instanceof DeclinedError || (error instanceof Error && error.name === 'YAMLException')) {
+      return undefined;
+    }
+    // The work budget's own error (the hook's deadline) stops the load, as on the slow path.
+    throw error;
+  }
+  return isObject(template) && keysAreText(template) ? template : undefined;
+};

@@ -21,17 +21,21 @@ import {
   refTarget,
 } from './intrinsics';
 import type { TemplatePath } from './locator';
+import {
+  type IngressRuleView,
+  type PortMappingView,
+  readIngress,
+  readPortMappings,
+  referencedIds,
+  type SecurityGroupView,
+} from './view-network';
+
+export type { IngressRuleView, PortMappingView, SecurityGroupView } from './view-network';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;
   /** `Condition` as written: a literal of any type (ECS refuses all but four strings), or an intrinsic. */
   readonly condition: Json | undefined;
-  readonly path: TemplatePath;
-}
-
-export interface PortMappingView {
-  readonly containerPort: number | undefined;
-  readonly hostPort: number | undefined;
   readonly path: TemplatePath;
 }
 
@@ -141,23 +145,6 @@ export interface ServiceView {
   readonly securityGroupIds: readonly string[];
 }
 
-export interface IngressRuleView {
-  readonly path: TemplatePath;
-  /** Literal protocol, lower-cased ("tcp", "-1", "6", "all"). */
-  readonly protocol: string | undefined;
-  readonly fromPort: number | undefined;
-  readonly toPort: number | undefined;
-  /** Human description of where traffic may come from. */
-  readonly source: string;
-}
-
-export interface SecurityGroupView {
-  readonly logicalId: string;
-  readonly path: TemplatePath;
-  /** Inline rules plus standalone `AWS::EC2::SecurityGroupIngress` resources that target this group. */
-  readonly ingress: readonly IngressRuleView[];
-}
-
 export interface Ec2HostView {
   readonly logicalId: string;
   readonly type: 'AWS::EC2::LaunchTemplate' | 'AWS::EC2::Instance';
@@ -262,16 +249,6 @@ const readDependsOn = (value: unknown, path: TemplatePath): DependsOnView[] =>
     return { containerName: literalString(obj?.['ContainerName']), condition: obj?.['Condition'], path: [...path, 'DependsOn', i] };
   });
 
-const readPortMappings = (value: unknown, path: TemplatePath): PortMappingView[] =>
-  asArray(value).map((entry, i): PortMappingView => {
-    const obj = asObject(entry);
-    return {
-      containerPort: literalInteger(obj?.['ContainerPort']),
-      hostPort: literalInteger(obj?.['HostPort']),
-      path: [...path, 'PortMappings', i],
-    };
-  });
-
 const readSecretOptions = (value: unknown, path: TemplatePath): SecretOptionView[] =>
   asArray(value).map((entry, i): SecretOptionView => ({
     name: literalString(asObject(entry)?.['Name']),
@@ -367,50 +344,6 @@ export const readTaskDefinition = (
     external,
   };
 };
-
-/** Logical ids of template resources among a list of Refs / GetAtts (each Fn::If branch counted). */
-const referencedIds = (value: unknown, resources: JsonObject): string[] => {
-  const ids: string[] = [];
-  for (const list of possibleValues(value)) {
-    for (const item of asArray(list)) {
-      for (const candidate of possibleValues(item)) {
-        const id = referencedResource(candidate, resources);
-        if (id !== undefined) {
-          ids.push(id);
-        }
-      }
-    }
-  }
-  return ids;
-};
-
-const sourceOf = (rule: JsonObject): string => {
-  const cidr = literalString(rule['CidrIp']);
-  if (cidr !== undefined || rule['CidrIp'] !== undefined) {
-    return `CIDR ${cidr ?? '(computed)'}`;
-  }
-  const cidr6 = literalString(rule['CidrIpv6']);
-  if (cidr6 !== undefined || rule['CidrIpv6'] !== undefined) {
-    return `IPv6 CIDR ${cidr6 ?? '(computed)'}`;
-  }
-  if (rule['SourcePrefixListId'] !== undefined) {
-    return 'a prefix list';
-  }
-  if (rule['SourceSecurityGroupId'] !== undefined || rule['SourceSecurityGroupName'] !== undefined) {
-    return 'another security group';
-  }
-  return 'an unspecified source';
-};
-
-const readIngress = (rule: JsonObject, path: TemplatePath): IngressRuleView => ({
-  path,
-  protocol: (
-    literalString(rule['IpProtocol']) ?? (typeof rule['IpProtocol'] === 'number' ? String(rule['IpProtocol']) : undefined)
-  )?.toLowerCase(),
-  fromPort: literalInteger(rule['FromPort']),
-  toPort: literalInteger(rule['ToPort']),
-  source: sourceOf(rule),
-});
 
 const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key);

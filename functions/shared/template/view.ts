@@ -22,15 +22,22 @@ import {
 } from './intrinsics';
 import type { TemplatePath } from './locator';
 import {
+  type HostAttachmentView,
   type IngressRuleView,
   type PortMappingView,
+  readFamilies,
+  readHostAttachment,
   readIngress,
+  readInlineIngress,
+  readNetworkInterfaceGroups,
   readPortMappings,
-  referencedIds,
+  readTaskAttachments,
   type SecurityGroupView,
+  type TaskAttachmentRead,
+  templateSecurityGroup,
 } from './view-network';
 
-export type { IngressRuleView, PortMappingView, SecurityGroupView } from './view-network';
+export type { HostAttachmentView, IngressRuleView, NetworkUnknown, PortMappingView, SecurityGroupView } from './view-network';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;
@@ -145,12 +152,18 @@ export interface ServiceView {
   readonly securityGroupIds: readonly string[];
 }
 
+/** A service, task set, EventBridge rule target or schedule: a task definition run on security groups. */
+export interface TaskAttachmentView extends TaskAttachmentRead {
+  /** The task it runs: a template task definition, or an external one that was looked up; undefined when unknown. */
+  readonly taskDefinition: TaskDefinitionView | undefined;
+  /** Logical ids of the template security groups it attaches (`groups.ids`). */
+  readonly securityGroupIds: readonly string[];
+}
+
 export interface Ec2HostView {
   readonly logicalId: string;
   readonly type: 'AWS::EC2::LaunchTemplate' | 'AWS::EC2::Instance';
   readonly path: TemplatePath;
-  /** Template security groups the instances get. */
-  readonly securityGroupIds: readonly string[];
   /** The ImageId value, literal or not, and its path. */
   readonly imageId: Json | undefined;
   readonly imageIdPath: TemplatePath;
@@ -187,8 +200,14 @@ export interface TemplateView {
   /** Security group logical id → the services that attach it. */
   readonly servicesBySecurityGroup: ReadonlyMap<string, readonly ServiceView[]>;
   readonly ec2Hosts: readonly Ec2HostView[];
-  /** Security group logical id → the launch templates / instances that attach it. */
-  readonly hostsBySecurityGroup: ReadonlyMap<string, readonly Ec2HostView[]>;
+  /** Every resource that runs a task on security groups: services, task sets, EventBridge targets, schedules. */
+  readonly taskAttachments: readonly TaskAttachmentView[];
+  /** Security group logical id → the task attachments that attach it. */
+  readonly taskAttachmentsBySecurityGroup: ReadonlyMap<string, readonly TaskAttachmentView[]>;
+  /** Resources that start EC2 instances (or attach an interface to one), with the groups the instances get. */
+  readonly hostAttachments: readonly HostAttachmentView[];
+  /** Security group logical id → the host attachments whose instances get it. */
+  readonly hostsBySecurityGroup: ReadonlyMap<string, readonly HostAttachmentView[]>;
   readonly roles: ReadonlyMap<string, RoleView>;
 }
 
@@ -285,7 +304,11 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
     dependsOn: readDependsOn(dependsOnRaw, path),
     hasDependsOn: Object.hasOwn(properties, 'DependsOn') && !isEmptyList(dependsOnRaw),
     dependsOnUnknown: dependsOnRaw !== undefined && !Array.isArray(dependsOnRaw),
-    portMappings: readPortMappings(properties['PortMappings'], path),
+    portMappings: readPortMappings(
+      properties['PortMappings'],
+      path,
+      `container ${literalString(properties['Name']) ?? `#${String(index)}`}`,
+    ),
     memory: literalInteger(properties['Memory']),
     memoryPresent: properties['Memory'] !== undefined,
     memoryReservation: literalInteger(properties['MemoryReservation']),
@@ -426,53 +449,47 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
   return roles;
 };
 
-const readEc2Host = (id: string, type: Ec2HostView['type'], props: JsonObject, resources: JsonObject): Ec2HostView => {
+const readEc2Host = (id: string, type: Ec2HostView['type'], props: JsonObject): Ec2HostView => {
   const isTemplate = type === 'AWS::EC2::LaunchTemplate';
   const data = isTemplate ? (asObject(props['LaunchTemplateData']) ?? {}) : props;
   const base: TemplatePath = isTemplate ? ['Resources', id, 'Properties', 'LaunchTemplateData'] : ['Resources', id, 'Properties'];
-  const groupKey = isTemplate ? 'Groups' : 'GroupSet';
-  const securityGroupIds = [
-    ...referencedIds(data['SecurityGroupIds'], resources),
-    ...referencedIds(data['SecurityGroups'], resources),
-    ...asArray(data['NetworkInterfaces']).flatMap((ni) => referencedIds(asObject(ni)?.[groupKey], resources)),
-  ];
   return {
     logicalId: id,
     type,
     path: ['Resources', id],
-    securityGroupIds,
     imageId: data['ImageId'],
     imageIdPath: [...base, 'ImageId'],
   };
 };
 
-const readService = (
-  id: string,
-  props: JsonObject,
+/** The task definition view an attachment runs: a template task, or an external one looked up by its literal ARN. */
+const taskFor = (
+  read: TaskAttachmentRead,
   resources: JsonObject,
   taskDefinitionsById: ReadonlyMap<string, TaskDefinitionView>,
   options: ViewOptions,
-): ServiceView => {
-  const path: TemplatePath = ['Resources', id];
-  const taskRaw = props['TaskDefinition'];
-  const taskRef = referencedResource(taskRaw, resources);
-  let taskDefinition = taskRef === undefined ? undefined : taskDefinitionsById.get(taskRef);
-  const literalTask = literalString(taskRaw);
-  const external = literalTask === undefined ? undefined : options.externalTaskDefinitions?.get(literalTask);
-  if (taskDefinition === undefined && external !== undefined) {
-    taskDefinition = readTaskDefinition(literalTask ?? id, [...path, 'Properties', 'TaskDefinition'], external, resources, true);
+): TaskDefinitionView | undefined => {
+  if (read.task.kind === 'template') {
+    return taskDefinitionsById.get(read.task.logicalId);
   }
-  const awsvpc = asObject(asObject(asObject(props['NetworkConfiguration'])?.['AwsvpcConfiguration']));
+  const external = read.task.kind === 'literal' ? options.externalTaskDefinitions?.get(read.task.arn) : undefined;
+  return read.task.kind === 'literal' && external !== undefined
+    ? readTaskDefinition(read.task.arn, read.taskPath, external, resources, true)
+    : undefined;
+};
+
+const readService = (id: string, props: JsonObject, attachment: TaskAttachmentView): ServiceView => {
+  const path: TemplatePath = ['Resources', id];
   const strategy = asArray(props['CapacityProviderStrategy']);
   return {
     logicalId: id,
     path,
-    taskDefinition,
+    taskDefinition: attachment.taskDefinition,
     launchType: literalString(props['LaunchType'])?.trim().toUpperCase(),
     usesFargateCapacityProvider: strategy.some((s) => /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? '')),
     platformVersion: literalString(props['PlatformVersion']),
     platformVersionPath: [...path, 'Properties', 'PlatformVersion'],
-    securityGroupIds: referencedIds(awsvpc?.['SecurityGroups'], resources),
+    securityGroupIds: attachment.securityGroupIds,
   };
 };
 
@@ -483,7 +500,9 @@ interface ResourcesByKind {
   /** Standalone ingress by the logical id of its group, or by a key of its own when the group is imported. */
   readonly standaloneIngress: Map<string, IngressRuleView[]>;
   readonly ec2Hosts: Ec2HostView[];
-  readonly serviceEntries: [string, JsonObject][];
+  readonly serviceEntries: Map<string, JsonObject>;
+  readonly taskAttachments: TaskAttachmentRead[];
+  readonly hostAttachments: HostAttachmentView[];
 }
 
 const STANDALONE = '\u0000standalone:';
@@ -505,10 +524,20 @@ const readResources = (resources: JsonObject): ResourcesByKind => {
     securityGroups: [],
     standaloneIngress: new Map(),
     ec2Hosts: [],
-    serviceEntries: [],
+    serviceEntries: new Map(),
+    taskAttachments: [],
+    hostAttachments: [],
   };
+  const context = { resources, families: readFamilies(resources), interfaces: readNetworkInterfaceGroups(resources) };
   for (const [id, resource] of Object.entries(resources)) {
+    const type = typeOf(resource);
+    const props = propertiesOf(resource);
     readResource(out, id, resource, resources);
+    out.taskAttachments.push(...readTaskAttachments(id, type, props, context));
+    const host = readHostAttachment(id, type, props, context);
+    if (host !== undefined) {
+      out.hostAttachments.push(host);
+    }
   }
   return out;
 };
@@ -525,25 +554,22 @@ const readResource = (out: ResourcesByKind, id: string, resource: Json | undefin
       break;
     }
     case 'AWS::ECS::Service':
-      out.serviceEntries.push([id, props]);
+      out.serviceEntries.set(id, props);
       break;
     case 'AWS::EC2::SecurityGroup': {
-      const ingress = asArray(props['SecurityGroupIngress']).flatMap((rule, i) => {
-        const obj = asObject(rule);
-        return obj ? [readIngress(obj, [...path, 'Properties', 'SecurityGroupIngress', i])] : [];
-      });
+      const ingress = readInlineIngress(props['SecurityGroupIngress'], [...path, 'Properties', 'SecurityGroupIngress'], id);
       out.securityGroups.push({ logicalId: id, path, ingress });
       break;
     }
     case 'AWS::EC2::SecurityGroupIngress': {
-      const rule = readIngress(props, [...path, 'Properties']);
-      const group = referencedResource(props['GroupId'], resources) ?? referencedResource(props['GroupName'], resources);
+      const rule = readIngress(props, [...path, 'Properties'], `ingress ${id}`);
+      const group = templateSecurityGroup(props['GroupId'], resources) ?? templateSecurityGroup(props['GroupName'], resources);
       pushTo(out.standaloneIngress, group ?? `${STANDALONE}${id}`, rule);
       break;
     }
     case 'AWS::EC2::LaunchTemplate':
     case 'AWS::EC2::Instance':
-      out.ec2Hosts.push(readEc2Host(id, type, props, resources));
+      out.ec2Hosts.push(readEc2Host(id, type, props));
       break;
     case undefined:
     default:
@@ -584,7 +610,15 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
   const resources = asObject(template['Resources']) ?? {};
   const read = readResources(resources);
   const securityGroups = groupsWithIngress(read);
-  const services = read.serviceEntries.map(([id, props]) => readService(id, props, resources, read.taskDefinitionsById, options));
+  const taskAttachments = read.taskAttachments.map((attachment): TaskAttachmentView => ({
+    ...attachment,
+    taskDefinition: taskFor(attachment, resources, read.taskDefinitionsById, options),
+    securityGroupIds: attachment.groups.ids,
+  }));
+  const services = taskAttachments.flatMap((attachment) => {
+    const props = attachment.kind === 'service' ? read.serviceEntries.get(attachment.logicalId) : undefined;
+    return props === undefined ? [] : [readService(attachment.logicalId, props, attachment)];
+  });
   return {
     parameters: readParameters(template),
     taskDefinitions: read.taskDefinitions,
@@ -595,7 +629,10 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
     securityGroupsById: new Map(read.securityGroups.map((group) => [group.logicalId, group])),
     servicesBySecurityGroup: bySecurityGroup(services),
     ec2Hosts: read.ec2Hosts,
-    hostsBySecurityGroup: bySecurityGroup(read.ec2Hosts),
+    taskAttachments,
+    taskAttachmentsBySecurityGroup: bySecurityGroup(taskAttachments),
+    hostAttachments: read.hostAttachments,
+    hostsBySecurityGroup: bySecurityGroup(read.hostAttachments.map((host) => ({ ...host, securityGroupIds: host.groups.ids }))),
     roles: readRoles(resources),
   };
 };

@@ -37,7 +37,7 @@ import {
   templateSecurityGroup,
 } from './view-network';
 
-export type { HostAttachmentView, IngressRuleView, NetworkUnknown, PortMappingView, SecurityGroupView } from './view-network';
+export type { HostAttachmentView, IngressRuleView, PortMappingView, SecurityGroupView } from './view-network';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;

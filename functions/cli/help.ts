@@ -41,7 +41,7 @@ Options:
   -o, --output-file FILE     write the report to FILE instead of stdout
       --checks IDS           run only these rules (comma-separated ids or prefixes: FL13,FL1501)
       --ignore-checks IDS    skip these rules (ids or prefixes)
-      --strict-24224         also flag security groups that are not attached to a service (FL1301)
+      --strict-24224         check every security group, attached or not (FL1301, FL1303)
       --macro-name NAME      the macro name a Transform must use to be expanded (default FireLensMacro)
       --max-bytes N          refuse a template file larger than N bytes (default 5242880, as the hook)
       --list-rules           print the rules table and exit

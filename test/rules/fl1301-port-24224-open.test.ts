@@ -2,8 +2,136 @@ import { fl1301Port24224Open } from '../../functions/shared/rules/catalog/fl1301
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1301Port24224Open, {
-  valid: [...GOOD_TEMPLATES, 'bad/FL1301/unattached-group-strict.yaml', 'bad/FL1302/container-port.yaml'],
+  valid: [
+    ...GOOD_TEMPLATES,
+    'bad/FL1301/unattached-group-strict.yaml',
+    'bad/FL1302/container-port.yaml',
+    // False positives: every attachment kind on closed groups; an open group attached to nothing.
+    'clean/every-attachment-closed.yaml',
+    // What cannot be known is FL1303, never FL1301 (without strict).
+    'bad/FL1303/ingress-ports-parameter.yaml',
+    'bad/FL1303/ingress-protocol-import.yaml',
+    'bad/FL1303/network-mode-parameter.yaml',
+    'bad/FL1303/service-task-import.yaml',
+  ],
   invalid: [
+    {
+      fixture: 'bad/FL1301/service-task-sub.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group Group, attached to service Service, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/service-task-sub-arn-split.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group Group, attached to service Service, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/service-task-join-family.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
+          line: 29,
+          column: 11,
+          message:
+            'Security group Group, attached to service JoinService, service FamilyService, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/task-set.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group Group, attached to task set TaskSet, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/events-rule-target.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group Group, attached to EventBridge rule Nightly (target 1), allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/scheduler-schedule.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'Group', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group Group, attached to schedule Hourly, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/host-mode-launch-configuration.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'InstanceGroup', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group InstanceGroup, attached to launch configuration LaunchConfiguration, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/host-mode-network-interface.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'InstanceGroup', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group InstanceGroup, attached to instance Host, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1301/host-mode-spot-fleet.yaml',
+      findings: [
+        {
+          ruleId: 'FL1301',
+          path: ['Resources', 'InstanceGroup', 'Properties', 'SecurityGroupIngress', 0],
+          line: 28,
+          column: 11,
+          message:
+            'Security group InstanceGroup, attached to spot fleet Fleet, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224',
+        },
+      ],
+    },
     {
       fixture: 'bad/FL1301/host-mode-instance.yaml',
       findings: [

@@ -2,14 +2,7 @@
 import { cutText, QUOTED_TEXT_LIMIT } from '../errors';
 import { type Json, literalInteger, literalString } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
-import type {
-  ContainerView,
-  DependsOnView,
-  IngressRuleView,
-  PolicyStatementView,
-  TaskDefinitionView,
-  TemplateView,
-} from '../template/view';
+import type { ContainerView, DependsOnView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
 
 export const FIRELENS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html';
 export const FIRELENS_TASKDEF_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html';
@@ -35,25 +28,6 @@ export const routerOption = (router: ContainerView, key: string): { value: Json;
     return undefined;
   }
   return { value: options[key] ?? null, path: [...router.path, 'FirelensConfiguration', 'Options', key] };
-};
-
-/** Does an ingress rule let TCP 24224 in? Undefined ports (intrinsics) count as "not known to". */
-export const coversForwardPort = (rule: IngressRuleView): boolean => {
-  const protocol = rule.protocol;
-  if (protocol === '-1' || protocol === 'all') {
-    return true;
-  }
-  if (protocol !== 'tcp' && protocol !== '6') {
-    return false;
-  }
-  if (rule.fromPort === undefined || rule.toPort === undefined) {
-    return false;
-  }
-  // FromPort/ToPort -1 on TCP means "all ports" in the EC2 API.
-  if (rule.fromPort === -1 && rule.toPort === -1) {
-    return true;
-  }
-  return rule.fromPort <= FORWARD_PORT && FORWARD_PORT <= rule.toPort;
 };
 
 const actionPattern = (pattern: string): RegExp =>

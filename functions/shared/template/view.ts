@@ -21,17 +21,28 @@ import {
   refTarget,
 } from './intrinsics';
 import type { TemplatePath } from './locator';
+import {
+  type HostAttachmentView,
+  type IngressRuleView,
+  type PortMappingView,
+  readFamilies,
+  readHostAttachment,
+  readIngress,
+  readInlineIngress,
+  readNetworkInterfaceGroups,
+  readPortMappings,
+  readTaskAttachments,
+  type SecurityGroupView,
+  type TaskAttachmentRead,
+  templateSecurityGroup,
+} from './view-network';
+
+export type { HostAttachmentView, IngressRuleView, PortMappingView, SecurityGroupView } from './view-network';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;
   /** `Condition` as written: a literal of any type (ECS refuses all but four strings), or an intrinsic. */
   readonly condition: Json | undefined;
-  readonly path: TemplatePath;
-}
-
-export interface PortMappingView {
-  readonly containerPort: number | undefined;
-  readonly hostPort: number | undefined;
   readonly path: TemplatePath;
 }
 
@@ -141,29 +152,18 @@ export interface ServiceView {
   readonly securityGroupIds: readonly string[];
 }
 
-export interface IngressRuleView {
-  readonly path: TemplatePath;
-  /** Literal protocol, lower-cased ("tcp", "-1", "6", "all"). */
-  readonly protocol: string | undefined;
-  readonly fromPort: number | undefined;
-  readonly toPort: number | undefined;
-  /** Human description of where traffic may come from. */
-  readonly source: string;
-}
-
-export interface SecurityGroupView {
-  readonly logicalId: string;
-  readonly path: TemplatePath;
-  /** Inline rules plus standalone `AWS::EC2::SecurityGroupIngress` resources that target this group. */
-  readonly ingress: readonly IngressRuleView[];
+/** A service, task set, EventBridge rule target or schedule: a task definition run on security groups. */
+export interface TaskAttachmentView extends TaskAttachmentRead {
+  /** The task it runs: a template task definition, or an external one that was looked up; undefined when unknown. */
+  readonly taskDefinition: TaskDefinitionView | undefined;
+  /** Logical ids of the template security groups it attaches (`groups.ids`). */
+  readonly securityGroupIds: readonly string[];
 }
 
 export interface Ec2HostView {
   readonly logicalId: string;
   readonly type: 'AWS::EC2::LaunchTemplate' | 'AWS::EC2::Instance';
   readonly path: TemplatePath;
-  /** Template security groups the instances get. */
-  readonly securityGroupIds: readonly string[];
   /** The ImageId value, literal or not, and its path. */
   readonly imageId: Json | undefined;
   readonly imageIdPath: TemplatePath;
@@ -200,8 +200,14 @@ export interface TemplateView {
   /** Security group logical id → the services that attach it. */
   readonly servicesBySecurityGroup: ReadonlyMap<string, readonly ServiceView[]>;
   readonly ec2Hosts: readonly Ec2HostView[];
-  /** Security group logical id → the launch templates / instances that attach it. */
-  readonly hostsBySecurityGroup: ReadonlyMap<string, readonly Ec2HostView[]>;
+  /** Every resource that runs a task on security groups: services, task sets, EventBridge targets, schedules. */
+  readonly taskAttachments: readonly TaskAttachmentView[];
+  /** Security group logical id → the task attachments that attach it. */
+  readonly taskAttachmentsBySecurityGroup: ReadonlyMap<string, readonly TaskAttachmentView[]>;
+  /** Resources that start EC2 instances (or attach an interface to one), with the groups the instances get. */
+  readonly hostAttachments: readonly HostAttachmentView[];
+  /** Security group logical id → the host attachments whose instances get it. */
+  readonly hostsBySecurityGroup: ReadonlyMap<string, readonly HostAttachmentView[]>;
   readonly roles: ReadonlyMap<string, RoleView>;
 }
 
@@ -262,16 +268,6 @@ const readDependsOn = (value: unknown, path: TemplatePath): DependsOnView[] =>
     return { containerName: literalString(obj?.['ContainerName']), condition: obj?.['Condition'], path: [...path, 'DependsOn', i] };
   });
 
-const readPortMappings = (value: unknown, path: TemplatePath): PortMappingView[] =>
-  asArray(value).map((entry, i): PortMappingView => {
-    const obj = asObject(entry);
-    return {
-      containerPort: literalInteger(obj?.['ContainerPort']),
-      hostPort: literalInteger(obj?.['HostPort']),
-      path: [...path, 'PortMappings', i],
-    };
-  });
-
 const readSecretOptions = (value: unknown, path: TemplatePath): SecretOptionView[] =>
   asArray(value).map((entry, i): SecretOptionView => ({
     name: literalString(asObject(entry)?.['Name']),
@@ -308,7 +304,11 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
     dependsOn: readDependsOn(dependsOnRaw, path),
     hasDependsOn: Object.hasOwn(properties, 'DependsOn') && !isEmptyList(dependsOnRaw),
     dependsOnUnknown: dependsOnRaw !== undefined && !Array.isArray(dependsOnRaw),
-    portMappings: readPortMappings(properties['PortMappings'], path),
+    portMappings: readPortMappings(
+      properties['PortMappings'],
+      path,
+      `container ${literalString(properties['Name']) ?? `#${String(index)}`}`,
+    ),
     memory: literalInteger(properties['Memory']),
     memoryPresent: properties['Memory'] !== undefined,
     memoryReservation: literalInteger(properties['MemoryReservation']),
@@ -367,50 +367,6 @@ export const readTaskDefinition = (
     external,
   };
 };
-
-/** Logical ids of template resources among a list of Refs / GetAtts (each Fn::If branch counted). */
-const referencedIds = (value: unknown, resources: JsonObject): string[] => {
-  const ids: string[] = [];
-  for (const list of possibleValues(value)) {
-    for (const item of asArray(list)) {
-      for (const candidate of possibleValues(item)) {
-        const id = referencedResource(candidate, resources);
-        if (id !== undefined) {
-          ids.push(id);
-        }
-      }
-    }
-  }
-  return ids;
-};
-
-const sourceOf = (rule: JsonObject): string => {
-  const cidr = literalString(rule['CidrIp']);
-  if (cidr !== undefined || rule['CidrIp'] !== undefined) {
-    return `CIDR ${cidr ?? '(computed)'}`;
-  }
-  const cidr6 = literalString(rule['CidrIpv6']);
-  if (cidr6 !== undefined || rule['CidrIpv6'] !== undefined) {
-    return `IPv6 CIDR ${cidr6 ?? '(computed)'}`;
-  }
-  if (rule['SourcePrefixListId'] !== undefined) {
-    return 'a prefix list';
-  }
-  if (rule['SourceSecurityGroupId'] !== undefined || rule['SourceSecurityGroupName'] !== undefined) {
-    return 'another security group';
-  }
-  return 'an unspecified source';
-};
-
-const readIngress = (rule: JsonObject, path: TemplatePath): IngressRuleView => ({
-  path,
-  protocol: (
-    literalString(rule['IpProtocol']) ?? (typeof rule['IpProtocol'] === 'number' ? String(rule['IpProtocol']) : undefined)
-  )?.toLowerCase(),
-  fromPort: literalInteger(rule['FromPort']),
-  toPort: literalInteger(rule['ToPort']),
-  source: sourceOf(rule),
-});
 
 const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key);
@@ -493,53 +449,47 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
   return roles;
 };
 
-const readEc2Host = (id: string, type: Ec2HostView['type'], props: JsonObject, resources: JsonObject): Ec2HostView => {
+const readEc2Host = (id: string, type: Ec2HostView['type'], props: JsonObject): Ec2HostView => {
   const isTemplate = type === 'AWS::EC2::LaunchTemplate';
   const data = isTemplate ? (asObject(props['LaunchTemplateData']) ?? {}) : props;
   const base: TemplatePath = isTemplate ? ['Resources', id, 'Properties', 'LaunchTemplateData'] : ['Resources', id, 'Properties'];
-  const groupKey = isTemplate ? 'Groups' : 'GroupSet';
-  const securityGroupIds = [
-    ...referencedIds(data['SecurityGroupIds'], resources),
-    ...referencedIds(data['SecurityGroups'], resources),
-    ...asArray(data['NetworkInterfaces']).flatMap((ni) => referencedIds(asObject(ni)?.[groupKey], resources)),
-  ];
   return {
     logicalId: id,
     type,
     path: ['Resources', id],
-    securityGroupIds,
     imageId: data['ImageId'],
     imageIdPath: [...base, 'ImageId'],
   };
 };
 
-const readService = (
-  id: string,
-  props: JsonObject,
+/** The task definition view an attachment runs: a template task, or an external one looked up by its literal ARN. */
+const taskFor = (
+  read: TaskAttachmentRead,
   resources: JsonObject,
   taskDefinitionsById: ReadonlyMap<string, TaskDefinitionView>,
   options: ViewOptions,
-): ServiceView => {
-  const path: TemplatePath = ['Resources', id];
-  const taskRaw = props['TaskDefinition'];
-  const taskRef = referencedResource(taskRaw, resources);
-  let taskDefinition = taskRef === undefined ? undefined : taskDefinitionsById.get(taskRef);
-  const literalTask = literalString(taskRaw);
-  const external = literalTask === undefined ? undefined : options.externalTaskDefinitions?.get(literalTask);
-  if (taskDefinition === undefined && external !== undefined) {
-    taskDefinition = readTaskDefinition(literalTask ?? id, [...path, 'Properties', 'TaskDefinition'], external, resources, true);
+): TaskDefinitionView | undefined => {
+  if (read.task.kind === 'template') {
+    return taskDefinitionsById.get(read.task.logicalId);
   }
-  const awsvpc = asObject(asObject(asObject(props['NetworkConfiguration'])?.['AwsvpcConfiguration']));
+  const external = read.task.kind === 'literal' ? options.externalTaskDefinitions?.get(read.task.arn) : undefined;
+  return read.task.kind === 'literal' && external !== undefined
+    ? readTaskDefinition(read.task.arn, read.taskPath, external, resources, true)
+    : undefined;
+};
+
+const readService = (id: string, props: JsonObject, attachment: TaskAttachmentView): ServiceView => {
+  const path: TemplatePath = ['Resources', id];
   const strategy = asArray(props['CapacityProviderStrategy']);
   return {
     logicalId: id,
     path,
-    taskDefinition,
+    taskDefinition: attachment.taskDefinition,
     launchType: literalString(props['LaunchType'])?.trim().toUpperCase(),
     usesFargateCapacityProvider: strategy.some((s) => /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? '')),
     platformVersion: literalString(props['PlatformVersion']),
     platformVersionPath: [...path, 'Properties', 'PlatformVersion'],
-    securityGroupIds: referencedIds(awsvpc?.['SecurityGroups'], resources),
+    securityGroupIds: attachment.securityGroupIds,
   };
 };
 
@@ -550,7 +500,9 @@ interface ResourcesByKind {
   /** Standalone ingress by the logical id of its group, or by a key of its own when the group is imported. */
   readonly standaloneIngress: Map<string, IngressRuleView[]>;
   readonly ec2Hosts: Ec2HostView[];
-  readonly serviceEntries: [string, JsonObject][];
+  readonly serviceEntries: Map<string, JsonObject>;
+  readonly taskAttachments: TaskAttachmentRead[];
+  readonly hostAttachments: HostAttachmentView[];
 }
 
 const STANDALONE = '\u0000standalone:';
@@ -572,10 +524,20 @@ const readResources = (resources: JsonObject): ResourcesByKind => {
     securityGroups: [],
     standaloneIngress: new Map(),
     ec2Hosts: [],
-    serviceEntries: [],
+    serviceEntries: new Map(),
+    taskAttachments: [],
+    hostAttachments: [],
   };
+  const context = { resources, families: readFamilies(resources), interfaces: readNetworkInterfaceGroups(resources) };
   for (const [id, resource] of Object.entries(resources)) {
+    const type = typeOf(resource);
+    const props = propertiesOf(resource);
     readResource(out, id, resource, resources);
+    out.taskAttachments.push(...readTaskAttachments(id, type, props, context));
+    const host = readHostAttachment(id, type, props, context);
+    if (host !== undefined) {
+      out.hostAttachments.push(host);
+    }
   }
   return out;
 };
@@ -592,25 +554,22 @@ const readResource = (out: ResourcesByKind, id: string, resource: Json | undefin
       break;
     }
     case 'AWS::ECS::Service':
-      out.serviceEntries.push([id, props]);
+      out.serviceEntries.set(id, props);
       break;
     case 'AWS::EC2::SecurityGroup': {
-      const ingress = asArray(props['SecurityGroupIngress']).flatMap((rule, i) => {
-        const obj = asObject(rule);
-        return obj ? [readIngress(obj, [...path, 'Properties', 'SecurityGroupIngress', i])] : [];
-      });
+      const ingress = readInlineIngress(props['SecurityGroupIngress'], [...path, 'Properties', 'SecurityGroupIngress'], id);
       out.securityGroups.push({ logicalId: id, path, ingress });
       break;
     }
     case 'AWS::EC2::SecurityGroupIngress': {
-      const rule = readIngress(props, [...path, 'Properties']);
-      const group = referencedResource(props['GroupId'], resources) ?? referencedResource(props['GroupName'], resources);
+      const rule = readIngress(props, [...path, 'Properties'], `ingress ${id}`);
+      const group = templateSecurityGroup(props['GroupId'], resources) ?? templateSecurityGroup(props['GroupName'], resources);
       pushTo(out.standaloneIngress, group ?? `${STANDALONE}${id}`, rule);
       break;
     }
     case 'AWS::EC2::LaunchTemplate':
     case 'AWS::EC2::Instance':
-      out.ec2Hosts.push(readEc2Host(id, type, props, resources));
+      out.ec2Hosts.push(readEc2Host(id, type, props));
       break;
     case undefined:
     default:
@@ -651,7 +610,15 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
   const resources = asObject(template['Resources']) ?? {};
   const read = readResources(resources);
   const securityGroups = groupsWithIngress(read);
-  const services = read.serviceEntries.map(([id, props]) => readService(id, props, resources, read.taskDefinitionsById, options));
+  const taskAttachments = read.taskAttachments.map((attachment): TaskAttachmentView => ({
+    ...attachment,
+    taskDefinition: taskFor(attachment, resources, read.taskDefinitionsById, options),
+    securityGroupIds: attachment.groups.ids,
+  }));
+  const services = taskAttachments.flatMap((attachment) => {
+    const props = attachment.kind === 'service' ? read.serviceEntries.get(attachment.logicalId) : undefined;
+    return props === undefined ? [] : [readService(attachment.logicalId, props, attachment)];
+  });
   return {
     parameters: readParameters(template),
     taskDefinitions: read.taskDefinitions,
@@ -662,7 +629,10 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
     securityGroupsById: new Map(read.securityGroups.map((group) => [group.logicalId, group])),
     servicesBySecurityGroup: bySecurityGroup(services),
     ec2Hosts: read.ec2Hosts,
-    hostsBySecurityGroup: bySecurityGroup(read.ec2Hosts),
+    taskAttachments,
+    taskAttachmentsBySecurityGroup: bySecurityGroup(taskAttachments),
+    hostAttachments: read.hostAttachments,
+    hostsBySecurityGroup: bySecurityGroup(read.hostAttachments.map((host) => ({ ...host, securityGroupIds: host.groups.ids }))),
     roles: readRoles(resources),
   };
 };

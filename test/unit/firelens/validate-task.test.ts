@@ -64,6 +64,27 @@ describe('validateTask', () => {
     ]);
   });
 
+  it('refuses a port range that includes 24224 (ContainerPortRange or HostPortRange, issue #12)', () => {
+    // Arrange
+    const task = taskOf(
+      taskYaml({
+        containers: `        - Name: app
+          Image: x
+          PortMappings: [{ContainerPortRange: '24000-25000'}, {ContainerPortRange: '8000-8100', HostPortRange: '24200-24300'}, {ContainerPortRange: '8000-8100'}]`,
+        fireLens: '        Destination: 42',
+      }),
+    );
+
+    // Act
+    const { problems } = validateTask(undefined, task);
+
+    // Assert
+    expect(paths(problems)).toEqual([
+      `${PROPS}.ContainerDefinitions.0.PortMappings.0.ContainerPortRange`,
+      `${PROPS}.ContainerDefinitions.0.PortMappings.1.HostPortRange`,
+    ]);
+  });
+
   it('points at the index the user wrote even when an earlier container is not an object', () => {
     // Arrange
     const task = taskOf(

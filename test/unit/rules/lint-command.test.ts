@@ -61,6 +61,22 @@ describe('lintCommand', () => {
     expect(await lintCommand(['g.yaml', '--strict-24224'], fakeIo({ 'g.yaml': text }))).toBe(2);
   });
 
+  it('keeps FL1303 with --strict-24224: an unknown port on an unattached group is a warning, not hidden', async () => {
+    // Arrange
+    const text = readFixture('bad/FL1303/unattached-group-strict.yaml');
+    const io = fakeIo({ 'g.yaml': text });
+
+    // Act
+    const code = await lintCommand(['g.yaml', '--strict-24224', '--checks', 'FL13'], io);
+
+    // Assert
+    expect(code).toBe(4);
+    expect(io.out.join('')).toContain(
+      'FL1303 Port 24224 reachability cannot be checked: the FromPort of an ingress rule of security group Group',
+    );
+    expect(await lintCommand(['g.yaml', '--checks', 'FL13'], fakeIo({ 'g.yaml': text }))).toBe(0);
+  });
+
   it('reports an unparsable template as FL0000 with its line and exits 2', async () => {
     const io = fakeIo({ 'broken.yaml': 'Resources:\n  A: 1\n  A: 2\n' });
     expect(await lintCommand(['broken.yaml', '--format', 'json'], io)).toBe(2);

@@ -1,6 +1,7 @@
 import type { Problem } from '../../errors';
 import { literalInteger } from '../../template/intrinsics';
 import type { ContainerView } from '../../template/view';
+import { mappedPortKeys } from '../../template/view-network';
 import { DEFAULT_ROUTER_MEMORY_RESERVATION, FLUENT_FORWARD_PORT, UNBOUNDED_BUFFER_BUDGET_MIB } from '../constants';
 import type { DerivedTask } from '../derive/derive-task';
 import { type FireLensTask, taskProblem } from '../task';
@@ -14,21 +15,18 @@ export const checkPlatform = (task: FireLensTask): Problem[] =>
     ? [taskProblem(task, ['RuntimePlatform', 'OperatingSystemFamily'], 'FireLens is not supported for Windows containers on Fargate')]
     : [];
 
-/** The router's forward input listens on 24224; a port mapping on it exposes the log stream to the network. */
+/**
+ * The router's forward input listens on 24224; a port mapping on it, or a port range that includes it,
+ * exposes the log stream to the network.
+ */
 export const checkForwardPort = (task: FireLensTask): Problem[] =>
   task.view.containers.flatMap((container) =>
     container.portMappings.flatMap((mapping) =>
-      (['ContainerPort', 'HostPort'] as const).flatMap((key) =>
-        (key === 'ContainerPort' ? mapping.containerPort : mapping.hostPort) === FLUENT_FORWARD_PORT
-          ? [
-              {
-                logicalId: task.logicalId,
-                path: [...mapping.path, key],
-                message: `port ${String(FLUENT_FORWARD_PORT)} is FireLens's forward input; mapping it lets anything on the network write logs into the task`,
-              },
-            ]
-          : [],
-      ),
+      mappedPortKeys(mapping, FLUENT_FORWARD_PORT).map((key) => ({
+        logicalId: task.logicalId,
+        path: [...mapping.path, key],
+        message: `port ${String(FLUENT_FORWARD_PORT)} is FireLens's forward input; mapping it lets anything on the network write logs into the task`,
+      })),
     ),
   );
 

@@ -1,19 +1,7 @@
-import type { IngressRuleView, SecurityGroupView, TemplateView } from '../../template/view';
+import type { IngressRuleView } from '../../template/view';
 import { defineRule } from '../define-rule';
-import { coversForwardPort, FIRELENS_TASKDEF_DOCS, runsOnEc2 } from '../helpers';
-
-/** Why a group matters: the FireLens services/hosts it is attached to (empty when it is not). */
-const attachments = (view: TemplateView, group: SecurityGroupView, hostModeFireLens: boolean): string[] => {
-  const services = (view.servicesBySecurityGroup.get(group.logicalId) ?? [])
-    .filter((s) => s.taskDefinition?.usesFireLens === true)
-    .map((s) => `service ${s.logicalId}`);
-  const hosts = hostModeFireLens
-    ? (view.hostsBySecurityGroup.get(group.logicalId) ?? []).map(
-        (h) => `${h.type === 'AWS::EC2::Instance' ? 'instance' : 'launch template'} ${h.logicalId}`,
-      )
-    : [];
-  return [...services, ...hosts];
-};
+import { openIngress } from '../forward-port-reach';
+import { FIRELENS_TASKDEF_DOCS } from '../helpers';
 
 const describe = (rule: IngressRuleView): string =>
   rule.protocol === '-1' || rule.protocol === 'all'
@@ -27,28 +15,17 @@ export const fl1301Port24224Open = defineRule({
     severity: 'error',
     summary: 'Checks that no security group of a FireLens task lets port 24224 in',
     description:
-      'FireLens listens for Fluent Forward on 24224. Attached means an awsvpc service running a FireLens task, or an EC2 launch template / instance when the stack has a host-mode FireLens task. With strictPort24224 every group in the stack is checked.',
+      'FireLens listens for Fluent Forward on 24224. Attached means a service, task set, EventBridge rule target or EventBridge Scheduler schedule running a FireLens task (TaskDefinition as Ref, GetAtt, Sub, Join or family; groups as Ref, GetAtt, Sub, Split), or, when the stack has a host-mode FireLens task, an EC2 instance, launch template, launch configuration, spot fleet or network interface. With strictPort24224 every group in the stack is checked. What cannot be known is FL1303.',
     docsUrl: FIRELENS_TASKDEF_DOCS,
     tags: ['firelens', 'network', 'security'],
   },
   *check(view, options) {
-    const hostModeFireLens = view.taskDefinitions.some((t) => t.usesFireLens && t.networkMode === 'host' && runsOnEc2(t));
-    for (const group of view.securityGroups) {
-      const open = group.ingress.filter(coversForwardPort);
-      if (open.length === 0) {
-        continue;
-      }
-      const attachedTo = attachments(view, group, hostModeFireLens);
-      if (attachedTo.length === 0 && !options.strictPort24224) {
-        continue;
-      }
+    for (const { group, rule, attachedTo } of openIngress(view, options.strictPort24224)) {
       const why = attachedTo.length > 0 ? `, attached to ${attachedTo.join(', ')},` : '';
-      for (const rule of open) {
-        yield {
-          path: rule.path,
-          message: `Security group ${group.logicalId}${why} allows ${describe(rule)}, which includes the FireLens port 24224`,
-        };
-      }
+      yield {
+        path: rule.path,
+        message: `Security group ${group.logicalId}${why} allows ${describe(rule)}, which includes the FireLens port 24224`,
+      };
     }
   },
 });

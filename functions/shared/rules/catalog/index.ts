@@ -21,6 +21,7 @@ import { fl1204RouterDependsOn } from './fl1204-router-depends-on';
 import { fl1205StopTimeoutExceedsRouter } from './fl1205-stop-timeout-exceeds-router';
 import { fl1301Port24224Open } from './fl1301-port-24224-open';
 import { fl1302Port24224Mapping } from './fl1302-port-24224-mapping';
+import { fl1303Port24224Unchecked } from './fl1303-port-24224-unchecked';
 import { fl1401OutputOptionMissing } from './fl1401-output-option-missing';
 import { fl1402MatchSetByHand } from './fl1402-match-set-by-hand';
 import { fl1403EcsTemplatingUnsupported } from './fl1403-ecs-templating-unsupported';
@@ -55,6 +56,7 @@ export const catalog: readonly Rule[] = [
   fl1205StopTimeoutExceedsRouter,
   fl1301Port24224Open,
   fl1302Port24224Mapping,
+  fl1303Port24224Unchecked,
   fl1401OutputOptionMissing,
   fl1402MatchSetByHand,
   fl1403EcsTemplatingUnsupported,

@@ -229,6 +229,28 @@ describe('hook handler', () => {
     );
   });
 
+  it.each([
+    ['{"template": {}}', { template: {} }],
+    ['a template without Resources', { template: 'AWSTemplateFormatVersion: 2010-09-09\n', previousTemplate: '' }],
+  ])('answers InternalFailure for a STACK payload of %s: the payload carries no template', async (_what, body) => {
+    // Arrange
+    const server = await startLocalServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+    const event = toLocal(readEvent('stack-compliant.json'), server.origin);
+
+    // Act
+    const response = (await handler(event, lambdaContext)) as HookResponse;
+    await server.close();
+
+    // Assert
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'InternalFailure' });
+    expect(response.message).toBe(
+      'FireLens hook could not evaluate the request: the payload carries no template: it has no Resources section',
+    );
+  });
+
   it('answers InternalFailure on a bad configuration value', async () => {
     // Arrange
     process.env['FIRELENS_WARNINGS_AS_ERRORS'] = 'maybe';

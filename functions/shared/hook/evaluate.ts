@@ -114,9 +114,28 @@ const evaluateTemplateTarget = async (event: TemplateHookEvent, config: HookConf
       return { response, findings: { ...NO_FINDINGS, error: prepared.problems.length }, externalTaskDefinitions: 0, expanded: false };
     }
     case 'expanded':
+      if (!declaresResources(prepared.template)) {
+        throw new HookFailureError(`the payload carries no template: ${noResourcesReason(prepared.template)}`);
+      }
       return checkAndReport(event, prepared, config, deps);
   }
 };
+
+/**
+ * A deployable template declares at least one resource ("the only required section is the Resources section,
+ * which must declare at least one resource": https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-guide.html).
+ * `{}` or a template without Resources is not what CloudFormation deploys, so a SUCCESS for it would vouch for
+ * nothing. A Resources value that is not an object goes on to the rules, which report it (FL0000).
+ */
+const declaresResources = (template: JsonObject): boolean => {
+  const resources = template['Resources'];
+  return resources !== undefined && resources !== null && (!isObject(resources) || Object.keys(resources).length > 0);
+};
+
+const noResourcesReason = (template: JsonObject): string =>
+  template['Resources'] === undefined || template['Resources'] === null
+    ? 'it has no Resources section'
+    : 'its Resources section declares no resource';
 
 /** The rules over what CloudFormation deploys (with the task definitions services name from outside it). */
 const checkAndReport = async (

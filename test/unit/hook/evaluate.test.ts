@@ -107,7 +107,10 @@ describe('evaluateHook', () => {
 
   beforeAll(async () => {
     payloads = await startLocalServer((request, response) => {
-      const templates: Record<string, string> = {
+      const templates: Record<string, string | object> = {
+        '/object-empty.json': {},
+        '/no-resources.yaml': 'AWSTemplateFormatVersion: 2010-09-09\nParameters:\n  Env: {Type: String}\n',
+        '/empty-resources.yaml': 'Resources: {}\n',
         '/bad.json':
           'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: app\n          Image: app:1\n          LogConfiguration:\n            LogDriver: awsfirelens\n',
         '/empty.json': '',
@@ -221,6 +224,22 @@ describe('evaluateHook', () => {
     // Assert
     expect(failure).toBeInstanceOf(HookFailureError);
     expect((failure as Error).message).toBe('the payload holds no template for a CREATE STACK target (only deletes come without one)');
+  });
+
+  it.each([
+    ['the template object {}', 'object-empty.json', 'it has no Resources section'],
+    ['a template without Resources', 'no-resources.yaml', 'it has no Resources section'],
+    ['Resources: {}', 'empty-resources.yaml', 'its Resources section declares no resource'],
+  ])('cannot evaluate a STACK payload with %s (never a SUCCESS for nothing checked)', async (_what, file, reason) => {
+    // Arrange
+    const event = stackEvent(`${payloads.origin}/${file}`);
+
+    // Act
+    const failure = await evaluateHook(event, config(), {}).catch((error: unknown) => error);
+
+    // Assert
+    expect(failure).toBeInstanceOf(HookFailureError);
+    expect((failure as Error).message).toBe(`the payload carries no template: ${reason}`);
   });
 
   it('reports a template it cannot parse as a failure to evaluate', async () => {

@@ -239,7 +239,7 @@ describe('macro handler: logical ids it generates (#12)', () => {
     ['Outputs', 'output', { Value: 'x' }],
     ['Conditions', 'condition', { 'Fn::Equals': ['a', 'b'] }],
     ['Mappings', 'mapping', { a: { b: 'c' } }],
-  ] as const)('refuses a template whose %s section uses a generated id, naming the section', async (section, kind, body) => {
+  ] as [string, string, JsonObject][])('refuses a template whose %s section uses a generated id, naming the section', async (section, kind, body) => {
     // Arrange
     const event = withTask('WebTask', { [section]: { WebTaskFireLensExecutionRole: body } });
 

@@ -21,6 +21,7 @@ import {
   refTarget,
 } from './intrinsics';
 import type { TemplatePath } from './locator';
+import { type PseudoParameters, type TaskDefinitionReference, taskDefinitionReferences } from './task-definition-reference';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;
@@ -133,6 +134,8 @@ export interface ServiceView {
   readonly path: TemplatePath;
   /** The task definition it runs: a template resource (Ref) or an external one (literal ARN). */
   readonly taskDefinition: TaskDefinitionView | undefined;
+  /** What its `TaskDefinition` value points at, one per Fn::If branch (FL0003 names what was not checked). */
+  readonly taskDefinitionReferences: readonly TaskDefinitionReference[];
   readonly launchType: string | undefined;
   readonly usesFargateCapacityProvider: boolean;
   readonly platformVersion: string | undefined;
@@ -207,6 +210,8 @@ export interface TemplateView {
 
 export interface ViewOptions {
   readonly externalTaskDefinitions?: ReadonlyMap<string, JsonObject>;
+  /** Region, account and partition of the deploy (the hook's request), for `Fn::Sub` task definition ARNs. */
+  readonly pseudoParameters?: PseudoParameters;
 }
 
 const MEMORY_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(gb|mb|mib|gib)?\s*$/i;
@@ -524,7 +529,9 @@ const readService = (
   const taskRaw = props['TaskDefinition'];
   const taskRef = referencedResource(taskRaw, resources);
   let taskDefinition = taskRef === undefined ? undefined : taskDefinitionsById.get(taskRef);
-  const literalTask = literalString(taskRaw);
+  const references = taskRaw === undefined ? [] : taskDefinitionReferences(taskRaw, resources, options.pseudoParameters);
+  const only = isIntrinsic(taskRaw) && 'Fn::If' in taskRaw ? undefined : references[0];
+  const literalTask = only?.kind === 'external' ? only.reference : undefined;
   const external = literalTask === undefined ? undefined : options.externalTaskDefinitions?.get(literalTask);
   if (taskDefinition === undefined && external !== undefined) {
     taskDefinition = readTaskDefinition(literalTask ?? id, [...path, 'Properties', 'TaskDefinition'], external, resources, true);
@@ -535,6 +542,7 @@ const readService = (
     logicalId: id,
     path,
     taskDefinition,
+    taskDefinitionReferences: references,
     launchType: literalString(props['LaunchType'])?.trim().toUpperCase(),
     usesFargateCapacityProvider: strategy.some((s) => /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? '')),
     platformVersion: literalString(props['PlatformVersion']),

@@ -239,20 +239,23 @@ describe('macro handler: logical ids it generates (#12)', () => {
     ['Outputs', 'output', { Value: 'x' }],
     ['Conditions', 'condition', { 'Fn::Equals': ['a', 'b'] }],
     ['Mappings', 'mapping', { a: { b: 'c' } }],
-  ] as [string, string, JsonObject][])('refuses a template whose %s section uses a generated id, naming the section', async (section, kind, body) => {
-    // Arrange
-    const event = withTask('WebTask', { [section]: { WebTaskFireLensExecutionRole: body } });
+  ] as [string, string, JsonObject][])(
+    'refuses a template whose %s section uses a generated id, naming the section',
+    async (section, kind, body) => {
+      // Arrange
+      const event = withTask('WebTask', { [section]: { WebTaskFireLensExecutionRole: body } });
 
-    // Act
-    const { response } = await invoke(event);
+      // Act
+      const { response } = await invoke(event);
 
-    // Assert
-    expect(response.status).toBe('failure');
-    expect(response.errorMessage).toContain(
-      `${section}.WebTaskFireLensExecutionRole: the macro needs the logical id WebTaskFireLensExecutionRole for a resource it generates for WebTask, but the template already uses it as a ${kind} name; rename that ${kind}`,
-    );
-    expect(response.fragment).toEqual(event['fragment']);
-  });
+      // Assert
+      expect(response.status).toBe('failure');
+      expect(response.errorMessage).toContain(
+        `${section}.WebTaskFireLensExecutionRole: the macro needs the logical id WebTaskFireLensExecutionRole for a resource it generates for WebTask, but the template already uses it as a ${kind} name; rename that ${kind}`,
+      );
+      expect(response.fragment).toEqual(event['fragment']);
+    },
+  );
 
   it('shortens generated ids over 255 characters to a readable start, a hash and the kind, the same on every run', async () => {
     // Arrange

@@ -6,7 +6,7 @@
  */
 
 /** The longest logical id CloudFormation accepts (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html). */
-export const MAX_LOGICAL_ID_LENGTH = 255;
+const MAX_LOGICAL_ID_LENGTH = 255;
 
 const HASH_LENGTH = 8;
 

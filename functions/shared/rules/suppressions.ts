@@ -48,7 +48,7 @@ export interface Suppressions {
 }
 
 /** Exact id, or an explicit prefix of at least {@link MIN_SUPPRESSION_PREFIX} characters. */
-export const suppressionMatches = (ruleId: string, entry: string): boolean => {
+const suppressionMatches = (ruleId: string, entry: string): boolean => {
   const id = ruleId.toUpperCase();
   const wanted = entry.trim().toUpperCase();
   return id === wanted || (wanted.length >= MIN_SUPPRESSION_PREFIX && id.startsWith(wanted));

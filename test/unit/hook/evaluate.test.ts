@@ -5,7 +5,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 
 import { ecsTaskDefinitionLookup } from '../../../functions/shared/hook/ecs-lookup';
 import { HookFailureError, TaskDefinitionLookupError } from '../../../functions/shared/hook/errors';
-import { evaluateHook, type HookConfig, resourceTemplate } from '../../../functions/shared/hook/evaluate';
+import { evaluateHook, type HookConfig, pseudoParametersOf, resourceTemplate } from '../../../functions/shared/hook/evaluate';
 import type { HookEvent, ResourceHookEvent, TemplateHookEvent } from '../../../functions/shared/hook/types';
 import { catalog } from '../../../functions/shared/rules/catalog';
 import { apiTaskDefinition, ecsResponder, type LocalServer, startLocalServer } from './local-servers';
@@ -165,6 +165,34 @@ describe('evaluateHook', () => {
   afterAll(async () => {
     client.destroy();
     await Promise.all([payloads.close(), ecs.close()]);
+  });
+
+  it.each([
+    ['the stack ARN', base.stackId, '999999999999', undefined, { region: 'eu-west-1', accountId: '999999999999', partition: 'aws' }],
+    [
+      'a China stack ARN',
+      'arn:aws-cn:cloudformation:cn-north-1:123456789012:stack/s/1',
+      undefined,
+      undefined,
+      { region: 'cn-north-1', accountId: '123456789012', partition: 'aws-cn' },
+    ],
+    [
+      'no stack (Cloud Control): the Lambda Region',
+      undefined,
+      '123456789012',
+      'us-gov-west-1',
+      { region: 'us-gov-west-1', accountId: '123456789012', partition: 'aws-us-gov' },
+    ],
+    ['nothing known', undefined, undefined, undefined, {}],
+  ])('reads the pseudo parameters of a request from %s', (_what, stackId, awsAccountId, lambdaRegion, expected) => {
+    // Arrange
+    const event = { ...resourceEvent('AWS::ECS::Service', {}), stackId, awsAccountId };
+
+    // Act
+    const pseudo = pseudoParametersOf(event, lambdaRegion);
+
+    // Assert
+    expect(pseudo).toEqual(expected);
   });
 
   it('wraps resource properties in a one-resource template', () => {

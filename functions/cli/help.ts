@@ -43,7 +43,7 @@ Options:
       --ignore-checks IDS    skip these rules (ids or prefixes)
       --strict-24224         also flag security groups that are not attached to a service (FL1301)
       --show-suppressed      also list the findings the template's ignore_checks Metadata switched off,
-                             marked with who switched each off (text, json); they never set the exit code
+                             marked with who switched each off (text, json, sarif); never in the exit code
       --macro-name NAME      the macro name a Transform must use to be expanded (default FireLensMacro)
       --max-bytes N          refuse a template file larger than N bytes (default 5242880, as the hook)
       --list-rules           print the rules table and exit

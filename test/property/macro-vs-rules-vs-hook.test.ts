@@ -148,6 +148,12 @@ const parseText = (text: string): JsonObject | undefined => {
 const expandCliStatus = async (text: string): Promise<number> =>
   runCli(['expand', 'template.yaml'], { stdout: () => undefined, stderr: () => undefined, readFile: () => text });
 
+/** No Resources section, or one with no entry: the hook answers that the payload carries no template. */
+const declaresNoResource = (template: JsonObject): boolean => {
+  const resources = template['Resources'];
+  return resources === undefined || resources === null || (isObject(resources) && Object.keys(resources).length === 0);
+};
+
 const errorsOf = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
 
 const describe_ = (findings: readonly Finding[]): string => findings.map((f) => `${f.ruleId} ${f.path.join('/')}: ${f.message}`).join('; ');
@@ -188,10 +194,17 @@ const checkAgreement = async (c: FireLensTemplateCase, what: string, variant: Va
       `macro answered ${macro.status} (${macro.errorMessage ?? ''}) but lint found ${String(lintErrors.length)} errors: ${describe_(lintErrors)}`,
     );
   }
-  if (hookErrors.length > 0 && stack.hookStatus !== 'FAILED') {
+  if (parsed !== undefined && declaresNoResource(parsed)) {
+    // Not a deployable template (CloudFormation requires a resource): the hook vouches for nothing.
+    if (
+      stack.hookStatus !== 'FAILED' ||
+      !/the payload carries no template|NonCompliant/.test(`${stack.message ?? ''} ${stack.errorCode ?? ''}`)
+    ) {
+      failures.push(`a template without resources, but the stack hook answered ${stack.hookStatus}: ${stack.message ?? ''}`);
+    }
+  } else if (hookErrors.length > 0 && stack.hookStatus !== 'FAILED') {
     failures.push(`lint found errors (${describe_(hookErrors)}) but the stack hook answered ${stack.hookStatus}: ${stack.message ?? ''}`);
-  }
-  if (hookErrors.length === 0 && stack.hookStatus !== 'SUCCESS') {
+  } else if (hookErrors.length === 0 && stack.hookStatus !== 'SUCCESS') {
     failures.push(`lint found no error but the stack hook answered ${stack.hookStatus}: ${stack.message ?? ''}`);
   }
 

@@ -42,11 +42,17 @@ Options:
       --checks IDS           run only these rules (comma-separated ids or prefixes: FL13,FL1501)
       --ignore-checks IDS    skip these rules (ids or prefixes)
       --strict-24224         check every security group, attached or not (FL1301, FL1303)
+      --show-suppressed      also list the findings the template's ignore_checks Metadata switched off,
+                             marked with who switched each off (text, json, sarif); never in the exit code
       --macro-name NAME      the macro name a Transform must use to be expanded (default FireLensMacro)
       --max-bytes N          refuse a template file larger than N bytes (default 5242880, as the hook)
       --list-rules           print the rules table and exit
       --no-config            do not read a config file
   -h, --help                 show this help
+
+Suppressions: Metadata: {firelens-lint: {config: {ignore_checks: [FL1501]}}} on the template or a
+resource (cfn-lint is read too). An entry is a rule id or a prefix of at least 4 characters (FL15);
+a shorter one matches nothing and is warned about on stderr.
 
 Config file: the first .firelensrc.yaml (or .firelensrc.yml, or a "firelens" key in package.json)
 found from the current directory upward. Keys: checks, ignore-checks, strict-24224, format,

@@ -16,7 +16,10 @@ import { renderRulesTable } from '../shared/rules/format/rules-table';
 import { formatSarif } from '../shared/rules/format/sarif';
 import { formatText } from '../shared/rules/format/text';
 import type { Formatter, ToolInfo } from '../shared/rules/format/types';
+import { describeSuppression, MIN_SUPPRESSION_PREFIX, readSuppressions, type SuppressedFinding } from '../shared/rules/suppressions';
 import type { Finding, LintOptions, Severity } from '../shared/rules/types';
+import type { JsonObject } from '../shared/template/intrinsics';
+import { type Locator, pathString } from '../shared/template/locator';
 import { parseArgs, type ParsedArgs } from './args';
 import { findConfig } from './config';
 import { expandTemplateArgs, useColour } from './files';
@@ -39,7 +42,7 @@ const TOOL: ToolInfo = {
 
 const LINT_ARGS = {
   valued: ['format', 'ignore-checks', 'checks', 'macro-name', 'output-file', 'max-bytes'],
-  switches: ['strict-24224', 'list-rules', 'help', 'no-config'],
+  switches: ['strict-24224', 'list-rules', 'help', 'no-config', 'show-suppressed'],
   aliases: { h: 'help', f: 'format', o: 'output-file' },
 };
 
@@ -54,7 +57,32 @@ const idList = (values: readonly string[] | undefined): string[] =>
 
 /** One file through the pipeline: parse (FL0000), expand when its Transform names the macro (FL0002), the rules. */
 export const lintText = (text: string, filename: string, options: LintOptions, macroName = DEFAULT_MACRO_NAME): readonly Finding[] =>
-  runPipeline({ text, filename }, { expand: 'if-transform', macroName, lint: options }).findings;
+  lintTextInDetail(text, filename, options, macroName).findings;
+
+/** What one file gave: its findings, those its own ignore_checks switched off, and remarks for stderr. */
+interface FileResult {
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  readonly warnings: readonly string[];
+}
+
+const lintTextInDetail = (text: string, filename: string, options: LintOptions, macroName = DEFAULT_MACRO_NAME): FileResult => {
+  const suppressed: SuppressedFinding[] = [];
+  const onSuppressed = (s: SuppressedFinding): void => {
+    suppressed.push(s);
+  };
+  const { prepared, findings } = runPipeline({ text, filename }, { expand: 'if-transform', macroName, lint: { ...options, onSuppressed } });
+  const warnings = prepared.stage === 'expanded' ? tooShortWarnings(prepared.template, prepared.locator, filename) : [];
+  return { findings, suppressed: suppressed.filter((s) => s.honoured), warnings };
+};
+
+/** An ignore_checks entry that can match no rule is most likely a mistake (or an attempt to silence everything). */
+const tooShortWarnings = (template: JsonObject, locator: Locator, filename: string): string[] =>
+  readSuppressions(template).tooShort.map((entry) => {
+    const where = locator(entry.path);
+    const at = where === undefined ? pathString(entry.path) : `${String(where.line)}:${String(where.column)}`;
+    return `${NAME}: ${filename}:${at}: warning: ignore_checks entry "${entry.entry}" matches no rule: an entry is a rule id or a prefix of at least ${String(MIN_SUPPRESSION_PREFIX)} characters (FL13)\n`;
+  });
 
 interface LintSettings {
   readonly formatName: string;
@@ -63,6 +91,8 @@ interface LintSettings {
   readonly outputFile: string | undefined;
   /** The size cap of a template file (--max-bytes). */
   readonly maxBytes: number;
+  /** --show-suppressed: list the findings the templates' ignore_checks switched off. */
+  readonly showSuppressed: boolean;
 }
 
 /** Flags over the config file over the defaults. */
@@ -87,12 +117,18 @@ const resolveSettings = (parsed: ParsedArgs, io: CliIo): LintSettings | { error:
     macroName: flag('macro-name') ?? config.macroName,
     outputFile: flag('output-file'),
     maxBytes,
+    showSuppressed: parsed.switches.has('show-suppressed'),
   };
 };
 
 /** Every file through the pipeline; a file that cannot be read is reported on stderr and flagged. */
-const lintFiles = (files: readonly string[], settings: LintSettings, io: CliIo): { findings: Finding[]; unreadable: boolean } => {
+const lintFiles = (
+  files: readonly string[],
+  settings: LintSettings,
+  io: CliIo,
+): { findings: Finding[]; suppressed: SuppressedFinding[]; unreadable: boolean } => {
   const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   let unreadable = false;
   for (const file of files) {
     let text: string;
@@ -110,9 +146,14 @@ const lintFiles = (files: readonly string[], settings: LintSettings, io: CliIo):
       unreadable = true;
       continue;
     }
-    findings.push(...lintText(text, file, settings.options, settings.macroName));
+    const result = lintTextInDetail(text, file, settings.options, settings.macroName);
+    findings.push(...result.findings);
+    suppressed.push(...result.suppressed);
+    for (const warning of result.warnings) {
+      io.stderr(warning);
+    }
   }
-  return { findings, unreadable };
+  return { findings, suppressed, unreadable };
 };
 
 /** The report to stdout, or to `--output-file`; false when the file cannot be written. */
@@ -157,9 +198,10 @@ export const lintCommand: Command = (args, io: CliIo) => {
   if ('error' in files) {
     return usageError(io, NAME, files.error);
   }
-  const { findings, unreadable } = lintFiles(files.files, settings, io);
+  const { findings, suppressed, unreadable } = lintFiles(files.files, settings, io);
   const output = formatter({
     findings,
+    ...(settings.showSuppressed ? { suppressed: suppressed.map(({ finding, by }) => ({ finding, by: describeSuppression(by) })) } : {}),
     rules: [...ENGINE_RULES, ...catalog.map((r) => r.meta)],
     filenames: files.files,
     color: useColour(io, settings.outputFile !== undefined),

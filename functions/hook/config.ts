@@ -13,6 +13,17 @@ const HOOK_ENV = {
   ignoreChecks: 'FIRELENS_IGNORE_CHECKS',
   /** Only these rule ids run (empty: all). */
   onlyChecks: 'FIRELENS_ONLY_CHECKS',
+  /**
+   * Rule ids / prefixes (at least 4 characters) for which the template's own `ignore_checks` Metadata is obeyed.
+   * Default empty: the hook obeys no suppression written in the template it checks. Never FL0xxx; an error
+   * rule only when listed by its exact id.
+   */
+  allowTemplateSuppressions: 'FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS',
+  /**
+   * `true`: what the hook could not check (FL0003 task definitions, FL1303 reachability of 24224) fails it as an
+   * error does. Default `true`: the hook fails closed.
+   */
+  failOnUnchecked: 'FIRELENS_FAIL_ON_UNCHECKED',
   /** `true`: warnings fail the hook as errors do. Default `false`. */
   warningsAsErrors: 'FIRELENS_WARNINGS_AS_ERRORS',
   /** `true`: flag every security group that opens 24224, not only those of FireLens tasks. Default `false`. */
@@ -44,6 +55,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const readHookConfig = (env: Env): HookConfig => ({
   ignoreRules: list(env[HOOK_ENV.ignoreChecks]),
   onlyRules: list(env[HOOK_ENV.onlyChecks]),
+  allowTemplateSuppressions: list(env[HOOK_ENV.allowTemplateSuppressions]).map((id) => id.toUpperCase()),
+  failOnUnchecked: flag(env, HOOK_ENV.failOnUnchecked, true),
   warningsAsErrors: flag(env, HOOK_ENV.warningsAsErrors, false),
   strictPort24224: flag(env, HOOK_ENV.strict24224, false),
   macroName: text(env[HOOK_ENV.macroName]) ?? DEFAULT_MACRO_NAME,

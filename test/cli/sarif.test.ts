@@ -63,6 +63,30 @@ describe('firelens lint --format sarif', () => {
     expect(schemaErrors(log)).toEqual([]);
   });
 
+  it('marks what the template suppressed as an inSource suppression with --show-suppressed, still schema-valid', async () => {
+    // Arrange
+    const dir = workspace();
+    writeFileSync(
+      join(dir, 'quiet.yaml'),
+      `Metadata:\n  firelens-lint:\n    config:\n      ignore_checks: [FL1301]\n${readFixture('bad/FL1301/inline-tcp-range-ipv4.yaml')}`,
+    );
+    let text = '';
+
+    // Act
+    await runCli(['lint', 'quiet.yaml', '--format', 'sarif', '--show-suppressed'], {
+      ...createNodeIo(dir),
+      stdout: (t) => (text += t),
+      stderr: () => undefined,
+    });
+
+    // Assert
+    const log = JSON.parse(text) as { runs: { results: { ruleId: string; suppressions?: unknown }[] }[] };
+    expect(log.runs[0]?.results.map((r) => [r.ruleId, r.suppressions])).toEqual([
+      ['FL1301', [{ kind: 'inSource', justification: "Suppressed by the template's Metadata (ignore_checks FL1301)" }]],
+    ]);
+    expect(schemaErrors(log)).toEqual([]);
+  });
+
   it('is checked by a schema that does reject a broken log', () => {
     expect(schemaErrors({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {} }] }] })).not.toEqual([]);
   });

@@ -229,6 +229,111 @@ describe('hook handler', () => {
     );
   });
 
+  it.each([
+    ['{"template": {}}', { template: {} }],
+    ['a template without Resources', { template: 'AWSTemplateFormatVersion: 2010-09-09\n', previousTemplate: '' }],
+  ])('answers InternalFailure for a STACK payload of %s: the payload carries no template', async (_what, body) => {
+    // Arrange
+    const server = await startLocalServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+    const event = toLocal(readEvent('stack-compliant.json'), server.origin);
+
+    // Act
+    const response = (await handler(event, lambdaContext)) as HookResponse;
+    await server.close();
+
+    // Assert
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'InternalFailure' });
+    expect(response.message).toBe(
+      'FireLens hook could not evaluate the request: the payload carries no template: it has no Resources section',
+    );
+  });
+
+  /** Serves `template` as a STACK payload and runs the stack event against it with `env` set for that run. */
+  const stackWith = async (template: string, env: Record<string, string> = {}): Promise<HookResponse> => {
+    const server = await startLocalServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ template, previousTemplate: '' }));
+    });
+    Object.assign(process.env, env);
+    try {
+      return (await handler(toLocal(readEvent('stack-compliant.json'), server.origin), lambdaContext)) as HookResponse;
+    } finally {
+      for (const name of Object.keys(env)) {
+        delete process.env[name];
+      }
+      await server.close();
+    }
+  };
+
+  const NONCOMPLIANT = readFileSync(join(PAYLOADS, 'stack-noncompliant.yaml'), 'utf8');
+  const SUPPRESSING = `Metadata:\n  cfn-lint:\n    config:\n      ignore_checks: [FL1301, FL1302, f]\n${NONCOMPLIANT}`;
+
+  it("does not obey the template's own ignore_checks (STACK target): the findings fail it and the message says so", async () => {
+    // Act
+    const response = await stackWith(SUPPRESSING);
+
+    // Assert
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(response.message).toContain("the template's ignore_checks were not obeyed for 2 finding(s): the hook's settings decide");
+    expect(response.message).toMatch(/FL1301 Resources\/AppSecurityGroup\//);
+    expect(response.message).toMatch(/FL1302 Resources\/OrdersTask\//);
+  });
+
+  it('obeys them only for what FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS lists, and annotates those rules SKIPPED with who', async () => {
+    // Act
+    const response = await stackWith(SUPPRESSING, { FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS: 'FL1301,FL1302' });
+
+    // Assert
+    expect(response.hookStatus).toBe('SUCCESS');
+    expect(response.annotations).toContainEqual(
+      expect.objectContaining({
+        annotationName: 'FL1302 port-24224-mapping',
+        status: 'SKIPPED',
+        statusMessage:
+          "Suppressed by the template (the template's Metadata (ignore_checks FL1302)), allowed by the hook's FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS",
+      }),
+    );
+  });
+
+  it('reports a service task definition from Fn::ImportValue as FL0003 and fails closed (STACK target)', async () => {
+    // Arrange
+    const template =
+      'Resources:\n  OrdersService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: !ImportValue orders-task\n';
+
+    // Act
+    const response = await stackWith(template);
+    const lenient = await stackWith(template, { FIRELENS_FAIL_ON_UNCHECKED: 'false' });
+
+    // Assert
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(response.message).toBe(
+      "FireLens hook: not compliant, 1 error, 0 warnings. 1 service task definition was not checked (FL0003): FL0003 Resources/OrdersService/Properties/TaskDefinition: task definition not checked: service OrdersService runs Fn::ImportValue (another stack's export, known only at deploy time); the rules that read its containers (port 24224, log routing) did not run for it",
+    );
+    expect(response.annotations).toContainEqual(
+      expect.objectContaining({ annotationName: 'FL0003', status: 'FAILED', severityLevel: 'HIGH' }),
+    );
+    expect(lenient.hookStatus).toBe('SUCCESS');
+  });
+
+  it('reports an unresolvable task definition on a RESOURCE target as FL0003', async () => {
+    // Arrange
+    const event = serviceEvent('placeholder');
+    const model = event.requestData['targetModel'] as { resourceProperties: Record<string, unknown> };
+    model.resourceProperties['TaskDefinition'] = { 'Fn::ImportValue': 'orders-task' };
+
+    // Act
+    const response = (await handler(event, lambdaContext)) as HookResponse;
+
+    // Assert
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(response.message).toContain(
+      'FL0003 Resources/OrdersService/Properties/TaskDefinition: task definition not checked: service OrdersService runs Fn::ImportValue',
+    );
+  });
+
   it('answers InternalFailure on a bad configuration value', async () => {
     // Arrange
     process.env['FIRELENS_WARNINGS_AS_ERRORS'] = 'maybe';

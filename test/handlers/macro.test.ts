@@ -225,6 +225,64 @@ describe('macro handler (middy chain)', () => {
   );
 });
 
+describe('macro handler: logical ids it generates (#12)', () => {
+  const minimal = readMacroEvent('fargate-minimal.json');
+  const withTask = (taskId: string, extra: JsonObject = {}): JsonObject => {
+    const fragment = structuredClone(minimal['fragment']) as JsonObject;
+    const resources = fragment['Resources'] as JsonObject;
+    const task = resources['WebTask'] as JsonObject;
+    return { ...minimal, fragment: { ...fragment, ...extra, Resources: { [taskId]: task } } };
+  };
+
+  it.each([
+    ['Parameters', 'parameter', { Type: 'String' }],
+    ['Outputs', 'output', { Value: 'x' }],
+    ['Conditions', 'condition', { 'Fn::Equals': ['a', 'b'] }],
+    ['Mappings', 'mapping', { a: { b: 'c' } }],
+  ] as [string, string, JsonObject][])(
+    'refuses a template whose %s section uses a generated id, naming the section',
+    async (section, kind, body) => {
+      // Arrange
+      const event = withTask('WebTask', { [section]: { WebTaskFireLensExecutionRole: body } });
+
+      // Act
+      const { response } = await invoke(event);
+
+      // Assert
+      expect(response.status).toBe('failure');
+      expect(response.errorMessage).toContain(
+        `${section}.WebTaskFireLensExecutionRole: the macro needs the logical id WebTaskFireLensExecutionRole for a resource it generates for WebTask, but the template already uses it as a ${kind} name; rename that ${kind}`,
+      );
+      expect(response.fragment).toEqual(event['fragment']);
+    },
+  );
+
+  it('shortens generated ids over 255 characters to a readable start, a hash and the kind, the same on every run', async () => {
+    // Arrange
+    const taskId = `Web${'a'.repeat(237)}`;
+    const event = withTask(taskId);
+
+    // Act
+    const first = await invoke(event);
+    const second = await invoke(structuredClone(event));
+
+    // Assert
+    expect(first.response.status).toBe('success');
+    const ids = Object.keys((first.response.fragment as JsonObject)['Resources'] as JsonObject).filter((id) => id !== taskId);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    for (const id of ids) {
+      expect(id.length).toBeLessThanOrEqual(255);
+      expect(id).toMatch(/^Weba+[0-9a-z]{8}FireLens[A-Za-z]+$/);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const resources = (first.response.fragment as JsonObject)['Resources'] as JsonObject;
+    const roleRef = ((resources[taskId] as JsonObject)['Properties'] as JsonObject)['ExecutionRoleArn'];
+    expect(roleRef).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/FireLensExecutionRole$/), 'Arn'] });
+    expect(ids).toContain((roleRef as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
+    expect(second.response.fragment).toEqual(first.response.fragment);
+  });
+});
+
 describe('macro function bundled as SAM bundles it (scripts/local-invoke.mjs)', () => {
   /** Each local invoke bundles the function with esbuild first: allow up to a minute per event. */
   const PER_INVOKE_MS = 60_000;

@@ -160,7 +160,7 @@ describe('hook faults: the ECS task-definition lookup, through the whole hook ha
     },
   );
 
-  it('with HOOK_ECS_LOOKUP=false asks ECS nothing, and the SUCCESS says what went unchecked', async () => {
+  it('with HOOK_ECS_LOOKUP=false asks ECS nothing and fails closed: the service task definition is FL0003, not checked', async () => {
     // Arrange
     setHookEnv({ ...LOOPBACK_ENV, AWS_ENDPOINT_URL_ECS: ecs.origin, HOOK_ECS_LOOKUP: 'false' });
     const before = ecs.requests.length;
@@ -169,10 +169,27 @@ describe('hook faults: the ECS task-definition lookup, through the whole hook ha
     const response = await invokeHook(serviceEvent(BUFFERED_ARN));
 
     // Assert
-    expect(response).toMatchObject({ hookStatus: 'SUCCESS', clientRequestToken: RESOURCE_TOKEN });
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant', clientRequestToken: RESOURCE_TOKEN });
     expect(response.message).toBe(
-      'FireLens hook: compliant, no findings. 1 task definition outside the template was not looked up (ECS lookups are off): rules that need it did not run',
+      `FireLens hook: not compliant, 1 error, 0 warnings. 1 service task definition was not checked (FL0003, ECS lookups are off): FL0003 Resources/OrdersService/Properties/TaskDefinition: task definition not checked: service OrdersService runs ${BUFFERED_ARN}, outside the template, which was not looked up; the rules that read its containers (port 24224, log routing) did not run for it`,
     );
     expect(ecs.requests.length).toBe(before);
+  });
+
+  it('with HOOK_ECS_LOOKUP=false and FIRELENS_FAIL_ON_UNCHECKED=false answers SUCCESS that still says what went unchecked', async () => {
+    // Arrange
+    setHookEnv({ ...LOOPBACK_ENV, AWS_ENDPOINT_URL_ECS: ecs.origin, HOOK_ECS_LOOKUP: 'false', FIRELENS_FAIL_ON_UNCHECKED: 'false' });
+
+    // Act
+    const response = await invokeHook(serviceEvent(BUFFERED_ARN));
+
+    // Assert
+    expect(response).toMatchObject({ hookStatus: 'SUCCESS', clientRequestToken: RESOURCE_TOKEN });
+    expect(response.message).toMatch(
+      /^FireLens hook: compliant, 0 errors, 1 warning\. 1 service task definition was not checked \(FL0003, ECS lookups are off\): FL0003 /,
+    );
+    expect(response.annotations).toContainEqual(
+      expect.objectContaining({ annotationName: 'FL0003', status: 'FAILED', severityLevel: 'MEDIUM' }),
+    );
   });
 });

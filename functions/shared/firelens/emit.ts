@@ -12,21 +12,8 @@ export const emitExpansion = (
   plans: readonly ExpansionPlan[],
 ): { fragment: JsonObject | undefined; problems: Problem[] } => {
   const resources = isObject(fragment['Resources']) ? fragment['Resources'] : {};
-  const problems: Problem[] = [];
   const byTask = new Map(plans.map((p) => [p.logicalId, p]));
-  const taken = new Set(Object.keys(resources));
-  for (const plan of plans) {
-    for (const { logicalId } of plan.resources) {
-      if (taken.has(logicalId)) {
-        problems.push({
-          logicalId: plan.logicalId,
-          path: ['Resources', logicalId],
-          message: `the macro needs the logical id ${logicalId} for a resource it generates for ${plan.logicalId}, but the template already uses it; rename that resource`,
-        });
-      }
-      taken.add(logicalId);
-    }
-  }
+  const problems = idCollisions(fragment, plans);
   if (problems.length > 0) {
     return { fragment: undefined, problems };
   }
@@ -47,6 +34,47 @@ export const emitExpansion = (
     out[key] = key === 'Resources' ? newResources : value;
   }
   return { fragment: out, problems };
+};
+
+/**
+ * Template sections whose keys share one namespace with resource logical ids: CloudFormation wants every logical
+ * name unique within the template (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html),
+ * and a generated resource named like a Parameter would make `Ref: WebFireLensTaskRole` mean something else.
+ */
+const ID_SECTIONS = [
+  ['Resources', 'resource'],
+  ['Parameters', 'parameter'],
+  ['Conditions', 'condition'],
+  ['Mappings', 'mapping'],
+  ['Outputs', 'output'],
+] as const;
+
+/** Every generated id the template already uses (in any section) or that two plans both want. */
+const idCollisions = (fragment: JsonObject, plans: readonly ExpansionPlan[]): Problem[] => {
+  const taken = new Map<string, { section: string; kind: string }>();
+  for (const [section, kind] of ID_SECTIONS) {
+    const entries = fragment[section];
+    for (const id of isObject(entries) ? Object.keys(entries) : []) {
+      if (!taken.has(id)) {
+        taken.set(id, { section, kind });
+      }
+    }
+  }
+  const problems: Problem[] = [];
+  for (const plan of plans) {
+    for (const { logicalId } of plan.resources) {
+      const user = taken.get(logicalId);
+      if (user !== undefined) {
+        problems.push({
+          logicalId: plan.logicalId,
+          path: [user.section, logicalId],
+          message: `the macro needs the logical id ${logicalId} for a resource it generates for ${plan.logicalId}, but the template already uses it${user.kind === 'resource' ? '' : ` as a ${user.kind} name`}; rename that ${user.kind}`,
+        });
+      }
+      taken.set(logicalId, { section: 'Resources', kind: 'resource' });
+    }
+  }
+  return problems;
 };
 
 /** A generated resource exists exactly when its task definition does: it carries the task's Condition. */

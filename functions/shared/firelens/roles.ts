@@ -1,5 +1,6 @@
 import type { PolicyStatement } from '../fluentbit/iam';
 import { getAttTarget, isObject, type Json, type JsonObject, refTarget } from '../template/intrinsics';
+import { boundedName, generatedLogicalId, MAX_POLICY_NAME_LENGTH } from './logical-ids';
 import type { GeneratedResource } from './types';
 
 export type RoleKind = 'Task' | 'Execution';
@@ -68,7 +69,7 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
     return none;
   }
   if (current === undefined) {
-    const id = `${taskLogicalId}FireLens${kind}Role`;
+    const id = generatedLogicalId(taskLogicalId, `FireLens${kind}Role`);
     const properties: JsonObject = { AssumeRolePolicyDocument: ecsTasksTrustPolicy(kind) };
     if (input.managedPolicyArns.length > 0) {
       properties['ManagedPolicyArns'] = [...input.managedPolicyArns];
@@ -87,11 +88,11 @@ export const provideRole = (input: RoleInput): RoleOutcome => {
     if (statements.length === 0) {
       return none;
     }
-    const id = `${taskLogicalId}FireLens${kind}Policy`;
+    const id = generatedLogicalId(taskLogicalId, `FireLens${kind}Policy`);
     const policy: JsonObject = {
       Type: 'AWS::IAM::Policy',
       Properties: {
-        PolicyName: `firelens-${kind.toLowerCase()}-${taskLogicalId}`,
+        PolicyName: boundedName(`firelens-${kind.toLowerCase()}-${taskLogicalId}`, '', MAX_POLICY_NAME_LENGTH),
         PolicyDocument: policyDocument(statements),
         Roles: [{ Ref: roleId }],
       },

@@ -1,12 +1,17 @@
 import type { TemplateParseError } from '../errors';
 import { checkTemplate, type ExpandedTemplate, type PipelineStage, prepareTemplate } from '../pipeline';
+import { isSelected } from '../rules/engine';
+import { describeSuppression, type SuppressedFinding } from '../rules/suppressions';
+import { TASK_DEFINITION_UNCHECKED_META } from '../rules/task-definition-unchecked';
 import type { Finding, RuleMeta } from '../rules/types';
 import { isObject, type JsonObject } from '../template/intrinsics';
+import type { PseudoParameters } from '../template/task-definition-reference';
 import { HookFailureError } from './errors';
-import { type DescribeTaskDefinition, externalTaskDefinitionReferences, resolveExternalTaskDefinitions } from './external-task-definitions';
+import { type DescribeTaskDefinition, resolveExternalTaskDefinitions } from './external-task-definitions';
 import { fetchPayload, type PayloadFetchConfig } from './fetch-payload';
 import { buildComplianceResponse, buildExpansionFailureResponse, buildSkippedResponse } from './report';
 import type { HookEvent, HookResponse, ResourceHookEvent, TemplateHookEvent } from './types';
+import { hookSeverity } from './unchecked';
 
 /** Typed configuration; the handler builds it from environment variables. */
 export interface HookConfig {
@@ -14,6 +19,10 @@ export interface HookConfig {
   readonly ignoreRules: readonly string[];
   /** When non-empty, only these rule ids run (FIRELENS_ONLY_CHECKS). */
   readonly onlyRules: readonly string[];
+  /** Rule ids / prefixes for which the template's `ignore_checks` is obeyed (FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS). */
+  readonly allowTemplateSuppressions: readonly string[];
+  /** What could not be checked (FL0003, FL1303) fails the hook as an error (FIRELENS_FAIL_ON_UNCHECKED). */
+  readonly failOnUnchecked: boolean;
   readonly warningsAsErrors: boolean;
   readonly strictPort24224: boolean;
   readonly payload: PayloadFetchConfig;
@@ -114,9 +123,28 @@ const evaluateTemplateTarget = async (event: TemplateHookEvent, config: HookConf
       return { response, findings: { ...NO_FINDINGS, error: prepared.problems.length }, externalTaskDefinitions: 0, expanded: false };
     }
     case 'expanded':
+      if (!declaresResources(prepared.template)) {
+        throw new HookFailureError(`the payload carries no template: ${noResourcesReason(prepared.template)}`);
+      }
       return checkAndReport(event, prepared, config, deps);
   }
 };
+
+/**
+ * A deployable template declares at least one resource ("the only required section is the Resources section,
+ * which must declare at least one resource": https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-guide.html).
+ * `{}` or a template without Resources is not what CloudFormation deploys, so a SUCCESS for it would vouch for
+ * nothing. A Resources value that is not an object goes on to the rules, which report it (FL0000).
+ */
+const declaresResources = (template: JsonObject): boolean => {
+  const resources = template['Resources'];
+  return resources !== undefined && resources !== null && (!isObject(resources) || Object.keys(resources).length > 0);
+};
+
+const noResourcesReason = (template: JsonObject): string =>
+  template['Resources'] === undefined || template['Resources'] === null
+    ? 'it has no Resources section'
+    : 'its Resources section declares no resource';
 
 /** The rules over what CloudFormation deploys (with the task definitions services name from outside it). */
 const checkAndReport = async (
@@ -125,12 +153,12 @@ const checkAndReport = async (
   config: HookConfig,
   deps: HookDependencies,
 ): Promise<HookEvaluation> => {
+  const pseudoParameters = pseudoParametersOf(event, config.region);
   const lookups = config.ecsLookup.enabled && deps.describeTaskDefinition !== undefined;
   const external = lookups
-    ? await resolveExternalTaskDefinitions(prepared.output, deps.describeTaskDefinition, deps.signal)
+    ? await resolveExternalTaskDefinitions(prepared.output, deps.describeTaskDefinition, deps.signal, pseudoParameters)
     : new Map<string, JsonObject>();
-  // With lookups off, say what went unchecked rather than let the answer read as a full check.
-  const unchecked = lookups ? 0 : externalTaskDefinitionReferences(prepared.output).length;
+  const suppressed: SuppressedFinding[] = [];
   const findings = checkTemplate(
     prepared,
     {
@@ -138,35 +166,97 @@ const checkAndReport = async (
       onlyRules: config.onlyRules,
       ruleOptions: { strictPort24224: config.strictPort24224 },
       externalTaskDefinitions: external,
+      pseudoParameters,
+      // The template does not switch off the control that checks it: only what the hook's own settings allow.
+      templateSuppressions: { allow: config.allowTemplateSuppressions },
+      onSuppressed: (s) => suppressed.push(s),
     },
     deps.deadline,
-  );
+  ).map((finding) => hookSeverity(finding, config.failOnUnchecked));
   const response = buildComplianceResponse(findings, {
     clientRequestToken: event.clientRequestToken,
     warningsAsErrors: config.warningsAsErrors,
-    notes: unchecked === 0 ? [] : [uncheckedNote(unchecked)],
-    ...(deps.rules ? { rules: deps.rules, skippedRuleIds: skippedRules(deps.rules, config) } : {}),
+    notes: hookNotes(findings, suppressed, lookups),
+    ...(deps.rules
+      ? { rules: deps.rules, skippedRuleIds: skippedRules(deps.rules, config), suppressedBy: suppressedByRule(suppressed) }
+      : {}),
   });
   // Past the deadline, a SUCCESS would come too late for CloudFormation to see: answer FAILED instead.
   deps.deadline?.('report');
   return { response, findings: countFindings(findings), externalTaskDefinitions: external.size, expanded: prepared.expanded };
 };
 
-const uncheckedNote = (count: number): string =>
-  count === 1
-    ? '1 task definition outside the template was not looked up (ECS lookups are off): rules that need it did not run'
-    : `${String(count)} task definitions outside the template were not looked up (ECS lookups are off): rules that need them did not run`;
+/**
+ * Region, account and partition of the deploy, for `Fn::Sub` task definition ARNs: the stack ARN's, else the
+ * event's account and the Lambda's Region (a hook runs in the Region of the stacks it checks).
+ */
+export const pseudoParametersOf = (event: HookEvent, lambdaRegion: string | undefined): PseudoParameters => {
+  const arn = /^arn:([a-z-]+):cloudformation:([a-z0-9-]+):(\d{12}):/.exec(event.stackId ?? '');
+  const region = arn?.[2] ?? lambdaRegion;
+  const accountId = event.awsAccountId ?? arn?.[3];
+  const partition = arn?.[1] ?? (region === undefined ? undefined : partitionOfRegion(region));
+  return {
+    ...(region === undefined ? {} : { region }),
+    ...(accountId === undefined ? {} : { accountId }),
+    ...(partition === undefined ? {} : { partition }),
+  };
+};
+
+/** https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html: China and GovCloud Regions have their own. */
+const partitionOfRegion = (region: string): string =>
+  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+
+/** Remarks right after the summary: what went unchecked, and what the template's own suppressions did. */
+const hookNotes = (findings: readonly Finding[], suppressed: readonly SuppressedFinding[], lookups: boolean): string[] => {
+  const notes: string[] = [];
+  const unchecked = findings.filter((f) => f.ruleId === TASK_DEFINITION_UNCHECKED_META.id).length;
+  if (unchecked > 0) {
+    const what = unchecked === 1 ? '1 service task definition was' : `${String(unchecked)} service task definitions were`;
+    notes.push(`${what} not checked (FL0003${lookups ? '' : ', ECS lookups are off'})`);
+  }
+  const honoured = suppressed.filter((s) => s.honoured).length;
+  const refused = suppressed.length - honoured;
+  if (honoured > 0) {
+    notes.push(`${String(honoured)} finding(s) suppressed by the template's ignore_checks, as FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS allows`);
+  }
+  if (refused > 0) {
+    notes.push(`the template's ignore_checks were not obeyed for ${String(refused)} finding(s): the hook's settings decide`);
+  }
+  return notes;
+};
+
+/** Rule id → who suppressed its findings, for the SKIPPED annotation of a rule whose every finding was suppressed. */
+const suppressedByRule = (suppressed: readonly SuppressedFinding[]): ReadonlyMap<string, string> => {
+  const byRule = new Map<string, Set<string>>();
+  for (const { finding, by, honoured } of suppressed) {
+    if (honoured) {
+      byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? new Set()).add(describeSuppression(by)));
+    }
+  }
+  return new Map(
+    [...byRule].map(([id, sources]) => [
+      id,
+      `Suppressed by the template (${[...sources].sort().join('; ')}), allowed by the hook's FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS`,
+    ]),
+  );
+};
 
 const parseFailure = (error: TemplateParseError): HookFailureError => {
   const where = error.line === undefined ? '' : ` (line ${String(error.line)}, column ${String(error.column ?? 1)})`;
   return new HookFailureError(`the template could not be parsed${where}: ${error.message}`, { cause: error });
 };
 
-const skippedRules = (rules: readonly RuleMeta[], config: HookConfig): ReadonlySet<string> =>
-  new Set(
+/** Rule ids the hook's own configuration kept from running, and why (the SKIPPED annotation says it). */
+const skippedRules = (rules: readonly RuleMeta[], config: HookConfig): ReadonlyMap<string, string> =>
+  new Map(
     rules
-      .map((r) => r.id)
-      .filter((id) => config.ignoreRules.includes(id) || (config.onlyRules.length > 0 && !config.onlyRules.includes(id))),
+      .filter((rule) => !isSelected(rule.id, config))
+      .map((rule) => [
+        rule.id,
+        isSelected(rule.id, { ignoreRules: config.ignoreRules })
+          ? "Switched off by the hook's own configuration (not in FIRELENS_ONLY_CHECKS)"
+          : "Switched off by the hook's own configuration (FIRELENS_IGNORE_CHECKS)",
+      ]),
   );
 
 const countFindings = (findings: readonly Finding[]): HookEvaluation['findings'] => ({

@@ -1,4 +1,6 @@
-import { isObject, type Json, type JsonObject, possibleValues } from '../template/intrinsics';
+import { isObject, type Json, type JsonObject } from '../template/intrinsics';
+import { type PseudoParameters, taskDefinitionReferences } from '../template/task-definition-reference';
+import { readFamilies, resolveTaskReference } from '../template/view-network';
 import { TaskDefinitionLookupError } from './errors';
 
 /**
@@ -11,23 +13,29 @@ export type DescribeTaskDefinition = (reference: string, signal?: AbortSignal) =
 const MAX_EXTERNAL_TASK_DEFINITIONS = 20;
 
 /**
- * The literal `TaskDefinition` values of every AWS::ECS::Service in the template (both branches of an
- * Fn::If). In-template task definitions are referenced with Ref / GetAtt, so a literal string always
- * points outside the template. Sorted and de-duplicated.
+ * The task definitions outside the template that the template's AWS::ECS::Service resources run: literal ARNs or
+ * family:revision, and `Fn::Sub`/`Fn::Join` values built only from literals and the pseudo parameters the hook
+ * request carries (both branches of an Fn::If). In-template task definitions (Ref / GetAtt) are not listed; what
+ * cannot be resolved (Fn::ImportValue, a parameter) is not either, and the rules report it as FL0003. Sorted and
+ * de-duplicated.
  */
-export const externalTaskDefinitionReferences = (template: JsonObject): string[] => {
+export const externalTaskDefinitionReferences = (template: JsonObject, pseudo: PseudoParameters = {}): string[] => {
   const resources = template['Resources'];
   if (!isObject(resources)) {
     return [];
   }
   const found = new Set<string>();
+  const families = readFamilies(resources);
   for (const resource of Object.values(resources)) {
     if (!isObject(resource) || resource['Type'] !== 'AWS::ECS::Service' || !isObject(resource['Properties'])) {
       continue;
     }
-    for (const value of possibleValues(resource['Properties']['TaskDefinition'])) {
-      if (typeof value === 'string' && value.trim() !== '') {
-        found.add(value);
+    const value = resource['Properties']['TaskDefinition'];
+    for (const reference of value === undefined ? [] : taskDefinitionReferences(value, resources, pseudo)) {
+      // A family the template defines itself (`TaskDefinition: orders`) is that task, not one to ask ECS for.
+      const template = reference.kind === 'external' && resolveTaskReference(reference.reference, resources, families).kind === 'template';
+      if (reference.kind === 'external' && !template) {
+        found.add(reference.reference);
       }
     }
   }
@@ -43,8 +51,9 @@ export const resolveExternalTaskDefinitions = async (
   template: JsonObject,
   describe: DescribeTaskDefinition,
   signal?: AbortSignal,
+  pseudo: PseudoParameters = {},
 ): Promise<ReadonlyMap<string, JsonObject>> => {
-  const references = externalTaskDefinitionReferences(template);
+  const references = externalTaskDefinitionReferences(template, pseudo);
   if (references.length > MAX_EXTERNAL_TASK_DEFINITIONS) {
     throw new TaskDefinitionLookupError(
       `${String(references.length)} external task definitions are referenced; at most ${String(MAX_EXTERNAL_TASK_DEFINITIONS)} are looked up`,

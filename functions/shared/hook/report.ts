@@ -26,8 +26,10 @@ export interface ReportOptions {
   readonly warningsAsErrors: boolean;
   /** The rule catalogue, for one annotation per rule (PASSED / FAILED / SKIPPED). */
   readonly rules?: readonly RuleMeta[];
-  /** Rule ids that did not run in this configuration (reported SKIPPED). */
-  readonly skippedRuleIds?: ReadonlySet<string>;
+  /** Rule ids that did not run in this configuration, each with why (reported SKIPPED). */
+  readonly skippedRuleIds?: ReadonlyMap<string, string>;
+  /** Rule ids whose findings the template suppressed (as the hook allows), each with who (reported SKIPPED). */
+  readonly suppressedBy?: ReadonlyMap<string, string>;
   /** Short remarks that go right after the summary (they are never cut off by the findings). */
   readonly notes?: readonly string[];
 }
@@ -159,8 +161,12 @@ const buildAnnotations = (sorted: readonly Finding[], options: ReportOptions): H
     };
     if (found) {
       annotations.push({ ...base, status: 'FAILED', statusMessage: statusMessageOf(found) });
-    } else if (options.skippedRuleIds?.has(rule.id) === true) {
-      annotations.push({ ...base, status: 'SKIPPED', statusMessage: 'Switched off in the hook configuration' });
+    } else if (skippedBecause(rule.id, options) !== undefined) {
+      annotations.push({
+        ...base,
+        status: 'SKIPPED',
+        statusMessage: cutText(skippedBecause(rule.id, options) ?? '', ANNOTATION_TEXT_LIMIT),
+      });
     } else {
       annotations.push({ ...base, status: 'PASSED' });
     }
@@ -179,6 +185,10 @@ const buildAnnotations = (sorted: readonly Finding[], options: ReportOptions): H
   }
   return annotations;
 };
+
+/** Why a rule without findings did not pass: the hook's own configuration, or a suppression it allowed. */
+const skippedBecause = (ruleId: string, options: ReportOptions): string | undefined =>
+  options.skippedRuleIds?.get(ruleId) ?? options.suppressedBy?.get(ruleId);
 
 const statusMessageOf = (found: readonly Finding[]): string =>
   listWithinLimit(plural(found.length, 'finding'), found.map(formatFinding), 'finding', ANNOTATION_TEXT_LIMIT);

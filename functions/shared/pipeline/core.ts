@@ -8,6 +8,7 @@ import { DEFAULT_MACRO_NAME, expandFragment, expandTemplate, type ExpansionResul
 import type { ExpansionPlan } from '../firelens/types';
 import { compareFindings, EXPANSION_ERROR_META, isSelected, logicalIdOf, TEMPLATE_PARSE_ERROR_META, toFinding } from '../rules/engine';
 import { lintTemplate } from '../rules/lint';
+import type { SuppressedFinding } from '../rules/suppressions';
 import type { Finding, LintOptions } from '../rules/types';
 import type { JsonObject } from '../template/intrinsics';
 import { type Locator, noLocation } from '../template/locator';
@@ -116,7 +117,20 @@ export const checkTemplate = (prepared: ExpandedTemplate, options: LintOptions =
   const beforeRule = (): void => {
     checkpoint('rules');
   };
-  const findings = lintTemplate(prepared.output, { ...options, filename: prepared.filename, locator: noLocation, beforeRule });
+  const told = options.onSuppressed;
+  // Suppressed findings are told at the user's paths too, like every other finding.
+  const onSuppressed =
+    told &&
+    ((s: SuppressedFinding): void => {
+      told({ ...s, finding: toUserFinding(s.finding, prepared) });
+    });
+  const findings = lintTemplate(prepared.output, {
+    ...options,
+    filename: prepared.filename,
+    locator: noLocation,
+    beforeRule,
+    onSuppressed,
+  });
   const mapped = findings.map((finding, i) => {
     if (i % FINDINGS_PER_CHECKPOINT === FINDINGS_PER_CHECKPOINT - 1) {
       checkpoint('rules');

@@ -5,7 +5,8 @@
 import type { JsonObject } from '../template/intrinsics';
 import { type Locator, noLocation, pathString, type TemplatePath } from '../template/locator';
 import type { TemplateView } from '../template/view';
-import { matchesCheck, readSuppressions } from './suppressions';
+import { policyHonours, readSuppressions, type SuppressedFinding, type SuppressionPolicy } from './suppressions';
+import { TASK_DEFINITION_UNCHECKED_META } from './task-definition-unchecked';
 import { DEFAULT_RULE_OPTIONS, type Finding, type RawFinding, type Rule, type RuleMeta, type RuleOptions } from './types';
 
 /** The template could not be parsed (the CLI reports it; rules never run). */
@@ -38,7 +39,12 @@ export const EXPANSION_ERROR_META: RuleMeta = {
   tags: ['engine', 'macro'],
 };
 
-export const ENGINE_RULES: readonly RuleMeta[] = [TEMPLATE_PARSE_ERROR_META, RULE_CRASHED_META, EXPANSION_ERROR_META];
+export const ENGINE_RULES: readonly RuleMeta[] = [
+  TEMPLATE_PARSE_ERROR_META,
+  RULE_CRASHED_META,
+  EXPANSION_ERROR_META,
+  TASK_DEFINITION_UNCHECKED_META,
+];
 
 export interface RunOptions {
   readonly filename?: string;
@@ -51,11 +57,22 @@ export interface RunOptions {
    * the run instead of becoming an FL0001 finding.
    */
   readonly beforeRule?: () => void;
+  /** Which `ignore_checks` entries of the template are obeyed; all of them when unset (lint). */
+  readonly templateSuppressions?: SuppressionPolicy;
+  /** Told of every finding a template entry matched, obeyed or not (`--show-suppressed`, hook annotations). */
+  readonly onSuppressed?: (suppressed: SuppressedFinding) => void;
 }
 
 /** `['Resources', 'Task', …]` → 'Task'. */
 export const logicalIdOf = (path: TemplatePath): string | undefined =>
   path[0] === 'Resources' && typeof path[1] === 'string' ? path[1] : undefined;
+
+/**
+ * Run-configuration lists (`--checks`, `--ignore-checks`, the hook's FIRELENS_IGNORE_CHECKS / FIRELENS_ONLY_CHECKS):
+ * ids or prefixes, chosen by whoever runs the check, not by the template being checked.
+ */
+const matchesCheck = (ruleId: string, patterns: readonly string[]): boolean =>
+  patterns.some((p) => p.length > 0 && ruleId.toUpperCase().startsWith(p.toUpperCase()));
 
 export const isSelected = (id: string, options: Pick<RunOptions, 'ignoreRules' | 'onlyRules'>): boolean => {
   if (options.ignoreRules && matchesCheck(id, options.ignoreRules)) {
@@ -118,13 +135,27 @@ export const compareFindings = (a: Finding, b: Finding): number =>
 
 export const runRules = (rules: readonly Rule[], view: TemplateView, template: JsonObject, options: RunOptions = {}): Finding[] => {
   const ruleOptions: RuleOptions = { ...DEFAULT_RULE_OPTIONS, ...options.ruleOptions };
-  const suppressions = readSuppressions(template);
   const findings = rules
     .filter((rule) => isSelected(rule.meta.id, options))
     .flatMap((rule) => {
       options.beforeRule?.();
       return runOne(rule, view, ruleOptions, options);
     })
-    .filter((f) => isSelected(f.ruleId, options) && !suppressions.isSuppressed(f.ruleId, f.logicalId));
-  return findings.sort(compareFindings);
+    .filter((f) => isSelected(f.ruleId, options));
+  return applySuppressions(findings, template, options).sort(compareFindings);
+};
+
+/** The findings no obeyed template entry switches off; each matched one is told to `onSuppressed`. */
+const applySuppressions = (findings: readonly Finding[], template: JsonObject, options: RunOptions): Finding[] => {
+  const suppressions = readSuppressions(template);
+  const policy = options.templateSuppressions ?? 'honour';
+  return findings.filter((finding) => {
+    const by = suppressions.matching(finding.ruleId, finding.logicalId);
+    if (by === undefined) {
+      return true;
+    }
+    const honoured = policyHonours(policy, finding.ruleId, finding.severity);
+    options.onSuppressed?.({ finding, by, honoured });
+    return !honoured;
+  });
 };

@@ -1,6 +1,8 @@
 import type { JsonObject } from '../template/intrinsics';
 import type { Locator, SourceRange, TemplatePath } from '../template/locator';
+import type { PseudoParameters } from '../template/task-definition-reference';
 import type { TemplateView } from '../template/view';
+import type { SuppressedFinding, SuppressionPolicy } from './suppressions';
 
 export type Severity = 'error' | 'warning' | 'informational';
 
@@ -70,6 +72,12 @@ export interface LintOptions {
    * family:revision), in CloudFormation's PascalCase property form.
    */
   readonly externalTaskDefinitions?: ReadonlyMap<string, JsonObject>;
+  /** Region, account and partition of the deploy (the hook's request): resolves `Fn::Sub` task definition ARNs. */
+  readonly pseudoParameters?: PseudoParameters;
+  /** Which `ignore_checks` entries of the template are obeyed: all (`honour`, the default) or the hook's allow list. */
+  readonly templateSuppressions?: SuppressionPolicy;
+  /** Told of every finding a template `ignore_checks` entry matched, obeyed or not. */
+  readonly onSuppressed?: (suppressed: SuppressedFinding) => void;
 }
 
 /** The whole rule set over one template. Pure; never throws for a bad template. */

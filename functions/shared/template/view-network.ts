@@ -406,6 +406,8 @@ export interface TaskAttachmentRead {
   readonly logicalId: string;
   readonly task: TaskReference;
   readonly taskPath: TemplatePath;
+  /** The value as written, for the hook's pseudo-parameter resolution of an ARN built with Fn::Sub / Fn::Join. */
+  readonly taskValue: unknown;
   readonly groups: GroupSet;
 }
 
@@ -457,6 +459,7 @@ const attachment = (
   logicalId,
   task: resolveTaskReference(parent[keys.task], context.resources, context.families),
   taskPath: [...keys.path, keys.task],
+  taskValue: parent[keys.task],
   groups: awsvpcGroups(parent['NetworkConfiguration'], [...keys.path, 'NetworkConfiguration'], label, context.resources),
 });
 

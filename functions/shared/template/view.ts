@@ -38,6 +38,7 @@ import {
 } from './view-network';
 
 export type { HostAttachmentView, IngressRuleView, PortMappingView, SecurityGroupView } from './view-network';
+import { type PseudoParameters, type TaskDefinitionReference, taskDefinitionReferences } from './task-definition-reference';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;
@@ -144,6 +145,8 @@ export interface ServiceView {
   readonly path: TemplatePath;
   /** The task definition it runs: a template resource (Ref) or an external one (literal ARN). */
   readonly taskDefinition: TaskDefinitionView | undefined;
+  /** What its `TaskDefinition` value points at, one per Fn::If branch (FL0003 names what was not checked). */
+  readonly taskDefinitionReferences: readonly TaskDefinitionReference[];
   readonly launchType: string | undefined;
   readonly usesFargateCapacityProvider: boolean;
   readonly platformVersion: string | undefined;
@@ -213,6 +216,8 @@ export interface TemplateView {
 
 export interface ViewOptions {
   readonly externalTaskDefinitions?: ReadonlyMap<string, JsonObject>;
+  /** Region, account and partition of the deploy (the hook's request), for `Fn::Sub` task definition ARNs. */
+  readonly pseudoParameters?: PseudoParameters;
 }
 
 const MEMORY_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(gb|mb|mib|gib)?\s*$/i;
@@ -472,19 +477,33 @@ const taskFor = (
   if (read.task.kind === 'template') {
     return taskDefinitionsById.get(read.task.logicalId);
   }
-  const external = read.task.kind === 'literal' ? options.externalTaskDefinitions?.get(read.task.arn) : undefined;
-  return read.task.kind === 'literal' && external !== undefined
-    ? readTaskDefinition(read.task.arn, read.taskPath, external, resources, true)
-    : undefined;
+  const arn = read.task.kind === 'literal' ? read.task.arn : singleExternalReference(read.taskValue, resources, options);
+  const external = arn === undefined ? undefined : options.externalTaskDefinitions?.get(arn);
+  return arn !== undefined && external !== undefined ? readTaskDefinition(arn, read.taskPath, external, resources, true) : undefined;
 };
 
-const readService = (id: string, props: JsonObject, attachment: TaskAttachmentView): ServiceView => {
+/** An `Fn::Sub`/`Fn::Join` ARN over the pseudo parameters the hook knows (one value, not an `Fn::If`), as the hook looked it up. */
+const singleExternalReference = (value: unknown, resources: JsonObject, options: ViewOptions): string | undefined => {
+  if (value === undefined || (isIntrinsic(value) && 'Fn::If' in value)) {
+    return undefined;
+  }
+  const [only] = taskDefinitionReferences(value, resources, options.pseudoParameters);
+  return only?.kind === 'external' ? only.reference : undefined;
+};
+
+const readService = (
+  id: string,
+  props: JsonObject,
+  attachment: TaskAttachmentView,
+  references: readonly TaskDefinitionReference[],
+): ServiceView => {
   const path: TemplatePath = ['Resources', id];
   const strategy = asArray(props['CapacityProviderStrategy']);
   return {
     logicalId: id,
     path,
     taskDefinition: attachment.taskDefinition,
+    taskDefinitionReferences: references,
     launchType: literalString(props['LaunchType'])?.trim().toUpperCase(),
     usesFargateCapacityProvider: strategy.some((s) => /^FARGATE(_SPOT)?$/.test(literalString(asObject(s)?.['CapacityProvider']) ?? '')),
     platformVersion: literalString(props['PlatformVersion']),
@@ -617,7 +636,12 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
   }));
   const services = taskAttachments.flatMap((attachment) => {
     const props = attachment.kind === 'service' ? read.serviceEntries.get(attachment.logicalId) : undefined;
-    return props === undefined ? [] : [readService(attachment.logicalId, props, attachment)];
+    if (props === undefined) {
+      return [];
+    }
+    const value = props['TaskDefinition'];
+    const references = value === undefined ? [] : taskDefinitionReferences(value, resources, options.pseudoParameters);
+    return [readService(attachment.logicalId, props, attachment, references)];
   });
   return {
     parameters: readParameters(template),

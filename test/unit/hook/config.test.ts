@@ -13,6 +13,8 @@ describe('readHookConfig', () => {
     expect(config).toEqual({
       ignoreRules: [],
       onlyRules: [],
+      allowTemplateSuppressions: [],
+      failOnUnchecked: true,
       warningsAsErrors: false,
       strictPort24224: false,
       macroName: 'FireLensMacro',
@@ -28,6 +30,8 @@ describe('readHookConfig', () => {
       FIRELENS_IGNORE_CHECKS: 'FL1007, FL1008',
       FIRELENS_ONLY_CHECKS: 'FL1301 FL1302',
       FIRELENS_WARNINGS_AS_ERRORS: 'TRUE',
+      FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS: 'fl1501, FL1302',
+      FIRELENS_FAIL_ON_UNCHECKED: 'false',
       FIRELENS_STRICT_24224: 'true',
       FIRELENS_MACRO_NAME: 'MyFireLens',
       HOOK_PAYLOAD_ALLOWED_HOSTS: 's3,127.0.0.1',
@@ -45,6 +49,8 @@ describe('readHookConfig', () => {
     expect(config).toEqual({
       ignoreRules: ['FL1007', 'FL1008'],
       onlyRules: ['FL1301', 'FL1302'],
+      allowTemplateSuppressions: ['FL1501', 'FL1302'],
+      failOnUnchecked: false,
       warningsAsErrors: true,
       strictPort24224: true,
       macroName: 'MyFireLens',

@@ -11,6 +11,8 @@ import { createLambdaContext } from '../../helpers/lambda-context';
 const config: HookConfig = {
   ignoreRules: [],
   onlyRules: [],
+  allowTemplateSuppressions: [],
+  failOnUnchecked: true,
   warningsAsErrors: false,
   strictPort24224: false,
   payload: { allowedHosts: ['127.0.0.1'], allowHttp: true, timeoutMs: 2_000, maxBytes: 1_000_000 },

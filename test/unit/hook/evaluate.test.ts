@@ -5,8 +5,9 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 
 import { ecsTaskDefinitionLookup } from '../../../functions/shared/hook/ecs-lookup';
 import { HookFailureError, TaskDefinitionLookupError } from '../../../functions/shared/hook/errors';
-import { evaluateHook, type HookConfig, resourceTemplate } from '../../../functions/shared/hook/evaluate';
+import { evaluateHook, type HookConfig, pseudoParametersOf, resourceTemplate } from '../../../functions/shared/hook/evaluate';
 import type { HookEvent, ResourceHookEvent, TemplateHookEvent } from '../../../functions/shared/hook/types';
+import { catalog } from '../../../functions/shared/rules/catalog';
 import { apiTaskDefinition, ecsResponder, type LocalServer, startLocalServer } from './local-servers';
 
 const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/orders:7';
@@ -14,6 +15,8 @@ const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/orders:7';
 const config = (overrides: Partial<HookConfig> = {}): HookConfig => ({
   ignoreRules: [],
   onlyRules: [],
+  allowTemplateSuppressions: [],
+  failOnUnchecked: true,
   warningsAsErrors: false,
   strictPort24224: false,
   payload: { allowedHosts: ['127.0.0.1'], allowHttp: true, timeoutMs: 2_000, maxBytes: 1_000_000 },
@@ -100,6 +103,11 @@ const MACRO_WITH_PLAIN_SECRET = [
   '            Options: {apikey: abc123, Host: http-intake.logs.datadoghq.com, TLS: "on", provider: ecs}',
 ].join('\n');
 
+/** Templates a test adds to the payload server under a path of its own. */
+const served = new Map<string, string>();
+
+const CATALOG_METAS = catalog.map((rule) => rule.meta);
+
 describe('evaluateHook', () => {
   let payloads: LocalServer;
   let ecs: LocalServer;
@@ -107,7 +115,10 @@ describe('evaluateHook', () => {
 
   beforeAll(async () => {
     payloads = await startLocalServer((request, response) => {
-      const templates: Record<string, string> = {
+      const templates: Record<string, string | object> = {
+        '/object-empty.json': {},
+        '/no-resources.yaml': 'AWSTemplateFormatVersion: 2010-09-09\nParameters:\n  Env: {Type: String}\n',
+        '/empty-resources.yaml': 'Resources: {}\n',
         '/bad.json':
           'Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: app\n          Image: app:1\n          LogConfiguration:\n            LogDriver: awsfirelens\n',
         '/empty.json': '',
@@ -115,13 +126,34 @@ describe('evaluateHook', () => {
         '/macro.json': macroTemplate,
         '/macro-secret.yaml': MACRO_WITH_PLAIN_SECRET,
         '/macro-refused.yaml': MACRO_WITH_PLAIN_SECRET.replace('Name: datadog', 'Nmae: datadog'),
+        '/suppressed.yaml': `Metadata:\n  firelens-lint:\n    config:\n      ignore_checks: [FL1302, F]\nResources: ${JSON.stringify({
+          Task: { Type: 'AWS::ECS::TaskDefinition', Properties: taskWithPort(24224) },
+        })}\n`,
+        '/service-sub.yaml': [
+          'Resources:',
+          '  Sg:',
+          '    Type: AWS::EC2::SecurityGroup',
+          '    Properties:',
+          '      GroupDescription: open',
+          '      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 24224, ToPort: 24224, CidrIp: 0.0.0.0/0}]',
+          '  Svc:',
+          '    Type: AWS::ECS::Service',
+          '    Properties:',
+          "      TaskDefinition: !Sub 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/orders:7'",
+          '      NetworkConfiguration: {AwsvpcConfiguration: {SecurityGroups: [!Ref Sg]}}',
+        ].join('\n'),
         '/service.json': JSON.stringify({ Resources: { Svc: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: TASK_ARN } } } }),
       };
-      const template = templates[request.url.split('?')[0] ?? ''];
+      const template = templates[request.url.split('?')[0] ?? ''] ?? served.get(request.url.split('?')[0] ?? '');
       response.writeHead(template === undefined ? 404 : 200);
       response.end(template === undefined ? '' : JSON.stringify({ template, previousTemplate: '' }));
     });
-    ecs = await startLocalServer(ecsResponder({ [TASK_ARN]: apiTaskDefinition('orders', [24224]) }));
+    ecs = await startLocalServer(
+      ecsResponder({
+        [TASK_ARN]: apiTaskDefinition('orders', [24224]),
+        'arn:aws:ecs:eu-west-1:123456789012:task-definition/orders:7': apiTaskDefinition('orders', [24224]),
+      }),
+    );
     client = new ECSClient({
       endpoint: ecs.origin,
       region: 'us-east-1',
@@ -133,6 +165,34 @@ describe('evaluateHook', () => {
   afterAll(async () => {
     client.destroy();
     await Promise.all([payloads.close(), ecs.close()]);
+  });
+
+  it.each([
+    ['the stack ARN', base.stackId, '999999999999', undefined, { region: 'eu-west-1', accountId: '999999999999', partition: 'aws' }],
+    [
+      'a China stack ARN',
+      'arn:aws-cn:cloudformation:cn-north-1:123456789012:stack/s/1',
+      undefined,
+      undefined,
+      { region: 'cn-north-1', accountId: '123456789012', partition: 'aws-cn' },
+    ],
+    [
+      'no stack (Cloud Control): the Lambda Region',
+      undefined,
+      '123456789012',
+      'us-gov-west-1',
+      { region: 'us-gov-west-1', accountId: '123456789012', partition: 'aws-us-gov' },
+    ],
+    ['nothing known', undefined, undefined, undefined, {}],
+  ])('reads the pseudo parameters of a request from %s', (_what, stackId, awsAccountId, lambdaRegion, expected) => {
+    // Arrange
+    const event = { ...resourceEvent('AWS::ECS::Service', {}), stackId, awsAccountId };
+
+    // Act
+    const pseudo = pseudoParametersOf(event, lambdaRegion);
+
+    // Assert
+    expect(pseudo).toEqual(expected);
   });
 
   it('wraps resource properties in a one-resource template', () => {
@@ -223,6 +283,22 @@ describe('evaluateHook', () => {
     expect((failure as Error).message).toBe('the payload holds no template for a CREATE STACK target (only deletes come without one)');
   });
 
+  it.each([
+    ['the template object {}', 'object-empty.json', 'it has no Resources section'],
+    ['a template without Resources', 'no-resources.yaml', 'it has no Resources section'],
+    ['Resources: {}', 'empty-resources.yaml', 'its Resources section declares no resource'],
+  ])('cannot evaluate a STACK payload with %s (never a SUCCESS for nothing checked)', async (_what, file, reason) => {
+    // Arrange
+    const event = stackEvent(`${payloads.origin}/${file}`);
+
+    // Act
+    const failure = await evaluateHook(event, config(), {}).catch((error: unknown) => error);
+
+    // Assert
+    expect(failure).toBeInstanceOf(HookFailureError);
+    expect((failure as Error).message).toBe(`the payload carries no template: ${reason}`);
+  });
+
   it('reports a template it cannot parse as a failure to evaluate', async () => {
     // Arrange
     const event = stackEvent(`${payloads.origin}/broken.json`);
@@ -310,7 +386,102 @@ describe('evaluateHook', () => {
     const { response } = await evaluateHook(event, config({ ecsLookup: { enabled: false, timeoutMs: 1 } }), { describeTaskDefinition });
 
     // Assert
-    expect(response.hookStatus).toBe('SUCCESS');
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(response.message).toContain(
+      'FL0003 Resources/Target/Properties/TaskDefinition: task definition not checked: service Target runs missing:3',
+    );
     expect(describeTaskDefinition).not.toHaveBeenCalled();
+  });
+
+  it("resolves a Fn::Sub task definition ARN over the stack ARN's Region, partition and the account, and looks it up", async () => {
+    // Arrange
+    const event = stackEvent(`${payloads.origin}/service-sub.yaml`);
+    const describeTaskDefinition = jest.fn(ecsTaskDefinitionLookup(client, 2_000));
+
+    // Act
+    const { response, externalTaskDefinitions } = await evaluateHook(event, config(), { describeTaskDefinition });
+
+    // Assert
+    expect(describeTaskDefinition).toHaveBeenCalledWith('arn:aws:ecs:eu-west-1:123456789012:task-definition/orders:7', undefined);
+    expect(externalTaskDefinitions).toBe(1);
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(response.message).toContain('FL1301 Resources/Sg/Properties/SecurityGroupIngress/0');
+    expect(response.message).not.toContain('FL0003');
+  });
+
+  it.each([
+    ['Fn::ImportValue', '!ImportValue orders-task', "Fn::ImportValue (another stack's export, known only at deploy time)"],
+    ['a Ref to a parameter', '!Ref TaskArn', 'Ref to parameter TaskArn (its value is known only at deploy time)'],
+    [
+      'a Fn::Sub over a parameter',
+      "!Sub 'arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${TaskArn}'",
+      'Fn::Sub with ${TaskArn}: Ref to parameter TaskArn',
+    ],
+  ])('reports %s as FL0003, not checked, and fails closed by default (STACK target)', async (_what, value, reason) => {
+    // Arrange
+    const template = `Parameters:\n  TaskArn: {Type: String}\nResources:\n  Svc:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: ${value}\n`;
+    served.set('/service-unresolved.yaml', template);
+    const event = stackEvent(`${payloads.origin}/service-unresolved.yaml`);
+    const describeTaskDefinition = jest.fn(ecsTaskDefinitionLookup(client, 2_000));
+
+    // Act
+    const strict = await evaluateHook(event, config(), { describeTaskDefinition });
+    const lenient = await evaluateHook(event, config({ failOnUnchecked: false }), { describeTaskDefinition });
+
+    // Assert
+    expect(describeTaskDefinition).not.toHaveBeenCalled();
+    expect(strict.response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(strict.response.message).toMatch(
+      /^FireLens hook: not compliant, 1 error, 0 warnings\. 1 service task definition was not checked \(FL0003\): /,
+    );
+    expect(strict.response.message).toContain(
+      `FL0003 Resources/Svc/Properties/TaskDefinition: task definition not checked: service Svc runs ${reason}`,
+    );
+    expect(strict.response.annotations).toContainEqual(
+      expect.objectContaining({ annotationName: 'FL0003', status: 'FAILED', severityLevel: 'HIGH' }),
+    );
+    expect(lenient.response.hookStatus).toBe('SUCCESS');
+    expect(lenient.response.message).toContain('FL0003 Resources/Svc/Properties/TaskDefinition');
+  });
+
+  it("ignores the template's ignore_checks by default, and says so", async () => {
+    // Arrange
+    const event = resourceEvent('AWS::ECS::TaskDefinition', taskWithPort(24224));
+    const stack = stackEvent(`${payloads.origin}/suppressed.yaml`);
+
+    // Act
+    const resource = await evaluateHook(event, config(), {});
+    const { response } = await evaluateHook(stack, config(), { rules: CATALOG_METAS });
+
+    // Assert
+    expect(resource.response.hookStatus).toBe('FAILED');
+    expect(response).toMatchObject({ hookStatus: 'FAILED', errorCode: 'NonCompliant' });
+    expect(response.message).toContain("the template's ignore_checks were not obeyed for 1 finding(s): the hook's settings decide");
+    expect(response.message).toContain('FL1302 Resources/Task/Properties/ContainerDefinitions/1/PortMappings/0');
+    expect(response.annotations).toContainEqual(expect.objectContaining({ annotationName: 'FL1302 port-24224-mapping', status: 'FAILED' }));
+  });
+
+  it('obeys a template suppression only as FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS allows, and reports the rule SKIPPED with who', async () => {
+    // Arrange
+    const stack = stackEvent(`${payloads.origin}/suppressed.yaml`);
+
+    // Act
+    const byPrefix = await evaluateHook(stack, config({ allowTemplateSuppressions: ['FL13'] }), { rules: CATALOG_METAS });
+    const exact = await evaluateHook(stack, config({ allowTemplateSuppressions: ['FL1302'] }), { rules: CATALOG_METAS });
+
+    // Assert
+    expect(byPrefix.response.hookStatus).toBe('FAILED');
+    expect(exact.response).toMatchObject({ hookStatus: 'SUCCESS' });
+    expect(exact.response.message).toContain(
+      "1 finding(s) suppressed by the template's ignore_checks, as FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS allows",
+    );
+    expect(exact.response.annotations).toContainEqual(
+      expect.objectContaining({
+        annotationName: 'FL1302 port-24224-mapping',
+        status: 'SKIPPED',
+        statusMessage:
+          "Suppressed by the template (the template's Metadata (ignore_checks FL1302)), allowed by the hook's FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS",
+      }),
+    );
   });
 });

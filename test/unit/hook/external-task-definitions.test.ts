@@ -34,6 +34,23 @@ describe('externalTaskDefinitionReferences', () => {
     // Assert
     expect(references).toEqual([TASK_ARN, 'orders:7']);
   });
+
+  it('does not ask ECS for a family the template defines itself (a new stack would fail the lookup)', () => {
+    // Arrange
+    const template = {
+      Resources: {
+        Web: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: 'web' } },
+        Orders: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: 'orders:7' } },
+        WebTask: { Type: 'AWS::ECS::TaskDefinition', Properties: { Family: 'web' } },
+      },
+    };
+
+    // Act
+    const references = externalTaskDefinitionReferences(template);
+
+    // Assert
+    expect(references).toEqual(['orders:7']);
+  });
 });
 
 describe('toCloudFormationTaskDefinition', () => {

@@ -126,7 +126,7 @@ describe('buildComplianceResponse', () => {
 
   it('returns one annotation per rule: FAILED, PASSED or SKIPPED, with the severity mapped', () => {
     // Arrange
-    const rules = [meta('FL1302', 'error'), meta('FL1007', 'warning'), meta('FL1008', 'warning')];
+    const rules = [meta('FL1302', 'error'), meta('FL1006', 'warning'), meta('FL1007', 'warning'), meta('FL1008', 'warning')];
     const findings = [finding('FL1302', 'error', 'A', 'ContainerDefinitions/1/PortMappings/0')];
 
     // Act
@@ -134,11 +134,20 @@ describe('buildComplianceResponse', () => {
       clientRequestToken: 't',
       warningsAsErrors: false,
       rules,
-      skippedRuleIds: new Set(['FL1008']),
+      skippedRuleIds: new Map([['FL1008', "Switched off by the hook's own configuration (FIRELENS_IGNORE_CHECKS)"]]),
+      suppressedBy: new Map([['FL1006', 'Suppressed by the template (Metadata of resource A (ignore_checks FL1006))']]),
     });
 
     // Assert
     expect(response.annotations).toEqual([
+      {
+        annotationName: 'FL1006 rule-fl1006',
+        status: 'SKIPPED',
+        statusMessage: 'Suppressed by the template (Metadata of resource A (ignore_checks FL1006))',
+        remediationMessage: 'Checks that FL1006 holds',
+        remediationLink: 'https://docs.aws.amazon.com/FL1006',
+        severityLevel: 'MEDIUM',
+      },
       {
         annotationName: 'FL1007 rule-fl1007',
         status: 'PASSED',
@@ -149,7 +158,7 @@ describe('buildComplianceResponse', () => {
       {
         annotationName: 'FL1008 rule-fl1008',
         status: 'SKIPPED',
-        statusMessage: 'Switched off in the hook configuration',
+        statusMessage: "Switched off by the hook's own configuration (FIRELENS_IGNORE_CHECKS)",
         remediationMessage: 'Checks that FL1008 holds',
         remediationLink: 'https://docs.aws.amazon.com/FL1008',
         severityLevel: 'MEDIUM',

@@ -158,4 +158,17 @@ describe('template.yaml hook resources', () => {
       HOOK_PAYLOAD_ALLOW_HTTP: 'false',
     });
   });
+
+  it('passes the template-suppression and unchecked-reference settings to the hook, failing closed by default', () => {
+    // Act
+    const variables = (propertiesOf('FireLensHookFunction')['Environment'] as JsonObject)['Variables'] as JsonObject;
+
+    // Assert
+    expect(variables).toMatchObject({
+      FIRELENS_ALLOW_TEMPLATE_SUPPRESSIONS: { Ref: 'HookAllowTemplateSuppressions' },
+      FIRELENS_FAIL_ON_UNCHECKED: { Ref: 'HookFailOnUnchecked' },
+    });
+    expect(parameters['HookAllowTemplateSuppressions']).toMatchObject({ Type: 'String', Default: '' });
+    expect(parameters['HookFailOnUnchecked']).toMatchObject({ Type: 'String', Default: 'true', AllowedValues: ['true', 'false'] });
+  });
 });

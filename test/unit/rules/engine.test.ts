@@ -1,6 +1,7 @@
 import { defineRule } from '../../../functions/shared/rules/define-rule';
 import { compareFindings, logicalIdOf, RULE_CRASHED_META, runRules, toFinding } from '../../../functions/shared/rules/engine';
 import { lintTemplate } from '../../../functions/shared/rules/lint';
+import { describeSuppression, type SuppressedFinding } from '../../../functions/shared/rules/suppressions';
 import type { Finding, Rule } from '../../../functions/shared/rules/types';
 import { loadTemplate } from '../../../functions/shared/template/load';
 import { buildTemplateView } from '../../../functions/shared/template/view';
@@ -130,6 +131,57 @@ describe('runRules', () => {
 
     // Assert
     expect(findings.map((f) => f.ruleId)).toEqual(['FL9101']);
+  });
+
+  it.each(['F', 'FL', 'FL9', 'fl0'])('never matches an ignore_checks entry shorter than 4 characters (%s), not even FL0001', (entry) => {
+    // Arrange
+    const text = `Metadata:\n  firelens-lint:\n    config:\n      ignore_checks: [${entry}]\n${TEMPLATE}`;
+
+    // Act
+    const findings = run([pointAt('FL9001', ['Resources', 'Task']), crashing], text);
+
+    // Assert
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['FL0001', 'FL9001', 'FL9002']);
+  });
+
+  it('tells every suppressed finding with the entry and resource that suppressed it', () => {
+    // Arrange
+    const told: SuppressedFinding[] = [];
+
+    // Act
+    const findings = run([pointAt('FL9001', ['Resources', 'Other', 'Properties'])], TEMPLATE, {
+      onSuppressed: (s: SuppressedFinding) => told.push(s),
+    });
+
+    // Assert
+    expect(findings).toEqual([]);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.honoured).toBe(true);
+    expect(told[0]?.by).toEqual({
+      entry: 'FL9001',
+      logicalId: 'Other',
+      path: ['Resources', 'Other', 'Metadata', 'firelens-lint', 'config', 'ignore_checks', 0],
+    });
+    expect(told.map((s) => describeSuppression(s.by))).toEqual(['Metadata of resource Other (ignore_checks FL9001)']);
+  });
+
+  it('under an allow-list policy obeys only allowed entries: never FL0xxx, errors only by exact id', () => {
+    // Arrange
+    const text = `Metadata:\n  firelens-lint:\n    config:\n      ignore_checks: [FL90, FL0001]\n${TEMPLATE}`;
+    const rules = [pointAt('FL9001', ['Resources', 'Task']), crashing];
+    const told: SuppressedFinding[] = [];
+    const allow = (ids: string[]) => ({ templateSuppressions: { allow: ids }, onSuppressed: (s: SuppressedFinding) => told.push(s) });
+
+    // Act
+    const none = run(rules, text, allow([]));
+    const byPrefix = run(rules, text, allow(['FL90', 'FL0001']));
+    const exact = run(rules, text, allow(['FL9002']));
+
+    // Assert
+    expect(none.map((f) => f.ruleId).sort()).toEqual(['FL0001', 'FL9001', 'FL9002']);
+    expect(byPrefix.map((f) => f.ruleId).sort()).toEqual(['FL0001', 'FL9002']);
+    expect(exact.map((f) => f.ruleId).sort()).toEqual(['FL0001', 'FL9001']);
+    expect(told.filter((s) => !s.honoured)).toHaveLength(3 + 2 + 2);
   });
 
   it('skips rules in ignoreRules and runs only onlyRules when given', () => {

@@ -50,6 +50,44 @@ describe('lintCommand', () => {
     expect(await lintCommand(['a.yaml', '--ignore-checks', 'FL12,FL15'], fakeIo({ 'a.yaml': WARNING_ONLY }))).toBe(0);
   });
 
+  it("honours the template's ignore_checks, lists what it suppressed and who with --show-suppressed (text and json)", async () => {
+    // Arrange
+    const suppressed = `Metadata:\n  firelens-lint:\n    config:\n      ignore_checks: [FL13]\n${ERROR}`;
+
+    // Act
+    const plain = fakeIo({ 's.yaml': suppressed });
+    const plainExit = await lintCommand(['s.yaml'], plain);
+    const text = fakeIo({ 's.yaml': suppressed });
+    const textExit = await lintCommand(['s.yaml', '--show-suppressed'], text);
+    const json = fakeIo({ 's.yaml': suppressed });
+    await lintCommand(['s.yaml', '--show-suppressed', '-f', 'json'], json);
+
+    // Assert
+    expect(plainExit).toBe(0);
+    expect(plain.out).toEqual([]);
+    expect(textExit).toBe(0);
+    expect(text.out.join('')).toContain(
+      "FL1301 [suppressed by the template's Metadata (ignore_checks FL13)] Security group Group, attached to service Service, allows TCP 24000-25000",
+    );
+    expect(text.out.join('')).toContain('s.yaml:36:11');
+    const entries = JSON.parse(json.out.join('')) as { Rule: { Id: string }; Suppressed?: { By: string } }[];
+    expect(entries.map((e) => [e.Rule.Id, e.Suppressed?.By])).toEqual([['FL1301', "the template's Metadata (ignore_checks FL13)"]]);
+  });
+
+  it('warns on stderr about an ignore_checks entry too short to match any rule, and obeys it for nothing', async () => {
+    // Arrange
+    const io = fakeIo({ 's.yaml': `Metadata:\n  cfn-lint:\n    config:\n      ignore_checks: [F]\n${ERROR}` });
+
+    // Act
+    const exit = await lintCommand(['s.yaml'], io);
+
+    // Assert
+    expect(exit).toBe(2);
+    expect(io.err).toEqual([
+      'firelens lint: s.yaml:4:23: warning: ignore_checks entry "F" matches no rule: an entry is a rule id or a prefix of at least 4 characters (FL13)\n',
+    ]);
+  });
+
   it('runs only --checks rules', async () => {
     const io = fakeIo({ 'b.yaml': ERROR });
     expect(await lintCommand(['b.yaml', '--checks=FL1501'], io)).toBe(0);

@@ -1,6 +1,7 @@
 import { type Json, type JsonObject, literalInteger } from '../../template/intrinsics';
 import { DEFAULT_LOG_RETENTION_DAYS } from '../constants';
 import { destinationOutput } from '../destinations';
+import { generatedLogicalId } from '../logical-ids';
 import type { DestinationSpec, GeneratedResource, RouteSpec } from '../types';
 import type { RouterFacts } from './router-facts';
 import type { Routed } from './selection';
@@ -20,7 +21,7 @@ export const destinationLogGroups = (logicalId: string, routed: readonly Routed[
   const resources: GeneratedResource[] = [];
   for (const { destination } of routed.map((r) => r.route)) {
     if (destination.kind === 'CloudWatchLogs' && destination.settings['LogGroupName'] === undefined && !ids.has(destination)) {
-      const id = ids.size === 0 ? `${logicalId}FireLensLogGroup` : `${logicalId}FireLensLogGroup${String(ids.size + 1)}`;
+      const id = generatedLogicalId(logicalId, ids.size === 0 ? 'FireLensLogGroup' : `FireLensLogGroup${String(ids.size + 1)}`);
       ids.set(destination, id);
       const retention = literalInteger(destination.settings['RetentionInDays']) ?? DEFAULT_LOG_RETENTION_DAYS;
       resources.push({ logicalId: id, resource: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: retention } } });

@@ -1,4 +1,5 @@
 import { isObject, type Json, type JsonObject } from '../../template/intrinsics';
+import { generatedLogicalId } from '../logical-ids';
 import type { FireLensTask } from '../task';
 import type { FireLensSpec, GeneratedResource } from '../types';
 
@@ -57,7 +58,7 @@ export const routerLogGroup = (spec: FireLensSpec, task: FireLensTask, router: R
   const logGroup = spec.router.logGroup;
   switch (logGroup.kind) {
     case 'create': {
-      const id = `${spec.logicalId}FireLensRouterLogGroup`;
+      const id = generatedLogicalId(spec.logicalId, 'FireLensRouterLogGroup');
       const resource = { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: logGroup.retentionInDays } };
       return { value: { Ref: id }, resource: { logicalId: id, resource } };
     }

@@ -1,12 +1,12 @@
 /** cfn-lint's JSON output shape, so tools that read cfn-lint read ours. */
-import type { Severity } from '../types';
+import type { Finding, Severity } from '../types';
 import { type Formatter, ruleIndex } from './types';
 
 const LEVELS: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', informational: 'Informational' };
 
-export const formatJson: Formatter = ({ findings, rules }) => {
+export const formatJson: Formatter = ({ findings, rules, suppressed = [] }) => {
   const byId = ruleIndex(rules);
-  const out = findings.map((f) => {
+  const entry = (f: Finding): Record<string, unknown> => {
     const meta = byId.get(f.ruleId);
     return {
       Filename: f.filename ?? '',
@@ -24,6 +24,8 @@ export const formatJson: Formatter = ({ findings, rules }) => {
         Source: meta?.docsUrl ?? '',
       },
     };
-  });
+  };
+  // Suppressed findings (only with --show-suppressed) come last, each marked with who suppressed it.
+  const out = [...findings.map(entry), ...suppressed.map(({ finding, by }) => ({ ...entry(finding), Suppressed: { By: by } }))];
   return `${JSON.stringify(out, null, 2)}\n`;
 };

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 
 import { pathString } from '../../template/locator';
 import type { Finding, RuleMeta, Severity } from '../types';
-import type { Formatter, ToolInfo } from './types';
+import type { Formatter, ShownSuppression, ToolInfo } from './types';
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', informational: 'note' };
 
@@ -91,7 +91,17 @@ const result = (f: Finding, ruleIds: readonly string[]): Record<string, unknown>
   partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
 });
 
-export const formatSarif: Formatter = ({ findings, rules, tool = DEFAULT_TOOL, srcRoot }) => {
+/**
+ * A finding the template's own ignore_checks switched off (`--show-suppressed`): SARIF's `suppressions` with kind
+ * `inSource` (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html, §3.27.23 and §3.35), so viewers
+ * show it as suppressed rather than open.
+ */
+const suppressedResult = ({ finding, by }: ShownSuppression, ruleIds: readonly string[]): Record<string, unknown> => ({
+  ...result(finding, ruleIds),
+  suppressions: [{ kind: 'inSource', justification: `Suppressed by ${by}` }],
+});
+
+export const formatSarif: Formatter = ({ findings, rules, tool = DEFAULT_TOOL, srcRoot, suppressed = [] }) => {
   const ruleIds = rules.map((r) => r.id);
   const log = {
     $schema: SARIF_SCHEMA,
@@ -109,7 +119,7 @@ export const formatSarif: Formatter = ({ findings, rules, tool = DEFAULT_TOOL, s
         },
         ...(srcRoot === undefined ? {} : { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(srcRoot) } } }),
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => result(f, ruleIds)),
+        results: [...findings.map((f) => result(f, ruleIds)), ...suppressed.map((s) => suppressedResult(s, ruleIds))],
       },
     ],
   };

@@ -19,6 +19,17 @@ export interface FormatInput {
   readonly tool?: ToolInfo;
   /** The absolute directory relative file names are relative to (SARIF's `%SRCROOT%`). */
   readonly srcRoot?: string;
+  /**
+   * `--show-suppressed`: findings the template's own ignore_checks switched off, each with who did (text and json
+   * list them marked as suppressed; they never count towards the exit code).
+   */
+  readonly suppressed?: readonly ShownSuppression[];
+}
+
+export interface ShownSuppression {
+  readonly finding: Finding;
+  /** `Metadata of resource Sg (ignore_checks FL13)`. */
+  readonly by: string;
 }
 
 export type Formatter = (input: FormatInput) => string;

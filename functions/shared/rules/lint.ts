@@ -1,7 +1,7 @@
 /** The whole FireLens rule set over one template: what the CLI, the hook and the macro call. */
 import type { JsonObject } from '../template/intrinsics';
 import { noLocation } from '../template/locator';
-import { MAX_SCENARIOS, planScenarios, type ScenarioPlan } from '../template/scenarios';
+import { conditionsOnPath, MAX_SCENARIOS, planScenarios, type ScenarioPlan } from '../template/scenarios';
 import { templateShapeProblems } from '../template/shape';
 import { buildTemplateView } from '../template/view';
 import { catalog } from './catalog';
@@ -78,7 +78,8 @@ export const runRulesOverScenarios = (rules: readonly Rule[], template: JsonObje
       path: scenario.originalPath(finding.path),
     })),
   );
-  return [...mergeScenarioFindings(plan.scenarios, perScenario), ...truncationFinding(plan, options)].sort(compareFindings);
+  const preferred = (finding: Finding): string[] => conditionsOnPath(template, finding.path);
+  return [...mergeScenarioFindings(plan.scenarios, perScenario, preferred), ...truncationFinding(plan, options)].sort(compareFindings);
 };
 
 export const lintTemplate: LintTemplate = (template, options = {}) => {

@@ -15,6 +15,17 @@ const describeAssumption = (assumption: Assumption): string =>
 
 const valueKey = (scenario: Scenario, index: number): string => JSON.stringify(scenario.assumptions[index]?.value ?? null);
 
+/** Assumption indices, the conditions named in `preferred` first (in that order), then the rest in order. */
+const preferredFirst = (scenario: Scenario | undefined, preferred: readonly string[]): number[] => {
+  const assumptions = scenario?.assumptions ?? [];
+  const rank = (index: number): number => {
+    const assumption = assumptions[index];
+    const at = assumption?.kind === 'condition' ? preferred.indexOf(assumption.name) : -1;
+    return at === -1 ? preferred.length : at;
+  };
+  return [...assumptions.keys()].sort((a, b) => rank(a) - rank(b) || a - b);
+};
+
 /** At most this many scenarios are spelled out when no single conjunction describes where a finding holds. */
 const LISTED_SCENARIOS = 3;
 
@@ -22,13 +33,16 @@ const LISTED_SCENARIOS = 3;
  * The fewest assumptions shared by the scenarios that have the finding and ruling out those that do not;
  * when no conjunction does, the first few scenarios that have it, each in full.
  */
-export const describeWhen = (scenarios: readonly Scenario[], having: ReadonlySet<number>): string => {
+export const describeWhen = (scenarios: readonly Scenario[], having: ReadonlySet<number>, preferred: readonly string[] = []): string => {
   const included = scenarios.filter((_, i) => having.has(i));
   let excluded = scenarios.filter((_, i) => !having.has(i));
   const first = included[0];
   const width = first?.assumptions.length ?? 0;
   const chosen: number[] = [];
-  for (let index = 0; index < width && excluded.length > 0; index += 1) {
+  for (const index of preferredFirst(first, preferred)) {
+    if (excluded.length === 0) {
+      break;
+    }
     const value = first === undefined ? '' : valueKey(first, index);
     if (!included.every((s) => valueKey(s, index) === value)) {
       continue;
@@ -40,6 +54,7 @@ export const describeWhen = (scenarios: readonly Scenario[], having: ReadonlySet
     }
   }
   if (excluded.length === 0) {
+    chosen.sort((a, b) => a - b);
     return chosen.map((index) => describeAssumption(first?.assumptions[index] as Assumption)).join(' and ');
   }
   const varying = [...Array(width).keys()].filter((index) =>
@@ -52,8 +67,15 @@ export const describeWhen = (scenarios: readonly Scenario[], having: ReadonlySet
   return `${listed.join(', or ')}${more > 0 ? `, or ${String(more)} other scenario${more === 1 ? '' : 's'}` : ''}`;
 };
 
-/** `perScenario[i]` are the findings of `scenarios[i]`, at the user's paths. */
-export const mergeScenarioFindings = (scenarios: readonly Scenario[], perScenario: readonly (readonly Finding[])[]): Finding[] => {
+/**
+ * `perScenario[i]` are the findings of `scenarios[i]`, at the user's paths; `preferred` gives the conditions a
+ * finding's description names first (those of the `Fn::If`s on its path).
+ */
+export const mergeScenarioFindings = (
+  scenarios: readonly Scenario[],
+  perScenario: readonly (readonly Finding[])[],
+  preferred: (finding: Finding) => readonly string[],
+): Finding[] => {
   const merged = new Map<string, { finding: Finding; having: Set<number> }>();
   perScenario.forEach((findings, scenario) => {
     // The n-th identical finding of a scenario merges with the n-th of the others, so repeats are kept.
@@ -74,6 +96,6 @@ export const mergeScenarioFindings = (scenarios: readonly Scenario[], perScenari
   return [...merged.values()].map(({ finding, having }) =>
     having.size === scenarios.length
       ? finding
-      : { ...finding, message: boundFindingMessage(`${finding.message} (when ${describeWhen(scenarios, having)})`) },
+      : { ...finding, message: boundFindingMessage(`${finding.message} (when ${describeWhen(scenarios, having, preferred(finding))})`) },
   );
 };

@@ -110,27 +110,41 @@ const ifParts = (value: unknown): { condition: string; branches: [Json, Json] } 
 interface Uses {
   readonly conditions: Set<string>;
   readonly parameters: Set<string>;
+  /** Objects and lists that hold (at any depth) something a scenario resolves: only these are copied. */
+  readonly affected: WeakSet<object>;
 }
 
-/** Every `Fn::If` condition and allowed-value parameter `Ref` inside one value (iterative: no stack limit). */
-const collectUses = (root: Json | undefined, allowed: ReadonlyMap<string, readonly Json[]>, uses: Uses): void => {
-  const stack: (Json | undefined)[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      stack.push(...value);
-    } else if (isObject(value)) {
-      const ref = refTarget(value);
-      if (ref !== undefined && allowed.has(ref)) {
+/**
+ * Records every `Fn::If` condition, allowed-value parameter `Ref` and `AWS::NoValue` inside one value, and marks
+ * the objects and lists that hold one; true when `value` holds one. (Recursive: loaded templates nest at most
+ * 200 levels; a deeper object from elsewhere makes the caller's FL0001, never a crash.)
+ */
+const markAffected = (value: Json | undefined, allowed: ReadonlyMap<string, readonly Json[]>, uses: Uses): boolean => {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  let affected = false;
+  if (!Array.isArray(value)) {
+    const ref = refTarget(value);
+    if (ref !== undefined && (ref === 'AWS::NoValue' || allowed.has(ref))) {
+      if (ref !== 'AWS::NoValue') {
         uses.parameters.add(ref);
       }
-      const parts = ifParts(value);
-      if (parts !== undefined) {
-        uses.conditions.add(parts.condition);
-      }
-      stack.push(...Object.values(value));
+      affected = true;
+    }
+    const parts = ifParts(value);
+    if (parts !== undefined) {
+      uses.conditions.add(parts.condition);
+      affected = true;
     }
   }
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    affected = markAffected(child, allowed, uses) || affected;
+  }
+  if (affected) {
+    uses.affected.add(value);
+  }
+  return affected;
 };
 
 const ruleResources = (template: JsonObject): [string, JsonObject][] =>
@@ -343,46 +357,65 @@ const pick = (values: readonly Json[] | undefined, k: number): Json => (values =
 
 const NO_VALUE = Symbol('AWS::NoValue');
 
+/** A path as a linked list (shared prefixes, no copy per value); made an array only where a path moves. */
+interface PathNode {
+  readonly parent: PathNode | undefined;
+  readonly key: string | number;
+}
+
+const pathOf = (node: PathNode | undefined): (string | number)[] => {
+  const keys: (string | number)[] = [];
+  for (let at = node; at !== undefined; at = at.parent) {
+    keys.push(at.key);
+  }
+  return keys.reverse();
+};
+
+const under = (parent: PathNode | undefined, ...keys: (string | number)[]): PathNode | undefined =>
+  keys.reduce<PathNode | undefined>((node, key) => ({ parent: node, key }), parent);
+
 /** Resolves the rules' resources of one template for one assignment, keeping a map back to the original paths. */
 class Resolver {
   /** Resolved path (JSON) → original path, where they differ. */
-  readonly moved = new Map<string, TemplatePath>();
+  private readonly moved = new Map<string, TemplatePath>();
 
   constructor(
     private readonly compiler: ConditionCompiler,
     private readonly env: Env,
+    private readonly affected: WeakSet<object>,
   ) {}
 
-  value(value: Json, original: TemplatePath, resolved: TemplatePath): Json | typeof NO_VALUE {
+  /** Only what holds an `Fn::If`, `AWS::NoValue` or allowed-value `Ref` is copied; the rest is shared. */
+  value(value: Json, original: PathNode | undefined, resolved: PathNode | undefined): Json | typeof NO_VALUE {
+    if (typeof value !== 'object' || value === null || !this.affected.has(value)) {
+      return value;
+    }
     const parts = ifParts(value);
     const condition = parts === undefined ? undefined : conditionValue(this.compiler, parts.condition, this.env);
     if (parts !== undefined && condition !== undefined) {
       const branch = condition ? 1 : 2;
-      const chosen = [...original, 'Fn::If', branch];
-      this.moved.set(JSON.stringify(resolved), chosen);
+      const chosen = under(original, 'Fn::If', branch);
+      this.moved.set(JSON.stringify(pathOf(resolved)), pathOf(chosen));
       return this.value(parts.branches[branch - 1] ?? null, chosen, resolved);
     }
     const ref = refTarget(value);
     if (ref === 'AWS::NoValue') {
       return NO_VALUE;
     }
-    if (ref !== undefined && this.env.parameters.has(ref) && isObject(value) && Object.keys(value).length === 1) {
+    if (ref !== undefined && this.env.parameters.has(ref)) {
       return this.env.parameters.get(ref) ?? value;
     }
-    if (Array.isArray(value)) {
-      return this.list(value, original, resolved);
-    }
-    return isObject(value) ? this.object(value, original, resolved) : value;
+    return Array.isArray(value) ? this.list(value, original, resolved) : this.object(value, original, resolved);
   }
 
-  private list(value: readonly Json[], original: TemplatePath, resolved: TemplatePath): Json[] {
+  private list(value: readonly Json[], original: PathNode | undefined, resolved: PathNode | undefined): Json[] {
     const out: Json[] = [];
     value.forEach((item, i) => {
-      const at = [...resolved, out.length];
+      const at = under(resolved, out.length);
       if (out.length !== i) {
-        this.moved.set(JSON.stringify(at), [...original, i]);
+        this.moved.set(JSON.stringify(pathOf(at)), pathOf(under(original, i)));
       }
-      const next = this.value(item, [...original, i], at);
+      const next = this.value(item, under(original, i), at);
       if (next !== NO_VALUE) {
         out.push(next);
       }
@@ -390,10 +423,10 @@ class Resolver {
     return out;
   }
 
-  private object(value: JsonObject, original: TemplatePath, resolved: TemplatePath): JsonObject {
+  private object(value: JsonObject, original: PathNode | undefined, resolved: PathNode | undefined): JsonObject {
     const out: JsonObject = {};
     for (const [key, item] of Object.entries(value)) {
-      const next = this.value(item, [...original, key], [...resolved, key]);
+      const next = this.value(item, under(original, key), under(resolved, key));
       if (next !== NO_VALUE) {
         out[key] = next;
       }
@@ -417,8 +450,13 @@ class Resolver {
 }
 
 /** The template for one assignment: resources whose condition is false gone, the rules' resources resolved. */
-const resolveScenario = (template: JsonObject, assignment: Assignment, compiler: ConditionCompiler): Scenario => {
-  const resolver = new Resolver(compiler, assignment.env);
+const resolveScenario = (
+  template: JsonObject,
+  assignment: Assignment,
+  compiler: ConditionCompiler,
+  affected: WeakSet<object>,
+): Scenario => {
+  const resolver = new Resolver(compiler, assignment.env, affected);
   const resources: JsonObject = {};
   for (const [id, resource] of Object.entries(asObject(template['Resources']) ?? {})) {
     const obj = asObject(resource);
@@ -430,7 +468,7 @@ const resolveScenario = (template: JsonObject, assignment: Assignment, compiler:
       resources[id] = resource ?? null;
       continue;
     }
-    const path = ['Resources', id, 'Properties'];
+    const path = under(undefined, 'Resources', id, 'Properties');
     const properties = resolver.value(obj['Properties'], path, path);
     const { Properties: _written, ...rest } = obj;
     resources[id] = properties === NO_VALUE ? rest : { ...rest, Properties: properties };
@@ -439,14 +477,34 @@ const resolveScenario = (template: JsonObject, assignment: Assignment, compiler:
 };
 
 /**
+ * The conditions of the `Fn::If`s a path goes through in `template`, outermost first: what a finding at that
+ * path most likely depends on (a finding's description names these before any other condition).
+ */
+export const conditionsOnPath = (template: JsonObject, path: TemplatePath): string[] => {
+  const names: string[] = [];
+  let value: Json | undefined = template;
+  for (const key of path) {
+    if (key === 'Fn::If') {
+      const condition = ifParts(value)?.condition;
+      if (condition !== undefined) {
+        names.push(condition);
+      }
+    }
+    value =
+      Array.isArray(value) && typeof key === 'number' ? value[key] : isObject(value) && typeof key === 'string' ? value[key] : undefined;
+  }
+  return names;
+};
+
+/**
  * The scenarios to lint `template` in; undefined when its rules' resources hold no `Fn::If` and no `Ref` to
  * an allowed-value parameter (then the template is linted as it is, with no copy and no extra work).
  */
 export const planScenarios = (template: JsonObject): ScenarioPlan | undefined => {
   const allowed = allowedValuesOf(template);
-  const uses: Uses = { conditions: new Set(), parameters: new Set() };
+  const uses: Uses = { conditions: new Set(), parameters: new Set(), affected: new WeakSet() };
   for (const [, resource] of ruleResources(template)) {
-    collectUses(resource['Properties'], allowed, uses);
+    markAffected(resource['Properties'], allowed, uses);
   }
   if (uses.conditions.size === 0 && uses.parameters.size === 0) {
     return undefined;
@@ -468,7 +526,7 @@ export const planScenarios = (template: JsonObject): ScenarioPlan | undefined =>
   const combinations = combinationCount(inputs);
   const bounded = combinations <= MAX_SCENARIOS;
   const assignments = bounded ? enumerateAll(inputs, compiler) : fallbackAssignments(inputs);
-  const scenarios = assignments.map((assignment) => resolveScenario(template, assignment, compiler));
+  const scenarios = assignments.map((assignment) => resolveScenario(template, assignment, compiler, uses.affected));
   if (bounded) {
     return { scenarios };
   }

@@ -33,7 +33,7 @@ const LISTED_SCENARIOS = 3;
  * The fewest assumptions shared by the scenarios that have the finding and ruling out those that do not;
  * when no conjunction does, the first few scenarios that have it, each in full.
  */
-export const describeWhen = (scenarios: readonly Scenario[], having: ReadonlySet<number>, preferred: readonly string[] = []): string => {
+const describeWhen = (scenarios: readonly Scenario[], having: ReadonlySet<number>, preferred: readonly string[] = []): string => {
   const included = scenarios.filter((_, i) => having.has(i));
   let excluded = scenarios.filter((_, i) => !having.has(i));
   const first = included[0];

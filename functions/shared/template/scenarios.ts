@@ -124,27 +124,41 @@ const markAffected = (value: Json | undefined, allowed: ReadonlyMap<string, read
     return false;
   }
   let affected = false;
-  if (!Array.isArray(value)) {
-    const ref = refTarget(value);
-    if (ref !== undefined && (ref === 'AWS::NoValue' || allowed.has(ref))) {
-      if (ref !== 'AWS::NoValue') {
-        uses.parameters.add(ref);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      affected = (typeof item === 'object' && markAffected(item, allowed, uses)) || affected;
+    }
+  } else {
+    // A for-in over the keys, not Object.values/keys: this walk runs on every lint, the fast path included.
+    for (const key in value) {
+      if (key === 'Ref' || key === 'Fn::If') {
+        affected = markIntrinsic(value, allowed, uses) || affected;
       }
-      affected = true;
+      const child = value[key];
+      affected = (typeof child === 'object' && markAffected(child, allowed, uses)) || affected;
     }
-    const parts = ifParts(value);
-    if (parts !== undefined) {
-      uses.conditions.add(parts.condition);
-      affected = true;
-    }
-  }
-  for (const child of Array.isArray(value) ? value : Object.values(value)) {
-    affected = markAffected(child, allowed, uses) || affected;
   }
   if (affected) {
     uses.affected.add(value);
   }
   return affected;
+};
+
+/** Records what a `Ref` or `Fn::If` object means for the scenarios; true when it is resolved by them. */
+const markIntrinsic = (value: JsonObject, allowed: ReadonlyMap<string, readonly Json[]>, uses: Uses): boolean => {
+  const ref = refTarget(value);
+  if (ref === 'AWS::NoValue') {
+    return true;
+  }
+  if (ref !== undefined && allowed.has(ref)) {
+    uses.parameters.add(ref);
+    return true;
+  }
+  const parts = ifParts(value);
+  if (parts !== undefined) {
+    uses.conditions.add(parts.condition);
+  }
+  return parts !== undefined;
 };
 
 const ruleResources = (template: JsonObject): [string, JsonObject][] =>

@@ -5,6 +5,7 @@
 import { fl1001RouterMissing } from '../../functions/shared/rules/catalog/fl1001-router-missing';
 import { fl1301Port24224Open } from '../../functions/shared/rules/catalog/fl1301-port-24224-open';
 import { fl1302Port24224Mapping } from '../../functions/shared/rules/catalog/fl1302-port-24224-mapping';
+import { fl1501RouterImageMutableTag } from '../../functions/shared/rules/catalog/fl1501-router-image-mutable-tag';
 import { ruleTester } from '../helpers/rule-tester';
 
 const NO_ROUTER = 'Container app logs to awsfirelens but no container in Task has a FirelensConfiguration';
@@ -133,6 +134,24 @@ ruleTester(fl1301Port24224Open, {
           column: 11,
           message:
             'Security group OpenGroup, attached to service Service, allows TCP 24224-24224 from CIDR 0.0.0.0/0, which includes the FireLens port 24224 (when condition Public is true)',
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester(fl1501RouterImageMutableTag, {
+  valid: ['bad/FL1001/router-under-if.yaml'],
+  invalid: [
+    {
+      fixture: 'bad/FL1501/router-image-under-if.yaml',
+      findings: [
+        {
+          ruleId: 'FL1501',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image', 'Fn::If', 1],
+          line: 14,
+          column: 34,
+          message: '"latest" is a mutable tag; pin a version (when condition UseLatest is true)',
         },
       ],
     },

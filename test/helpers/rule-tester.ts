@@ -6,11 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { runRules } from '../../functions/shared/rules/engine';
+import { runRulesOverScenarios } from '../../functions/shared/rules/lint';
 import type { Finding, Rule, RuleOptions } from '../../functions/shared/rules/types';
 import type { JsonObject } from '../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../functions/shared/template/load';
-import { buildTemplateView } from '../../functions/shared/template/view';
 
 export const TEMPLATES_DIR = join(__dirname, '..', 'fixtures', 'templates');
 
@@ -55,8 +54,13 @@ const lintFixtureWith = (
   options: { ruleOptions?: Partial<RuleOptions>; externalTaskDefinitions?: ReadonlyMap<string, JsonObject> } = {},
 ): Finding[] => {
   const { template, locator } = loadTemplate(readFixture(fixture));
-  const view = buildTemplateView(template, { externalTaskDefinitions: options.externalTaskDefinitions });
-  return runRules([rule], view, template, { locator, filename: fixture, ruleOptions: options.ruleOptions });
+  // Through the scenarios, as every entry point runs the rules: each Fn::If branch, each allowed parameter value.
+  return runRulesOverScenarios([rule], template, {
+    locator,
+    filename: fixture,
+    ruleOptions: options.ruleOptions,
+    externalTaskDefinitions: options.externalTaskDefinitions,
+  });
 };
 
 const shape = (f: Finding | ExpectedFinding): Omit<ExpectedFinding, 'message'> =>

@@ -8,8 +8,12 @@ import { createLambdaContext } from '../helpers/lambda-context';
  * console, and the "nothing lost" comparison of a macro's input and output.
  */
 
-/** Jest's 5 s default is for unit tests; a property runs hundreds of cases (its time is in its numRuns). */
-export const PROPERTY_TIMEOUT_MS = 120_000;
+/**
+ * Jest's 5 s default is for unit tests; a property runs hundreds of cases (its time is in its numRuns).
+ * Generated templates carry Fn::If (IsProd), so each lint runs over two or more condition scenarios; on a
+ * loaded 2-core machine the macro/rules/hook agreement property (six lints per case) passed 120 s.
+ */
+export const PROPERTY_TIMEOUT_MS = 300_000;
 
 /** Keeps the functions' JSON logs (Powertools writes them to stdout) out of the test output. */
 export const silenceLogs = (): void => {

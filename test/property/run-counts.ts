@@ -28,6 +28,8 @@ const BASE_RUNS = {
   iamWalkValid: 300,
   /** The same on mutated templates that still expand. */
   iamWalkMutated: 300,
+  /** A violating fixture with Fn::If / allowed-value parameters wrapped around its values keeps its errors. */
+  scenarioWrapped: 200,
 } as const;
 
 /**

@@ -25,9 +25,9 @@ ruleTester(fl1401OutputOptionMissing, {
         {
           ruleId: 'FL1401',
           path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 2, 'LogConfiguration', 'Options', 'Name'],
-          line: 34,
+          line: 36,
           column: 15,
-          message: 'prod-only uses the datadog output without apikey',
+          message: 'prod-only uses the datadog output without apikey (when condition IsProd is false)',
         },
       ],
     },

@@ -45,6 +45,11 @@ const figuresTable = (): string => {
       runs(PROPERTY_RUNS.iamWalkValid, PROPERTY_RUNS.iamWalkMutated),
       'test/unit/firelens/iam-walk.test.ts',
     ],
+    [
+      'Property: a violation wrapped in Fn::If branches or allowed parameter values keeps its error, at its path',
+      `${n(PROPERTY_RUNS.scenarioWrapped)} wrapped fixtures`,
+      'test/property/scenarios.test.ts',
+    ],
     ['**Generated templates per `npm test`**', `**${runs(VALID_TEMPLATES_PER_RUN, MUTATED_TEMPLATES_PER_RUN)}**`, ''],
     ['Hostile template texts and bytes', n(HOSTILE_INPUTS.text), 'test/hostile/text.test.ts, processes.test.ts'],
     ['Hostile parsed templates', n(HOSTILE_INPUTS.fragments), 'test/hostile/fragments.test.ts'],

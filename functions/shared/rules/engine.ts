@@ -39,11 +39,25 @@ export const EXPANSION_ERROR_META: RuleMeta = {
   tags: ['engine', 'macro'],
 };
 
+/**
+ * The template's conditions and allowed parameter values give more combinations than are linted (see
+ * `template/scenarios.ts`): says which scenarios were checked, so a miss is never silent.
+ */
+export const SCENARIO_LIMIT_META: RuleMeta = {
+  id: 'FL0004',
+  name: 'scenarios-not-all-checked',
+  severity: 'informational',
+  summary: 'Reports when a template has more condition and parameter combinations than the rules are run over',
+  docsUrl: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html',
+  tags: ['engine'],
+};
+
 export const ENGINE_RULES: readonly RuleMeta[] = [
   TEMPLATE_PARSE_ERROR_META,
   RULE_CRASHED_META,
   EXPANSION_ERROR_META,
   TASK_DEFINITION_UNCHECKED_META,
+  SCENARIO_LIMIT_META,
 ];
 
 export interface RunOptions {
@@ -86,7 +100,7 @@ export const isSelected = (id: string, options: Pick<RunOptions, 'ignoreRules' |
 export const MAX_FINDING_MESSAGE = 1_000;
 
 /** Keeps the start (what and where) and the end (the advice) of an over-long message, cutting the middle. */
-const boundFindingMessage = (message: string): string =>
+export const boundFindingMessage = (message: string): string =>
   message.length <= MAX_FINDING_MESSAGE ? message : `${message.slice(0, 600)} … ${message.slice(-(MAX_FINDING_MESSAGE - 603))}`;
 
 export const toFinding = (meta: RuleMeta, raw: RawFinding, options: RunOptions): Finding => ({

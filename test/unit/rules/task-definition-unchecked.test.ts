@@ -42,17 +42,23 @@ describe('FL0003 task-definition-unchecked (through lintTemplate)', () => {
       'Fn::Sub with ${AWS::Partition}: AWS::Partition, which is not known here',
     ],
     ['a Fn::GetAtt of something else', '!GetAtt Other.Arn', 'Fn::GetAtt (not resolvable before the deploy)'],
-    [
-      'a Fn::If with an imported branch',
-      '!If [Prod, !Ref Task, !ImportValue orders-task]',
-      "one of (chosen by Fn::If) resource Task, which the rules do not follow through this value; Fn::ImportValue (another stack's export, known only at deploy time)",
-    ],
   ])('reports %s as a warning naming the service and path', (_what, value, reason) => {
     // Act
     const findings = fl0003(serviceTemplate(value));
 
     // Assert
     expect(findings).toEqual([`${AT} ${reason}${AFTER}`]);
+  });
+
+  it('reports the imported branch of a Fn::If at that branch, naming the condition (scenario linting)', () => {
+    // Act
+    const findings = fl0003(serviceTemplate('!If [Prod, !Ref Task, !ImportValue orders-task]'));
+
+    // Assert
+    expect(findings).toEqual([
+      "warning Resources/Svc/Properties/TaskDefinition/Fn::If/2: task definition not checked: service Svc runs Fn::ImportValue (another stack's export, known only at deploy time)" +
+        `${AFTER} (when condition Prod is false)`,
+    ]);
   });
 
   it('reports nothing for a task definition of the template', () => {

@@ -100,7 +100,10 @@ export const checkWildcardResources = (spec: FireLensSpec, task: FireLensTask, d
       ? 'name the role to assume exactly (AllowWildcardResources does not apply to roles)'
       : `write the exact ${region ? 'region' : 'name'}, or set FireLens.AllowWildcardResources: true if the wide grant is intended`;
     const message = `${found.join(', ')} contains a wildcard (* or ?); it would grant access ${reach}: ${remedy}`;
-    problems.set(path.join('\u0000'), taskProblem(task, path, message));
+    const key = path.join('\u0000');
+    if (!problems.has(key)) {
+      problems.set(key, taskProblem(task, path, message));
+    }
   }
   return [...problems.values()];
 };

@@ -61,8 +61,8 @@ export const roleNeeds = (spec: FireLensSpec, task: FireLensTask, input: RoleNee
               contextAt((s) => optionPath(spec, o, s)),
             ).statements,
         );
-  const configSource = (arn: Json): void =>
-    void written.push({ option: 'ConfigFile', value: configFile?.value ?? null, kind: 's3Bucket', arn, path: CONFIG_FILE_PATH });
+  const configSource = (value: Json, arn: Json): void =>
+    void written.push({ option: 'ConfigFile', value, kind: 's3Bucket', arn, path: CONFIG_FILE_PATH });
   if (router.useInitForS3Config && configFile !== undefined) {
     taskStatements.push(...s3ConfigStatements(configFile.value, configSource));
   }
@@ -157,13 +157,14 @@ export const provideRoles = (spec: FireLensSpec, task: FireLensTask, needs: Role
 };
 
 /** `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket (ECS developer guide, firelens-taskdef). */
-const s3ConfigStatements = (objectArn: Json, report: (arn: Json) => void): PolicyStatement[] => {
+const s3ConfigStatements = (objectArn: Json, report: (value: Json, arn: Json) => void): PolicyStatement[] => {
   const bucketArn: Json =
     typeof objectArn === 'string'
       ? objectArn.slice(0, objectArn.indexOf('/') < 0 ? undefined : objectArn.indexOf('/'))
       : { 'Fn::Select': [0, { 'Fn::Split': ['/', objectArn] }] };
-  report(objectArn);
-  report(bucketArn);
+  // The bucket ARN is judged on its own text: a wildcard in the key alone does not widen GetBucketLocation.
+  report(objectArn, objectArn);
+  report(typeof objectArn === 'string' ? bucketArn : objectArn, bucketArn);
   return [allow(['s3:GetObject'], [objectArn]), allow(['s3:GetBucketLocation'], [bucketArn])];
 };
 

@@ -36,13 +36,12 @@ export const fl1604WildcardResourceGranted = defineRule({
         if (statement.sid !== WILDCARD_RESOURCES_SID) {
           continue;
         }
-        const wide = statement.resources.map(resourceText).filter((text): text is string => text !== undefined && /[*?]/.test(text));
-        if (wide.length > 0) {
-          yield {
-            path: statement.path,
-            message: `Generated IAM policy of role ${role.logicalId} grants a wildcard resource (${wide.map(tail).join(', ')}) for ${statement.actions.join(', ')}: FireLens.AllowWildcardResources accepted a * or ? in a name, so every matching resource is reachable`,
-          };
-        }
+        // A resource from a parameter whose values hold the wildcard shows no `*` itself: every resource is listed.
+        const resources = statement.resources.map((r) => tail(resourceText(r) ?? JSON.stringify(r)));
+        yield {
+          path: statement.path,
+          message: `Generated IAM policy of role ${role.logicalId} grants a wildcard resource (${resources.join(', ')}) for ${statement.actions.join(', ')}: FireLens.AllowWildcardResources accepted a * or ? in a name, so every matching resource is reachable`,
+        };
       }
     }
   },

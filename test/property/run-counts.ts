@@ -28,6 +28,8 @@ const BASE_RUNS = {
   iamWalkValid: 300,
   /** The same on mutated templates that still expand. */
   iamWalkMutated: 300,
+  /** Valid templates with a `*` or `?` in a field that becomes an IAM resource: refused naming it, or audited clean. */
+  iamWalkHostile: 300,
 } as const;
 
 /**
@@ -60,4 +62,5 @@ export const MUTATED_TEMPLATES_PER_RUN = sum([
   'schemasMutated',
   'macroRulesHookMutated',
   'iamWalkMutated',
+  'iamWalkHostile',
 ]);

@@ -64,7 +64,7 @@ const subWildcards = (argument: Json | undefined, parameters: ParametersSection,
  * and every part of an `Fn::Join` counts. Values the macro cannot read (`Fn::ImportValue`, `Fn::GetAtt`, a
  * parameter of another template) are not judged here: they stay as they are.
  */
-export const writtenWildcards = (value: Json | undefined, parameters: ParametersSection, options: TemplatingOptions = {}): string[] => {
+const writtenWildcards = (value: Json | undefined, parameters: ParametersSection, options: TemplatingOptions = {}): string[] => {
   if (typeof value === 'string') {
     return literalWildcard(value, options) ? [quoted(value)] : [];
   }

@@ -548,6 +548,8 @@ interface TaskChoice {
   readonly explicitContainers: boolean;
   readonly secretsKmsKey: Json | undefined;
   readonly externalRolesGranted: boolean | undefined;
+  /** Written either way: the valid templates hold no wildcard, so the flag changes nothing. */
+  readonly allowWildcardResources: boolean | undefined;
   readonly taskRole: RoleChoice;
   readonly executionRole: RoleChoice;
   readonly runtimePlatform: boolean;
@@ -594,6 +596,7 @@ const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chai
       4,
     ),
     externalRolesGranted: optional(fc.boolean(), 4),
+    allowWildcardResources: optional(fc.boolean(), 4),
     taskRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
     executionRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
     runtimePlatform: fc.boolean(),
@@ -885,6 +888,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     fireLens['ExternalRolesGranted'] = true;
   } else if (choice.externalRolesGranted !== undefined) {
     fireLens['ExternalRolesGranted'] = choice.externalRolesGranted;
+  }
+  if (choice.allowWildcardResources !== undefined) {
+    fireLens['AllowWildcardResources'] = choice.allowWildcardResources;
   }
 
   // Memory: the task's must exceed the containers' (router included) plus the buffers.
@@ -1950,6 +1956,8 @@ const withValue = (
   const resources = fragment['Resources'] as Record<string, JsonObject>;
   const properties = resources[taskId]?.['Properties'] as JsonObject;
   const fireLens = properties['FireLens'] as JsonObject;
+  // The property is about the default: AllowWildcardResources would accept the wildcard (FL1604 reports it then).
+  delete fireLens['AllowWildcardResources'];
   const value = hostileValue(site, text, form, fragment);
   return { fragment, path: ['Resources', taskId, 'Properties', 'FireLens', ...site.set(fireLens, value)] };
 };

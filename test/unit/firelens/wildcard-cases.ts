@@ -170,6 +170,16 @@ const cases: readonly (Omit<WildcardCase, 'fragment'> & { readonly shape: TaskSh
     problem: `Task.Properties.FireLens.Destination.Firehose.DeliveryStreamName: parameter Stream's AllowedValues entry "app-*" ${WIDE}`,
   },
   {
+    name: 'a Ref to a parameter whose Default holds a wildcard',
+    shape: { fireLens: firehose('!Ref Stream'), parameters: "  Stream: {Type: String, Default: 'app-*'}" },
+    problem: `Task.Properties.FireLens.Destination.Firehose.DeliveryStreamName: parameter Stream's Default "app-*" ${WIDE}`,
+  },
+  {
+    name: 'a part of an Fn::Join',
+    shape: { fireLens: firehose("!Join ['-', [!Ref 'AWS::StackName', '*']]") },
+    problem: `Task.Properties.FireLens.Destination.Firehose.DeliveryStreamName: "*" ${WIDE}`,
+  },
+  {
     name: 'a branch of an Fn::If',
     shape: { fireLens: firehose("!If [Prod, prod-logs, 'dev-*']") },
     problem: `Task.Properties.FireLens.Destination.Firehose.DeliveryStreamName: "dev-*" ${WIDE}`,

@@ -6,6 +6,7 @@ import { expandFragment } from '../../functions/shared/firelens';
 import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 import { macroEventFiles, readMacroEvent, REPO_ROOT } from '../helpers/fixtures';
 import { createLambdaContext } from '../helpers/lambda-context';
+import { ACCEPTED_WILDCARD_CASES, WILDCARD_CASES } from '../unit/firelens/wildcard-cases';
 
 /**
  * The macro Lambda end to end: every events/macro/*.json file through the real middy chain, then the
@@ -281,6 +282,35 @@ describe('macro handler: logical ids it generates (#12)', () => {
     expect(ids).toContain((roleRef as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
     expect(second.response.fragment).toEqual(first.response.fragment);
   });
+});
+
+describe('macro handler: wildcards in names that become IAM resources (#12)', () => {
+  it.each(WILDCARD_CASES.map((c) => [c.name, c] as const))('fails naming the field, fragment unchanged: %s', async (_name, c) => {
+    // Act
+    const { response } = await invoke({ requestId: 'req-wildcard', fragment: c.fragment });
+
+    // Assert
+    expect(response.status).toBe('failure');
+    expect(response.errorMessage).toMatch(/^FireLens: 1 problem: /);
+    expect(response.errorMessage).toContain(c.problem);
+    expect(response.fragment).toEqual(c.fragment);
+  });
+
+  it.each(ACCEPTED_WILDCARD_CASES.map((c) => [c.name, c] as const))(
+    'with AllowWildcardResources: true succeeds, except for a role to assume: %s',
+    async (_name, c) => {
+      // Act
+      const { response } = await invoke({ requestId: 'req-wildcard', fragment: c.fragment });
+
+      // Assert
+      expect(response.status).toBe(c.always === true ? 'failure' : 'success');
+      if (c.always === true) {
+        expect(response.errorMessage).toContain(c.problem);
+      } else {
+        expect(JSON.stringify(response.fragment)).toContain('"Sid":"FireLensAllowWildcardResources"');
+      }
+    },
+  );
 });
 
 describe('macro function bundled as SAM bundles it (scripts/local-invoke.mjs)', () => {

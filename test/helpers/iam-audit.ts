@@ -119,6 +119,8 @@ interface Needs {
   readonly actions: ReadonlySet<string>;
   /** A name-level wildcard is expected where the task names a destination the macro cannot read. */
   readonly opaqueNames: boolean;
+  /** An option value holds run-time templating (`$(tag)`, `${ENV}`, `%Y`): its literal prefix then `*` is expected. */
+  readonly templated: boolean;
   /** `SecretsKmsKey` given as an alias: kms:Decrypt on `key/*` narrowed by a kms:ResourceAliases condition. */
   readonly kmsAlias: boolean;
 }
@@ -129,6 +131,7 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
   const fireLensInput = isObject(inputTask['Properties']) ? inputTask['Properties']['FireLens'] : undefined;
   const actions = new Set<string>();
   let opaqueNames = false;
+  let templated = false;
   const add = (list: readonly string[]): void => {
     list.forEach((action) => actions.add(action));
   };
@@ -147,6 +150,7 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
         add(CROSS_ACCOUNT_ACTIONS);
       }
       opaqueNames ||= Object.values(options).some(isOpaqueName) || isUnreadableSearchHost(options);
+      templated ||= Object.values(options).some((value) => typeof value === 'string' && RUN_TIME_TEMPLATING.test(value));
     }
     // AWS for Fluent Bit's init image fetches `aws_fluent_bit_init_s3_*` objects with the task role.
     if (JSON.stringify(properties['ContainerDefinitions'] ?? []).includes('aws_fluent_bit_init_s3_')) {
@@ -166,8 +170,11 @@ const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject
     }
   }
   const kmsKey = isObject(fireLensInput) ? fireLensInput['SecretsKmsKey'] : undefined;
-  return { actions, opaqueNames, kmsAlias: typeof kmsKey === 'string' && kmsKey.startsWith('alias/') };
+  return { actions, opaqueNames, templated, kmsAlias: typeof kmsKey === 'string' && kmsKey.startsWith('alias/') };
 };
+
+/** Fluent Bit's record accessors / Go templates (`$(tag)`, `$TAG`), environment variables (`${ENV}`), strftime in s3 keys (`%Y`). */
+const RUN_TIME_TEMPLATING = /\$\(|\$\{|\$[A-Za-z_]|%[A-Za-z]/;
 
 /** Fluent Bit reads `true`, `on`, `yes` and `1` (any case) as on; an intrinsic may be either. */
 const mayBeOn = (value: Json | undefined): boolean =>
@@ -271,7 +278,7 @@ const auditResource = (
   say: (message: string) => void,
 ): void => {
   const text = arnText(resource);
-  if (text === undefined || !text.includes('*')) {
+  if (text === undefined || !/[*?]/.test(text)) {
     return;
   }
   if (text === '*') {
@@ -309,10 +316,17 @@ const auditResource = (
   }
   const suffix = (STRUCTURAL_SUFFIXES[service ?? ''] ?? []).find((s) => name.endsWith(s));
   name = suffix === undefined ? name : name.slice(0, -suffix.length);
-  if (!name.includes('*')) {
+  // A secret named without its random suffix: IAM matches the six characters with `-??????` (ECS developer guide).
+  name = service === 'secretsmanager' ? name.replace(/-\?{6}$/, '') : name;
+  if (!/[*?]/.test(name)) {
     return;
   }
-  const templatedPrefix = /[^/:*]\*$/.test(name) && !name.slice(0, -1).includes('*');
+  if (name.includes('?')) {
+    say(`the wildcard ? in ${text}`);
+    return;
+  }
+  // Run-time templating becomes the literal text before it and one `*` (`/ecs/$(tag)` → `/ecs/*`).
+  const templatedPrefix = needs.templated && name.endsWith('*') && !name.slice(0, -1).includes('*');
   const kmsAlias = service === 'kms' && name === 'key/*' && needs.kmsAlias && conditioned;
   if (!templatedPrefix && !kmsAlias && !needs.opaqueNames) {
     say(`the name-level wildcard in ${text}, though the task names its destination`);

@@ -548,6 +548,8 @@ interface TaskChoice {
   readonly explicitContainers: boolean;
   readonly secretsKmsKey: Json | undefined;
   readonly externalRolesGranted: boolean | undefined;
+  /** Written either way: the valid templates hold no wildcard, so the flag changes nothing. */
+  readonly allowWildcardResources: boolean | undefined;
   readonly taskRole: RoleChoice;
   readonly executionRole: RoleChoice;
   readonly runtimePlatform: boolean;
@@ -594,6 +596,7 @@ const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chai
       4,
     ),
     externalRolesGranted: optional(fc.boolean(), 4),
+    allowWildcardResources: optional(fc.boolean(), 4),
     taskRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
     executionRole: fc.constantFrom<RoleChoice>('none', 'none', 'getatt', 'ref', 'external', 'param'),
     runtimePlatform: fc.boolean(),
@@ -885,6 +888,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     fireLens['ExternalRolesGranted'] = true;
   } else if (choice.externalRolesGranted !== undefined) {
     fireLens['ExternalRolesGranted'] = choice.externalRolesGranted;
+  }
+  if (choice.allowWildcardResources !== undefined) {
+    fireLens['AllowWildcardResources'] = choice.allowWildcardResources;
   }
 
   // Memory: the task's must exceed the containers' (router included) plus the buffers.
@@ -1805,3 +1811,172 @@ export const mutatedTemplate = (): fc.Arbitrary<MutatedTemplateCase> =>
     }
     return { ...valid, template, fragment: withoutTransform(template), mutations: applied };
   });
+
+// ---------------------------------------------------------------------------------------------
+// Hostile names (#12): a `*` or `?` in a field that becomes an IAM resource
+// ---------------------------------------------------------------------------------------------
+
+/** A valid case with one IAM-resource field of its first task set to a hostile value, and the same with an exact one. */
+export interface HostileNameCase {
+  /** What the macro receives (the template without Transform), with the hostile value. */
+  readonly fragment: JsonObject;
+  readonly shape: string;
+  /** The same template with an exact name in place of the hostile one. */
+  readonly clean: JsonObject;
+  /** Where the value was written: `['Resources', task, 'Properties', 'FireLens', …]`. */
+  readonly path: Path;
+}
+
+const HOSTILE_TEXTS = ['*', 'logs-*', 'app-?', '*-prod', 'a*b?c', 'team/*'] as const;
+
+/** How the hostile text is written: a literal, inside an Fn::Sub's text, one branch of an Fn::If, or a parameter's AllowedValues. */
+type HostileForm = 'literal' | 'sub' | 'if' | 'parameter';
+
+interface HostileSite {
+  readonly label: string;
+  /** The value as written in the field, from its text (a name or an ARN of it). */
+  readonly wrap: (text: string) => string;
+  /** Sets `value` in the task's FireLens property; returns the path under FireLens. */
+  readonly set: (fireLens: JsonObject, value: Json) => Path;
+}
+
+const destinationSite = (label: string, wrap: (t: string) => string, build: (value: Json) => JsonObject, path: Path): HostileSite => ({
+  label,
+  wrap,
+  set: (fireLens, value) => {
+    fireLens['Destination'] = build(value);
+    return ['Destination', ...path];
+  },
+});
+
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:logs/api-key-AbCdEf';
+const same = (text: string): string => text;
+
+const HOSTILE_SITES: readonly HostileSite[] = [
+  destinationSite('Firehose.DeliveryStreamName', same, (v) => ({ Firehose: { DeliveryStreamName: v } }), [
+    'Firehose',
+    'DeliveryStreamName',
+  ]),
+  destinationSite('KinesisStreams.StreamName', same, (v) => ({ KinesisStreams: { StreamName: v } }), ['KinesisStreams', 'StreamName']),
+  destinationSite('S3.BucketName', same, (v) => ({ S3: { BucketName: v } }), ['S3', 'BucketName']),
+  destinationSite(
+    'S3.KeyFormat',
+    (t) => `/app/${t}/`,
+    (v) => ({ S3: { BucketName: 'exact-bucket', KeyFormat: v } }),
+    ['S3', 'KeyFormat'],
+  ),
+  destinationSite(
+    'CloudWatchLogs.LogGroupName',
+    (t) => `/ecs/${t}`,
+    (v) => ({ CloudWatchLogs: { LogGroupName: v } }),
+    ['CloudWatchLogs', 'LogGroupName'],
+  ),
+  destinationSite('Firehose.Region', same, (v) => ({ Firehose: { DeliveryStreamName: 'exact', Region: v } }), ['Firehose', 'Region']),
+  destinationSite(
+    'Firehose.Options.delivery_stream',
+    same,
+    (v) => ({ Firehose: { DeliveryStreamName: 'exact', Options: { delivery_stream: v } } }),
+    ['Firehose', 'Options', 'delivery_stream'],
+  ),
+  destinationSite(
+    'Custom kinesis_streams stream',
+    same,
+    (v) => ({ Custom: { Name: 'kinesis_streams', Options: { region: 'eu-west-1', stream: v } } }),
+    ['Custom', 'Options', 'stream'],
+  ),
+  destinationSite(
+    'role_arn',
+    (t) => `arn:aws:iam::111122223333:role/${t}`,
+    (v) => ({ Firehose: { DeliveryStreamName: 'exact', Options: { role_arn: v } } }),
+    ['Firehose', 'Options', 'role_arn'],
+  ),
+  destinationSite(
+    'SecretOptions ValueFrom (secret ARN)',
+    (t) => `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${t}`,
+    (v) => ({ Custom: { Name: 'datadog', SecretOptions: [{ Name: 'apikey', ValueFrom: v }] } }),
+    ['Custom', 'SecretOptions', 0, 'ValueFrom'],
+  ),
+  destinationSite(
+    'SecretOptions ValueFrom (SSM name)',
+    (t) => `/logs/${t}`,
+    (v) => ({ Custom: { Name: 'datadog', SecretOptions: [{ Name: 'apikey', ValueFrom: v }] } }),
+    ['Custom', 'SecretOptions', 0, 'ValueFrom'],
+  ),
+  {
+    label: 'SecretsKmsKey',
+    wrap: (t) => `arn:aws:kms:eu-west-1:111122223333:key/${t}`,
+    set: (fireLens, value) => {
+      fireLens['Destination'] = { Custom: { Name: 'datadog', SecretOptions: [{ Name: 'apikey', ValueFrom: SECRET_ARN }] } };
+      fireLens['SecretsKmsKey'] = value;
+      return ['SecretsKmsKey'];
+    },
+  },
+  {
+    label: 'Router.ConfigFile',
+    wrap: (t) => `arn:aws:s3:::${t}/fluent-bit.conf`,
+    set: (fireLens, value) => {
+      const router = isObject(fireLens['Router']) ? fireLens['Router'] : {};
+      fireLens['Router'] = { ...router, ConfigFile: value, ConfigFileType: 's3' };
+      return ['Router', 'ConfigFile'];
+    },
+  },
+];
+
+const hostileValue = (site: HostileSite, text: string, form: HostileForm, fragment: JsonObject): Json => {
+  const written = site.wrap(text);
+  switch (form) {
+    case 'literal':
+      return written;
+    case 'sub':
+      return { 'Fn::Sub': `${written}-\${AWS::StackName}` };
+    case 'if':
+      fragment['Conditions'] = {
+        ...(isObject(fragment['Conditions']) ? fragment['Conditions'] : {}),
+        HostileBranch: { 'Fn::Equals': ['a', 'b'] },
+      };
+      return { 'Fn::If': ['HostileBranch', site.wrap('exact-name'), written] };
+    case 'parameter':
+      fragment['Parameters'] = {
+        ...(isObject(fragment['Parameters']) ? fragment['Parameters'] : {}),
+        HostileName: { Type: 'String', AllowedValues: [site.wrap('exact-name'), written] },
+      };
+      return { Ref: 'HostileName' };
+  }
+};
+
+/** `fragment` with the hostile (or exact) value set in its first task's FireLens property, and the path it was set at. */
+const withValue = (
+  base: FireLensTemplateCase,
+  site: HostileSite,
+  text: string,
+  form: HostileForm,
+): { fragment: JsonObject; path: Path } => {
+  const fragment = structuredClone(base.fragment);
+  const taskId = base.taskIds[0] ?? '';
+  const resources = fragment['Resources'] as Record<string, JsonObject>;
+  const properties = resources[taskId]?.['Properties'] as JsonObject;
+  const fireLens = properties['FireLens'] as JsonObject;
+  // The property is about the default: AllowWildcardResources would accept the wildcard (FL1604 reports it then).
+  delete fireLens['AllowWildcardResources'];
+  const value = hostileValue(site, text, form, fragment);
+  return { fragment, path: ['Resources', taskId, 'Properties', 'FireLens', ...site.set(fireLens, value)] };
+};
+
+/** Valid templates with a hostile name in one field that becomes an IAM resource (test/unit/firelens/iam-walk.test.ts). */
+export const hostileNameTemplate = (): fc.Arbitrary<HostileNameCase> =>
+  fc
+    .record({
+      base: fireLensTemplate().filter((c) => c.taskIds.length > 0),
+      site: fc.constantFrom(...HOSTILE_SITES),
+      text: fc.constantFrom(...HOSTILE_TEXTS),
+      form: fc.constantFrom<HostileForm>('literal', 'literal', 'sub', 'if', 'parameter'),
+    })
+    .map(({ base, site, text, form }) => {
+      const hostile = withValue(base, site, text, form);
+      return {
+        fragment: hostile.fragment,
+        clean: withValue(base, site, 'exact-name', form).fragment,
+        path: hostile.path,
+        shape: `${base.shape} + ${site.label} = ${form} ${text}`,
+      };
+    });

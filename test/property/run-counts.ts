@@ -30,6 +30,8 @@ const BASE_RUNS = {
   iamWalkMutated: 300,
   /** A violating fixture with Fn::If / allowed-value parameters wrapped around its values keeps its errors. */
   scenarioWrapped: 200,
+  /** Valid templates with a `*` or `?` in a field that becomes an IAM resource: refused naming it, or audited clean. */
+  iamWalkHostile: 300,
 } as const;
 
 /**
@@ -62,4 +64,5 @@ export const MUTATED_TEMPLATES_PER_RUN = sum([
   'schemasMutated',
   'macroRulesHookMutated',
   'iamWalkMutated',
+  'iamWalkHostile',
 ]);

@@ -41,8 +41,8 @@ const figuresTable = (): string => {
       'test/property/macro-vs-rules-vs-hook.test.ts',
     ],
     [
-      'Property: every generated IAM policy passes the audit',
-      runs(PROPERTY_RUNS.iamWalkValid, PROPERTY_RUNS.iamWalkMutated),
+      'Property: every generated IAM policy passes the audit (hostile names: refused naming the field, or clean)',
+      `${runs(PROPERTY_RUNS.iamWalkValid, PROPERTY_RUNS.iamWalkMutated)} + ${n(PROPERTY_RUNS.iamWalkHostile)} hostile-name`,
       'test/unit/firelens/iam-walk.test.ts',
     ],
     [

@@ -1,4 +1,5 @@
 import { isObject, type Json, type JsonObject } from '../template/intrinsics';
+import type { DestinationKey } from './property-schema';
 import type { DestinationSpec } from './types';
 
 /** What one routed container's `awsfirelens` LogConfiguration gets from its destination. */
@@ -87,6 +88,19 @@ const stringifyOptions = (options: Json | undefined): JsonObject => {
   return Object.fromEntries(
     Object.entries(options).map(([key, value]) => [key, typeof value === 'number' || typeof value === 'boolean' ? String(value) : value]),
   );
+};
+
+/**
+ * The short-form field each option of `destinationOutput` is written from, by destination: the same mapping
+ * read backwards, so validation can name the field a refused option value came from.
+ */
+export const SHORT_FORM_FIELD_OF_OPTION: Readonly<Record<DestinationKey, Readonly<Record<string, string>>>> = {
+  CloudWatchLogs: { region: 'Region', log_group_name: 'LogGroupName', log_stream_prefix: 'LogStreamPrefix' },
+  Firehose: { region: 'Region', delivery_stream: 'DeliveryStreamName' },
+  KinesisStreams: { region: 'Region', stream: 'StreamName' },
+  S3: { region: 'Region', bucket: 'BucketName', s3_key_format: 'KeyFormat' },
+  OpenSearch: { Host: 'Endpoint', Index: 'Index', AWS_Region: 'Region' },
+  Custom: { Name: 'Name' },
 };
 
 /** Short forms pick the plugin; `Options` must not change it behind the user's back. */

@@ -24,6 +24,7 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
     return { ok: true, fragment, expanded: [] };
   }
   const resources = isObject(fragment['Resources']) ? fragment['Resources'] : {};
+  const parameters = isObject(fragment['Parameters']) ? fragment['Parameters'] : {};
   const valid: { spec: FireLensSpec; task: FireLensTask; derived: DerivedTask }[] = [];
   for (const input of inputs) {
     const normalized = normalizeFireLens(input);
@@ -32,7 +33,7 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
     if (!isObject(resource)) {
       continue;
     }
-    const task = readFireLensTask(input.logicalId, resource, resources);
+    const task = readFireLensTask(input.logicalId, resource, resources, parameters);
     const { problems: taskProblems, derived } = validateTask(normalized.spec, task);
     problems.push(...taskProblems);
     if (normalized.spec !== undefined && derived !== undefined) {

@@ -52,6 +52,7 @@ export const normalizeFireLens = (input: RawFireLensInput): { spec: FireLensSpec
       containerRoutes,
       containers: Array.isArray(containers) ? containers.filter((c): c is string => typeof c === 'string') : undefined,
       externalRolesGranted: raw['ExternalRolesGranted'] === true,
+      allowWildcardResources: raw['AllowWildcardResources'] === true,
       secretsKmsKey: raw['SecretsKmsKey'],
     },
     problems,

@@ -304,6 +304,11 @@ export const FIRELENS_PROPERTY: ObjectSpec = {
       kind: 'boolean',
       description: 'The task names roles defined outside this template and you have granted the permissions yourself: do not fail on them.',
     },
+    AllowWildcardResources: {
+      kind: 'boolean',
+      description:
+        'Accept a * or ? you wrote in a name or ARN that becomes an IAM resource (it grants every matching resource; FL1604 warns). A role to assume is never accepted with a wildcard.',
+    },
   },
 };
 

@@ -17,9 +17,16 @@ export interface FireLensTask {
   readonly view: TaskDefinitionView;
   /** The template's Resources, to recognise same-template roles, log groups, streams and buckets. */
   readonly resources: JsonObject;
+  /** The template's Parameters, to judge what a `Ref` to one of them may be (their Default and AllowedValues). */
+  readonly parameters: JsonObject;
 }
 
-export const readFireLensTask = (logicalId: string, resource: JsonObject, resources: JsonObject): FireLensTask => {
+export const readFireLensTask = (
+  logicalId: string,
+  resource: JsonObject,
+  resources: JsonObject,
+  parameters: JsonObject = {},
+): FireLensTask => {
   const properties = isObject(resource['Properties']) ? resource['Properties'] : {};
   const written = properties['ContainerDefinitions'];
   return {
@@ -29,6 +36,7 @@ export const readFireLensTask = (logicalId: string, resource: JsonObject, resour
     containers: containersListed(properties) && Array.isArray(written) ? written.filter(isObject) : [],
     view: readTaskDefinition(logicalId, ['Resources', logicalId], properties, resources),
     resources,
+    parameters,
   };
 };
 

@@ -63,6 +63,8 @@ export interface FireLensSpec {
   /** Explicit selection of routed containers (by name), if given. */
   readonly containers: readonly string[] | undefined;
   readonly externalRolesGranted: boolean;
+  /** The user accepts a `*` or `?` they wrote in a name that becomes an IAM resource (FL1604 warns). */
+  readonly allowWildcardResources: boolean;
   /** KMS key of the secrets, when they use a customer-managed key. */
   readonly secretsKmsKey: Json | undefined;
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors';
-import { checkRoles, checkSecrets } from './checks/iam';
+import { checkRoles, checkSecrets, checkWildcardResources } from './checks/iam';
 import { checkRouterConfig, checkRouterCycle, checkRouterReuse, checkRouterStopTimeout } from './checks/router';
 import { checkRoutes } from './checks/routes';
 import { checkSelection } from './checks/selection';
@@ -45,6 +45,7 @@ export const validateTask = (spec: FireLensSpec | undefined, task: FireLensTask)
     ...checkRouterCycle(task, derived),
     ...checkSecrets(spec, task, derived),
     ...checkRoles(spec, task, derived),
+    ...checkWildcardResources(spec, task, derived),
   ];
   return { problems, derived };
 };

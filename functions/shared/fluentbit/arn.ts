@@ -1,6 +1,7 @@
 import type { Json, JsonObject } from '../template/intrinsics';
 import { getAttTarget, isIntrinsic, isObject, literalString, refTarget } from '../template/intrinsics';
 import { escapeForSub, literalPrefix } from './templating';
+import type { ResourceSource } from './wildcards';
 
 /**
  * ARN builder for the resources FireLens outputs and secrets point at. An option value is one of:
@@ -101,6 +102,10 @@ export interface ArnInput {
   readonly region?: Json | undefined;
   /** Treat strftime `%Y` in the value as run-time templating (s3 keys). */
   readonly strftime?: boolean;
+  /** The option the region came from, reported with it (`region`, `AWS_Region`). */
+  readonly regionOption?: string;
+  /** False for a value the builder chose itself (`*` for an alias-scoped KMS key): nothing the user wrote to report. */
+  readonly written?: boolean;
 }
 
 export interface ArnContext {
@@ -112,6 +117,11 @@ export interface ArnContext {
    * expansion quadratic in the number of resources).
    */
   readonly generated?: Readonly<Record<string, unknown>>;
+  /**
+   * Told of every value the user wrote that became (part of) an IAM resource, so validation can refuse a
+   * wildcard in it and name the field it came from (checks/iam.ts).
+   */
+  readonly onResource?: (source: ResourceSource) => void;
 }
 
 /** The resource `id` of the template or of the task's generated ones; undefined when neither holds it. */
@@ -225,6 +235,19 @@ const fromIntrinsic = (input: ArnInput, value: JsonObject, expectsArn: boolean):
  * secrets): a non-resource intrinsic is then used as it is rather than wrapped as a name.
  */
 export const buildArn = (input: ArnInput, context: ArnContext, expectsArn = false): ArnResult => {
+  const result = buildArnOf(input, context, expectsArn);
+  if (input.written !== false && context.onResource !== undefined) {
+    const strftime = input.strftime === true ? { strftime: true } : {};
+    context.onResource({ option: input.option, value: input.value, kind: input.kind, arn: result.arn, ...strftime });
+    // A literal region is part of the ARN as well (`arn:aws:firehose:*:…` would be every region).
+    if (typeof input.region === 'string' && KINDS[input.kind].pattern.includes(REGION)) {
+      context.onResource({ option: input.regionOption ?? 'region', value: input.region, kind: input.kind, arn: result.arn });
+    }
+  }
+  return result;
+};
+
+const buildArnOf = (input: ArnInput, context: ArnContext, expectsArn: boolean): ArnResult => {
   const { value } = input;
   if (typeof value === 'string') {
     return fromLiteral(input, value, expectsArn);

@@ -11,6 +11,12 @@ export interface PolicyStatement {
   Condition?: JsonObject;
 }
 
+/**
+ * The Sid of a generated statement that grants on a resource built from a wildcard the user wrote and
+ * accepted with `FireLens.AllowWildcardResources`: the lint rule FL1604 finds it in the expanded template.
+ */
+export const WILDCARD_RESOURCES_SID = 'FireLensAllowWildcardResources';
+
 /** JSON text with sorted object keys, so equal values compare equal whatever their key order. */
 export const canonicalJson = (value: Json | undefined): string => {
   if (value === undefined) {

@@ -152,12 +152,20 @@ export const s3Statements: StatementsBuilder = (options, context) => {
   if (keyText === undefined) {
     notes.push('`s3_key_format` is only known at deploy time; the policy allows every key in the bucket.');
   } else {
-    const built = buildArn({ kind: 's3Bucket', value: keyText.replace(/^\//, ''), option: 's3_key_format', strftime: true }, context, true);
+    const built = buildArn(
+      { kind: 's3Bucket', value: keyText.replace(/^\//, ''), option: 's3_key_format', strftime: true, written: false },
+      context,
+      true,
+    );
     notes.push(...built.notes);
     const prefix = typeof built.arn === 'string' ? built.arn : '';
     suffix = `/${prefix.endsWith('*') ? prefix : `${prefix}*`}`;
   }
   const objectArn = arnFor('s3Bucket', 'bucket', bucket, options, context, suffix, notes);
+  if (keyText !== undefined && optionValue(options, 's3_key_format') !== undefined) {
+    // The key format was read as a prefix above; what it becomes is the object ARN.
+    context.onResource?.({ option: 's3_key_format', value: keyText, kind: 's3Bucket', arn: objectArn, strftime: true });
+  }
   const multipart = literalFlag(optionValue(options, 'use_put_object')) !== true;
   const actions = [
     's3:PutObject',
@@ -215,7 +223,16 @@ export const openSearchStatements: StatementsBuilder = (options, context) => {
       `\`Host\` does not name an Amazon OpenSearch ${serverless ? 'Serverless collection' : 'Service domain'} endpoint the macro can read; the policy allows every ${serverless ? 'collection' : 'domain'} of the account in that region.`,
     );
   }
-  const built = buildArn({ kind, value: target, option: 'Host', suffix, region }, context);
+  if (hostText !== undefined && target === '*') {
+    // A literal the macro cannot read is refused like a written wildcard (checks/iam.ts), unless accepted.
+    const unreadable = unreadableEndpoint(hostText.toLowerCase(), serverless);
+    context.onResource?.({ option: 'Host', value: hostText, kind, arn: '*', unreadable });
+  }
+  // A `*` domain is the macro's own answer to a host it cannot read (noted above), not something the user wrote.
+  const built = buildArn(
+    { kind, value: target, option: 'Host', suffix, region, regionOption: 'AWS_Region', written: target !== '*' },
+    context,
+  );
   notes.push(...built.notes);
   if (serverless) {
     notes.push(
@@ -224,6 +241,19 @@ export const openSearchStatements: StatementsBuilder = (options, context) => {
   }
   const actions = serverless ? ['aoss:APIAccessAll'] : ['es:ESHttpPost', 'es:ESHttpPut'];
   return { statements: [allow(actions, [built.arn])], notes };
+};
+
+/** Why a literal host is no endpoint of the service its options name (a Serverless one without `Serverless: true`, …). */
+const unreadableEndpoint = (host: string, serverless: boolean): string => {
+  if (!serverless && COLLECTION_ENDPOINT.test(host)) {
+    return 'is an OpenSearch Serverless collection endpoint, but the output signs for a managed domain (set Serverless: true)';
+  }
+  if (serverless && DOMAIN_ENDPOINT.test(host)) {
+    return 'is an OpenSearch Service domain endpoint, but the output signs for a Serverless collection (remove Serverless: true)';
+  }
+  return serverless
+    ? 'is not a collection endpoint (<id>.<region>.aoss.amazonaws.com) the macro can read'
+    : 'is not a domain endpoint (search-<name>-<id>.<region>.es.amazonaws.com) the macro can read';
 };
 
 /**

@@ -52,7 +52,7 @@ const fromLiteral = (valueFrom: string, context: ArnContext): SecretTarget => {
     return { kind: 'unknown', arn: valueFrom, notes: [`${valueFrom} is neither a Secrets Manager secret nor an SSM parameter.`] };
   }
   // ECS accepts a bare name only for SSM parameters in the task's region.
-  const built = buildArn({ kind: 'ssmParameter', value: valueFrom, option: 'ValueFrom' }, context);
+  const built = buildArn({ kind: 'ssmParameter', value: valueFrom, option: 'ValueFrom', written: false }, context);
   return { kind: 'ssm', arn: built.arn, notes: built.notes };
 };
 
@@ -65,7 +65,8 @@ const fromIntrinsic = (valueFrom: JsonObject, context: ArnContext): SecretTarget
   ];
   for (const [arnKind, kind] of kinds) {
     if (type !== undefined && arnKindTypes(arnKind).includes(type)) {
-      return { kind, arn: buildArn({ kind: arnKind, value: valueFrom, option: 'ValueFrom' }, context, true).arn, notes: [] };
+      const built = buildArn({ kind: arnKind, value: valueFrom, option: 'ValueFrom', written: false }, context, true);
+      return { kind, arn: built.arn, notes: [] };
     }
   }
   const text = subText(valueFrom) ?? '';
@@ -86,13 +87,15 @@ const kmsStatement = (key: Json, context: ArnContext): { statement: PolicyStatem
   const alias = literalString(key);
   if (alias !== undefined && alias.startsWith('alias/')) {
     // IAM matches kms:Decrypt against the key ARN, never the alias; the alias is a condition.
-    const built = buildArn({ kind: 'kmsKey', value: '*', option: 'kmsKeyArn' }, context);
+    const built = buildArn({ kind: 'kmsKey', value: '*', option: 'kmsKeyArn', written: false }, context);
+    context.onResource?.({ option: 'SecretsKmsKey', value: alias, kind: 'kmsKey', arn: built.arn });
     return {
       statement: allow(['kms:Decrypt'], [built.arn], { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': alias } }),
       notes: [],
     };
   }
-  const built = buildArn({ kind: 'kmsKey', value: key, option: 'kmsKeyArn' }, context);
+  const built = buildArn({ kind: 'kmsKey', value: key, option: 'kmsKeyArn', written: false }, context);
+  context.onResource?.({ option: 'SecretsKmsKey', value: key, kind: 'kmsKey', arn: built.arn });
   return { statement: allow(['kms:Decrypt'], [built.arn]), notes: [...built.notes] };
 };
 
@@ -145,10 +148,13 @@ export const secretStatementsWithNotes = (
     const valueFrom = isObject(entry) ? (entry['ValueFrom'] ?? entry['valueFrom']) : undefined;
     // Each branch of an Fn::If ValueFrom is read on its own, so a partial secret ARN still gets its `-??????`.
     return (possibleValues(valueFrom) as Json[]).flatMap((value): SecretTarget[] => {
-      if (typeof value === 'string') {
-        return [fromLiteral(value, context)];
+      const target =
+        typeof value === 'string' ? fromLiteral(value, context) : isIntrinsic(value) ? fromIntrinsic(value, context) : undefined;
+      if (target === undefined) {
+        return [];
       }
-      return isIntrinsic(value) ? [fromIntrinsic(value, context)] : [];
+      context.onResource?.({ option: 'ValueFrom', value, kind: target.kind === 'secret' ? 'secret' : 'ssmParameter', arn: target.arn });
+      return [target];
     });
   });
   const arnsOf = (kinds: readonly SecretTarget['kind'][]): Json[] => targets.filter((t) => kinds.includes(t.kind)).map((t) => t.arn);

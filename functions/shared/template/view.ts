@@ -177,6 +177,12 @@ export interface PolicyStatementView {
   /** Literal actions; an intrinsic action list makes `unknownActions` true. */
   readonly actions: readonly string[];
   readonly unknownActions: boolean;
+  /** `Sid` when literal (the macro marks statements it built from wildcards the user accepted). */
+  readonly sid: string | undefined;
+  /** Resource values as written (a single value becomes a one-item list). */
+  readonly resources: readonly Json[];
+  /** Where the statement is: its list entry, or the Statement key when the list is an intrinsic. */
+  readonly path: TemplatePath;
 }
 
 export interface RoleView {
@@ -382,18 +388,20 @@ const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   }
 };
 
-const readStatements = (document: unknown): { statements: PolicyStatementView[]; unknown: boolean } => {
+const readStatements = (document: unknown, documentPath: TemplatePath): { statements: PolicyStatementView[]; unknown: boolean } => {
   const doc = asObject(document);
   if (!doc) {
     return { statements: [], unknown: true };
   }
   const rawStatements = possibleValues(doc['Statement']).flatMap((s) => (Array.isArray(s) ? (s as Json[]) : [s]));
   let unknown = rawStatements.length === 0 && doc['Statement'] !== undefined;
-  const statements = rawStatements.map((raw): PolicyStatementView => {
+  const listed = Array.isArray(doc['Statement']);
+  const statements = rawStatements.map((raw, index): PolicyStatementView => {
+    const path: TemplatePath = [...documentPath, 'Statement', ...(listed ? [index] : [])];
     const st = asObject(raw);
     if (!st) {
       unknown = true;
-      return { effect: undefined, actions: [], unknownActions: true };
+      return { effect: undefined, actions: [], unknownActions: true, sid: undefined, resources: [], path };
     }
     const actionsRaw = st['Action'];
     const list = Array.isArray(actionsRaw) ? actionsRaw : [actionsRaw];
@@ -402,6 +410,9 @@ const readStatements = (document: unknown): { statements: PolicyStatementView[];
       effect: literalString(st['Effect']),
       actions,
       unknownActions: actions.length !== list.length || st['NotAction'] !== undefined,
+      sid: literalString(st['Sid']),
+      resources: Array.isArray(st['Resource']) ? st['Resource'] : st['Resource'] === undefined ? [] : [st['Resource']],
+      path,
     };
   });
   return { statements, unknown };
@@ -426,21 +437,28 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
     if (props['Policies'] !== undefined && !Array.isArray(props['Policies'])) {
       role.hasUnknownPolicies = true;
     }
-    for (const policy of asArray(props['Policies'])) {
-      const read = readStatements(asObject(policy)?.['PolicyDocument']);
+    for (const [index, policy] of asArray(props['Policies']).entries()) {
+      const read = readStatements(asObject(policy)?.['PolicyDocument'], [
+        'Resources',
+        id,
+        'Properties',
+        'Policies',
+        index,
+        'PolicyDocument',
+      ]);
       role.statements.push(...read.statements);
       role.hasUnknownPolicies ||= read.unknown;
     }
     roles.set(id, role);
   }
-  for (const resource of Object.values(resources)) {
+  for (const [policyId, resource] of Object.entries(resources)) {
     const type = typeOf(resource);
     if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy' && type !== 'AWS::IAM::RolePolicy') {
       continue;
     }
     const props = propertiesOf(resource);
     const targets = type === 'AWS::IAM::RolePolicy' ? [props['RoleName']] : asArray(props['Roles']);
-    const read = readStatements(props['PolicyDocument']);
+    const read = readStatements(props['PolicyDocument'], ['Resources', policyId, 'Properties', 'PolicyDocument']);
     for (const target of targets) {
       for (const candidate of possibleValues(target)) {
         const role = roles.get(referencedResource(candidate, resources) ?? '');

@@ -6,7 +6,7 @@ import { expandFragment, expandTemplate } from '../../../functions/shared/firele
 import type { JsonObject } from '../../../functions/shared/template/intrinsics';
 import { exampleFiles, fargateTaskTemplate, goldenCases, loadTemplateFile, macroEventFiles, readMacroEvent } from '../../helpers/fixtures';
 import { auditGeneratedIam } from '../../helpers/iam-audit';
-import { fireLensTemplate, mutatedTemplate } from '../../property/arbitraries';
+import { fireLensTemplate, hostileNameTemplate, mutatedTemplate } from '../../property/arbitraries';
 import { PROPERTY_RUNS } from '../../property/run-counts';
 
 /** The fixtures the macro expands (golden cases, examples, macro events), each with its expansion. */
@@ -58,6 +58,29 @@ describe('the IAM the macro generates', () => {
         auditExpansion(c.fragment, `${c.shape} + ${c.mutations.join(', ')}`);
       }),
       { numRuns: PROPERTY_RUNS.iamWalkMutated },
+    );
+  });
+});
+
+describe('the IAM of templates with hostile names (* or ? in a field that becomes an IAM resource)', () => {
+  it('is refused naming the field, or passes the audit with no stray wildcard', () => {
+    fc.assert(
+      fc.property(hostileNameTemplate(), (c) => {
+        const result = expandFragment(c.fragment);
+        if (result.ok) {
+          const problems = auditGeneratedIam(c.fragment, result.fragment);
+          if (problems.length > 0) {
+            throw new Error(`${c.shape} expanded:\n${problems.join('\n')}`);
+          }
+          return;
+        }
+        // Refused: when the same template with an exact name expands, the refusal must name the field.
+        const named = result.problems.some((p) => JSON.stringify(p.path) === JSON.stringify(c.path));
+        if (expandFragment(c.clean).ok && !named) {
+          throw new Error(`${c.shape}: refused without naming ${c.path.join('.')}:\n${result.problems.map((p) => p.message).join('\n')}`);
+        }
+      }),
+      { numRuns: PROPERTY_RUNS.iamWalkHostile },
     );
   });
 });

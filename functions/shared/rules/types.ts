@@ -31,6 +31,11 @@ export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false };
 export interface RawFinding {
   readonly path: TemplatePath;
   readonly message: string;
+  /**
+   * Only for what a rule could not check (a role from a parameter, content included at deploy):
+   * `informational`, so the gap is reported and never taken as fine, without failing the template.
+   */
+  readonly severity?: 'informational';
 }
 
 export interface Rule {

@@ -43,6 +43,8 @@ export interface ContainerView {
   readonly image: string | undefined;
   /** Logical id an `Image: !Ref X` names (a parameter, often of SSM type); undefined otherwise. */
   readonly imageRef: string | undefined;
+  /** `Image` as written, intrinsics included (`!Sub '${Repo}:latest'`, `!If`, `!Join`), for rules that reason over it. */
+  readonly imageValue: Json | undefined;
   /** True when `LogConfiguration` is present, even as an intrinsic (then `logDriver` is unknown). */
   readonly logConfigurationPresent: boolean;
   /** Literal `LogConfiguration.LogDriver`. */
@@ -188,6 +190,10 @@ export interface ParameterView {
   readonly logicalId: string;
   readonly type: string | undefined;
   readonly default: Json | undefined;
+  /** `AllowedValues` when it is a literal list: every value the parameter can take. */
+  readonly allowedValues: readonly Json[] | undefined;
+  /** `NoEcho: true`: the value is a secret CloudFormation masks. */
+  readonly noEcho: boolean;
 }
 
 export interface TemplateView {
@@ -294,6 +300,7 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
     path,
     image: literalString(properties['Image']),
     imageRef: refTarget(properties['Image']),
+    imageValue: properties['Image'],
     logConfigurationPresent: properties['LogConfiguration'] !== undefined,
     logDriver,
     logOptions,
@@ -559,7 +566,14 @@ const readParameters = (template: JsonObject): Map<string, ParameterView> => {
   const parameters = new Map<string, ParameterView>();
   for (const [id, raw] of Object.entries(asObject(template['Parameters']) ?? {})) {
     const param = asObject(raw);
-    parameters.set(id, { logicalId: id, type: literalString(param?.['Type']), default: param?.['Default'] });
+    const allowed = param?.['AllowedValues'];
+    parameters.set(id, {
+      logicalId: id,
+      type: literalString(param?.['Type']),
+      default: param?.['Default'],
+      allowedValues: Array.isArray(allowed) ? allowed : undefined,
+      noEcho: literalBoolean(param?.['NoEcho']) === true,
+    });
   }
   return parameters;
 };

@@ -111,3 +111,28 @@ export const candidateTexts = (value: unknown, parameters: Parameters): string[]
 /** A candidate as a message shows it: each unknown part as `${…}`. */
 export const shownCandidate = (text: string): string =>
   text === UNKNOWN_PART ? 'a value known only at deploy' : text.replaceAll(UNKNOWN_PART, '${…}');
+
+/** `${Name}` variables of an Fn::Sub body that CloudFormation fills in from Parameters (not `${!x}`, not `${Res.Attr}`). */
+const subNames = (arg: unknown): string[] => {
+  const list: readonly unknown[] | undefined = Array.isArray(arg) ? arg : undefined;
+  const body: unknown = list === undefined ? arg : list[0];
+  const variables: unknown = list?.[1];
+  const mapped = isObject(variables) ? variables : {};
+  const names = typeof body === 'string' ? [...body.matchAll(SUB_VARIABLE)].filter((m) => m[1] !== '!').map((m) => m[2] ?? '') : [];
+  return [...names.filter((name) => !Object.hasOwn(mapped, name)), ...referencedNames(Object.values(mapped))];
+};
+
+/** Every logical id or parameter a value refers to, at any depth: `Ref`s and the variables of `Fn::Sub` bodies. */
+export const referencedNames = (value: unknown): string[] => {
+  if (Array.isArray(value)) {
+    return value.flatMap(referencedNames);
+  }
+  if (!isObject(value)) {
+    return [];
+  }
+  const ref = refTarget(value);
+  if (ref !== undefined) {
+    return [ref];
+  }
+  return Object.entries(value).flatMap(([key, inner]) => (key === 'Fn::Sub' ? subNames(inner) : referencedNames(inner)));
+};

@@ -7,7 +7,8 @@
  * Numbers and booleans are read with `literalInteger` / `literalBoolean`, because hook payloads
  * stringify them.
  */
-import { findOption, secretOptionNames, statementsForOutput } from '../fluentbit/outputs';
+import type { PolicyStatement } from '../fluentbit/iam';
+import { findOption, secretEntries, secretOptionNames, secretStatements, statementsForOutput } from '../fluentbit/outputs';
 import {
   isIntrinsic,
   isObject,
@@ -21,6 +22,7 @@ import {
   refTarget,
 } from './intrinsics';
 import type { TemplatePath } from './locator';
+import { managedPolicyStatements } from './managed-policies';
 
 export interface DependsOnView {
   readonly containerName: string | undefined;
@@ -38,6 +40,8 @@ export interface PortMappingView {
 export interface ContainerView {
   /** Literal container name; undefined when it is an intrinsic or missing. */
   readonly name: string | undefined;
+  /** An intrinsic `Name` as written (`!Ref WorkloadName`), so messages can still name the container. */
+  readonly nameSource: string | undefined;
   readonly index: number;
   readonly path: TemplatePath;
   readonly image: string | undefined;
@@ -64,6 +68,16 @@ export interface ContainerView {
    * literal `Name`, or the plugin is not in the catalogue.
    */
   readonly outputActions: readonly string[];
+  /** The task-role statements (actions on the output's resources) behind `outputActions`. */
+  readonly outputStatements: readonly PolicyStatement[];
+  /**
+   * Execution-role statements ECS needs to start the container: reading each `Secrets` and
+   * `LogConfiguration.SecretOptions` entry (every Fn::If branch), and kms:Decrypt on the customer key of a
+   * template secret that names one. Empty without secrets.
+   */
+  readonly secretReads: readonly PolicyStatement[];
+  /** What hides secrets from `secretReads` (`Secrets: !Ref List`); undefined when every list is literal. */
+  readonly secretsUnreadable: string | undefined;
   readonly firelensConfiguration: JsonObject | undefined;
   /** `FirelensConfiguration.Options` when it is a literal object. */
   readonly firelensOptions: JsonObject | undefined;
@@ -124,6 +138,9 @@ export interface TaskDefinitionView {
   /** Logical id of the task role / execution role when it is a role of this template. */
   readonly taskRoleId: string | undefined;
   readonly executionRoleId: string | undefined;
+  /** `TaskRoleArn` / `ExecutionRoleArn` as written (a literal ARN, `!Ref Parameter`, …); undefined when absent. */
+  readonly taskRoleValue: Json | undefined;
+  readonly executionRoleValue: Json | undefined;
   /** True when `ExecutionRoleArn` is set at all: a literal ARN, a Ref, any intrinsic. */
   readonly executionRolePresent: boolean;
   /** True for task definitions that came from `externalTaskDefinitions`, not from the template. */
@@ -176,6 +193,11 @@ export interface PolicyStatementView {
   /** Literal actions; an intrinsic action list makes `unknownActions` true. */
   readonly actions: readonly string[];
   readonly unknownActions: boolean;
+  /** `Resource` entries as written (literal ARNs, `!Sub`, `!GetAtt`); `unknownResources` when NotResource or not a list. */
+  readonly resources: readonly Json[];
+  readonly unknownResources: boolean;
+  /** A `Condition` limits the statement: what it grants cannot be taken as granted. */
+  readonly conditional: boolean;
 }
 
 export interface RoleView {
@@ -184,6 +206,8 @@ export interface RoleView {
   readonly statements: readonly PolicyStatementView[];
   /** Managed policies or intrinsic documents: what the role may do cannot be known. */
   readonly hasUnknownPolicies: boolean;
+  /** Each such policy, described for messages (`managed policy arn:aws:iam::aws:policy/X`). */
+  readonly unknownPolicies: readonly string[];
 }
 
 export interface ParameterView {
@@ -254,12 +278,47 @@ const readEnvironment = (value: unknown): Map<string, string | undefined> => {
   return env;
 };
 
-/** Task-role actions of an awsfirelens output with a literal `Name`; ARNs need the template's resources. */
-const outputActionsOf = (options: JsonObject | undefined, resources: JsonObject): string[] => {
+/** Task-role statements of an awsfirelens output with a literal `Name`; ARNs need the template's resources. */
+const outputStatementsOf = (options: JsonObject | undefined, resources: JsonObject): PolicyStatement[] => {
   if (options === undefined || literalString(findOption(options, 'Name')?.value) === undefined) {
     return [];
   }
-  return [...new Set(statementsForOutput(options, { resources }).statements.flatMap((s) => s.Action))];
+  return statementsForOutput(options, { resources }).statements;
+};
+
+/** The customer KMS key of a template secret a `ValueFrom` refers to (`KmsKeyId`), if it names one. */
+const secretKmsKey = (entry: Json, resources: JsonObject): Json | undefined => {
+  const valueFrom = asObject(entry)?.['ValueFrom'];
+  const id = referencedResource(valueFrom, resources);
+  const resource = id === undefined ? undefined : resources[id];
+  return typeOf(resource) === 'AWS::SecretsManager::Secret' ? propertiesOf(resource)['KmsKeyId'] : undefined;
+};
+
+/** What the execution role must allow to fetch the secrets of these lists (entry by entry, for each entry's key). */
+const secretReadsOf = (
+  lists: readonly Json[],
+  resources: JsonObject,
+): { statements: PolicyStatement[]; unreadable: string | undefined } => {
+  const statements: PolicyStatement[] = [];
+  let unreadable: string | undefined;
+  for (const list of lists) {
+    const read = secretEntries(list);
+    unreadable ??= read.unreadable;
+    for (const entry of read.entries) {
+      statements.push(...secretStatements([entry], { resources, kmsKeyArn: secretKmsKey(entry, resources) }));
+    }
+  }
+  return { statements, unreadable };
+};
+
+/** An intrinsic container name, as a message can show it. */
+const nameSourceOf = (name: Json | undefined): string | undefined => {
+  const ref = refTarget(name);
+  if (ref !== undefined) {
+    return `!Ref ${ref}`;
+  }
+  const sub = asObject(name)?.['Fn::Sub'];
+  return typeof sub === 'string' ? `!Sub '${sub}'` : undefined;
 };
 
 const readDependsOn = (value: unknown, path: TemplatePath): DependsOnView[] =>
@@ -294,8 +353,12 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
   const dependsOnRaw = properties['DependsOn'];
   const usesFireLens = logDriver === 'awsfirelens';
   const logOptions = asObject(logConfiguration?.['Options']);
+  const outputStatements = usesFireLens ? outputStatementsOf(logOptions, resources) : [];
+  const secretLists = [properties['Secrets'], logConfiguration?.['SecretOptions']].filter((l): l is Json => l !== undefined);
+  const secretReads = secretReadsOf(secretLists, resources);
   return {
     name: literalString(properties['Name']),
+    nameSource: nameSourceOf(properties['Name']),
     index,
     path,
     image: literalString(properties['Image']),
@@ -307,7 +370,10 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
     logOptionsPath: [...path, 'LogConfiguration', 'Options'],
     secretOptions: readSecretOptions(logConfiguration?.['SecretOptions'], path),
     secretOptionNames: secretOptionNames(logConfiguration?.['SecretOptions']),
-    outputActions: usesFireLens ? outputActionsOf(logOptions, resources) : [],
+    outputActions: [...new Set(outputStatements.flatMap((s) => s.Action))],
+    outputStatements,
+    secretReads: secretReads.statements,
+    secretsUnreadable: secretReads.unreadable,
     firelensConfiguration,
     firelensOptions: asObject(firelensConfiguration?.['Options']),
     isRouter: Object.hasOwn(properties, 'FirelensConfiguration'),
@@ -370,6 +436,8 @@ export const readTaskDefinition = (
     usesFireLens: routers.length > 0 || fireLensContainers.length > 0,
     taskRoleId: roleId(properties['TaskRoleArn'], resources),
     executionRoleId: roleId(properties['ExecutionRoleArn'], resources),
+    taskRoleValue: properties['TaskRoleArn'],
+    executionRoleValue: properties['ExecutionRoleArn'],
     executionRolePresent: properties['ExecutionRoleArn'] !== undefined,
     external,
   };
@@ -439,15 +507,19 @@ const readStatements = (document: unknown): { statements: PolicyStatementView[];
     const st = asObject(raw);
     if (!st) {
       unknown = true;
-      return { effect: undefined, actions: [], unknownActions: true };
+      return { effect: undefined, actions: [], unknownActions: true, resources: [], unknownResources: true, conditional: false };
     }
     const actionsRaw = st['Action'];
     const list = Array.isArray(actionsRaw) ? actionsRaw : [actionsRaw];
     const actions = list.map((a) => literalString(a)).filter((a): a is string => a !== undefined);
+    const resourceRaw = st['Resource'];
     return {
       effect: literalString(st['Effect']),
       actions,
       unknownActions: actions.length !== list.length || st['NotAction'] !== undefined,
+      resources: Array.isArray(resourceRaw) ? resourceRaw : resourceRaw === undefined ? [] : [resourceRaw],
+      unknownResources: resourceRaw === undefined || st['NotResource'] !== undefined,
+      conditional: st['Condition'] !== undefined,
     };
   });
   return { statements, unknown };
@@ -458,7 +530,41 @@ interface MutableRole {
   path: TemplatePath;
   statements: PolicyStatementView[];
   hasUnknownPolicies: boolean;
+  unknownPolicies: string[];
 }
+
+const describePolicy = (value: Json): string => {
+  const text = literalString(value) ?? literalString(asObject(value)?.['Fn::Sub']);
+  return text === undefined ? 'a managed policy known only at deploy' : `managed policy ${text}`;
+};
+
+/** Known AWS managed policies join the role's statements; any other makes its permissions unknown. */
+const addManagedPolicies = (role: MutableRole, value: Json | undefined): void => {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    role.unknownPolicies.push('ManagedPolicyArns known only at deploy');
+    return;
+  }
+  for (const arn of value) {
+    const known = managedPolicyStatements(arn);
+    if (known === undefined) {
+      role.unknownPolicies.push(describePolicy(arn));
+      continue;
+    }
+    for (const statement of known) {
+      role.statements.push({
+        effect: 'Allow',
+        actions: statement.actions,
+        unknownActions: false,
+        resources: statement.resources,
+        unknownResources: false,
+        conditional: false,
+      });
+    }
+  }
+};
 
 const readRoles = (resources: JsonObject): Map<string, RoleView> => {
   const roles = new Map<string, MutableRole>();
@@ -467,19 +573,21 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
       continue;
     }
     const props = propertiesOf(resource);
-    const role: MutableRole = { logicalId: id, path: ['Resources', id], statements: [], hasUnknownPolicies: false };
-    role.hasUnknownPolicies = props['ManagedPolicyArns'] !== undefined && !isEmptyList(props['ManagedPolicyArns']);
+    const role: MutableRole = { logicalId: id, path: ['Resources', id], statements: [], hasUnknownPolicies: false, unknownPolicies: [] };
+    addManagedPolicies(role, props['ManagedPolicyArns']);
     if (props['Policies'] !== undefined && !Array.isArray(props['Policies'])) {
-      role.hasUnknownPolicies = true;
+      role.unknownPolicies.push('Policies known only at deploy');
     }
     for (const policy of asArray(props['Policies'])) {
       const read = readStatements(asObject(policy)?.['PolicyDocument']);
       role.statements.push(...read.statements);
-      role.hasUnknownPolicies ||= read.unknown;
+      if (read.unknown) {
+        role.unknownPolicies.push(`policy ${literalString(asObject(policy)?.['PolicyName']) ?? '(unnamed)'} known only at deploy`);
+      }
     }
     roles.set(id, role);
   }
-  for (const resource of Object.values(resources)) {
+  for (const [id, resource] of Object.entries(resources)) {
     const type = typeOf(resource);
     if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy' && type !== 'AWS::IAM::RolePolicy') {
       continue;
@@ -492,10 +600,15 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
         const role = roles.get(referencedResource(candidate, resources) ?? '');
         if (role) {
           role.statements.push(...read.statements);
-          role.hasUnknownPolicies ||= read.unknown;
+          if (read.unknown) {
+            role.unknownPolicies.push(`the document of ${id} known only at deploy`);
+          }
         }
       }
     }
+  }
+  for (const role of roles.values()) {
+    role.hasUnknownPolicies = role.unknownPolicies.length > 0;
   }
   return roles;
 };

@@ -38,7 +38,11 @@ export const shownRole = (value: Json | undefined): string => {
   if (att !== undefined) {
     return `!GetAtt ${att.join('.')}`;
   }
-  return name === undefined ? shownValue(value) : `!${name.replace(/^Fn::/, '')} …`;
+  if (name === undefined) {
+    return shownValue(value);
+  }
+  const argument = (value as Record<string, Json>)[name];
+  return `!${name.replace(/^Fn::/, '')} ${typeof argument === 'string' ? argument : '…'}`;
 };
 
 export const containerLabel = (container: ContainerView): string => container.name ?? container.nameSource ?? `#${String(container.index)}`;

@@ -30,6 +30,7 @@ import { fl1501RouterImageMutableTag } from './fl1501-router-image-mutable-tag';
 import { fl1502RouterImageDockerHub } from './fl1502-router-image-docker-hub';
 import { fl1601TaskRoleOutputActions } from './fl1601-task-role-output-actions';
 import { fl1602S3ConfigExecutionRole } from './fl1602-s3-config-execution-role';
+import { fl1603ExecutionRoleSecrets } from './fl1603-execution-role-secrets';
 import { fl1701WindowsUnsupported } from './fl1701-windows-unsupported';
 import { fl1702BottlerocketUnsupported } from './fl1702-bottlerocket-unsupported';
 
@@ -64,6 +65,7 @@ export const catalog: readonly Rule[] = [
   fl1502RouterImageDockerHub,
   fl1601TaskRoleOutputActions,
   fl1602S3ConfigExecutionRole,
+  fl1603ExecutionRoleSecrets,
   fl1701WindowsUnsupported,
   fl1702BottlerocketUnsupported,
 ];

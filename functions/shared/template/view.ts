@@ -145,6 +145,19 @@ export interface TaskDefinitionView {
   readonly executionRolePresent: boolean;
   /** True for task definitions that came from `externalTaskDefinitions`, not from the template. */
   readonly external: boolean;
+  /**
+   * Where `Fn::Transform` (AWS::Include) adds container definitions known only at deploy: the whole list,
+   * an entry, or keys inside a container. Empty when every container is written out.
+   */
+  readonly includedContainerPaths: readonly TemplatePath[];
+}
+
+/** A `Fn::ForEach::<name>` entry of Resources (AWS::LanguageExtensions) that makes task definitions at deploy. */
+export interface ForEachTaskDefinitionsView {
+  readonly key: string;
+  readonly path: TemplatePath;
+  /** The logical id template of the task definitions it makes (`${Service}Task`). */
+  readonly logicalIds: readonly string[];
 }
 
 export interface ServiceView {
@@ -233,6 +246,8 @@ export interface TemplateView {
   /** Security group logical id → the launch templates / instances that attach it. */
   readonly hostsBySecurityGroup: ReadonlyMap<string, readonly Ec2HostView[]>;
   readonly roles: ReadonlyMap<string, RoleView>;
+  /** Task definitions made by `Fn::ForEach` at deploy; the rules cannot see their content. */
+  readonly forEachTaskDefinitions: readonly ForEachTaskDefinitionsView[];
 }
 
 export interface ViewOptions {
@@ -417,7 +432,9 @@ export const readTaskDefinition = (
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode
   const networkMode = networkModeExplicit ? literalString(networkModeRaw)?.toLowerCase() : isFargate ? 'awsvpc' : 'bridge';
   const containersPath = [...path, 'Properties', 'ContainerDefinitions'];
-  const containers = asArray(properties['ContainerDefinitions']).map((raw, i) => readContainer(raw, i, containersPath, resources));
+  const containers = asArray(properties['ContainerDefinitions']).flatMap((raw, i) =>
+    isInclude(raw) ? [] : [readContainer(raw, i, containersPath, resources)],
+  );
   const fireLensContainers = containers.filter((c) => c.usesFireLens);
   const routers = containers.filter((c) => c.isRouter);
   return {
@@ -440,8 +457,40 @@ export const readTaskDefinition = (
     executionRoleValue: properties['ExecutionRoleArn'],
     executionRolePresent: properties['ExecutionRoleArn'] !== undefined,
     external,
+    includedContainerPaths: includedPaths(properties['ContainerDefinitions'], containersPath),
   };
 };
+
+const TRANSFORM = 'Fn::Transform';
+
+/** `{ "Fn::Transform": { "Name": "AWS::Include", … } }`: content CloudFormation inserts at deploy. */
+const isInclude = (value: unknown): boolean => isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, TRANSFORM);
+
+/** Where AWS::Include adds to a ContainerDefinitions list: the list itself, an entry, or keys of an entry. */
+const includedPaths = (value: unknown, path: TemplatePath): TemplatePath[] => {
+  if (isObject(value) && Object.hasOwn(value, TRANSFORM)) {
+    return [path];
+  }
+  return asArray(value).flatMap((entry, i): TemplatePath[] =>
+    isObject(entry) && Object.hasOwn(entry, TRANSFORM) ? [isInclude(entry) ? [...path, i] : [...path, i, TRANSFORM]] : [],
+  );
+};
+
+const FOR_EACH = /^Fn::ForEach::/;
+
+/** Logical id templates of the task definitions a ForEach fragment makes, nested loops included. */
+const forEachTaskIds = (value: unknown): string[] => {
+  const fragment = asObject(Array.isArray(value) ? value[2] : undefined) ?? {};
+  return Object.entries(fragment).flatMap(([key, inner]) =>
+    FOR_EACH.test(key) ? forEachTaskIds(inner) : typeOf(inner) === 'AWS::ECS::TaskDefinition' ? [key] : [],
+  );
+};
+
+const readForEach = (resources: JsonObject): ForEachTaskDefinitionsView[] =>
+  Object.entries(resources).flatMap(([key, value]) => {
+    const logicalIds = FOR_EACH.test(key) ? forEachTaskIds(value) : [];
+    return logicalIds.length === 0 ? [] : [{ key, path: ['Resources', key], logicalIds }];
+  });
 
 /** Logical ids of template resources among a list of Refs / GetAtts (each Fn::If branch counted). */
 const referencedIds = (value: unknown, resources: JsonObject): string[] => {
@@ -775,7 +824,9 @@ const bySecurityGroup = <T extends { readonly securityGroupIds: readonly string[
 
 /** Builds the view. Linear in the number of resources; never throws on odd shapes. */
 export const buildTemplateView = (template: JsonObject, options: ViewOptions = {}): TemplateView => {
-  const resources = asObject(template['Resources']) ?? {};
+  // Not asObject: a Resources section holding only `Fn::ForEach::X` would read as an intrinsic.
+  const rawResources = template['Resources'];
+  const resources = isObject(rawResources) ? rawResources : {};
   const read = readResources(resources);
   const securityGroups = groupsWithIngress(read);
   const services = read.serviceEntries.map(([id, props]) => readService(id, props, resources, read.taskDefinitionsById, options));
@@ -791,5 +842,6 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
     ec2Hosts: read.ec2Hosts,
     hostsBySecurityGroup: bySecurityGroup(read.ec2Hosts),
     roles: readRoles(resources),
+    forEachTaskDefinitions: readForEach(resources),
   };
 };

@@ -136,7 +136,7 @@ const checkAndReport = async (
     {
       ignoreRules: config.ignoreRules,
       onlyRules: config.onlyRules,
-      ruleOptions: { strictPort24224: config.strictPort24224 },
+      ruleOptions: { strictPort24224: config.strictPort24224, macroName: config.macroName },
       externalTaskDefinitions: external,
     },
     deps.deadline,

@@ -1,3 +1,4 @@
+import { DEFAULT_MACRO_NAME } from '../firelens/transform';
 import type { JsonObject } from '../template/intrinsics';
 import type { Locator, SourceRange, TemplatePath } from '../template/locator';
 import type { TemplateView } from '../template/view';
@@ -23,9 +24,11 @@ export interface RuleMeta {
 export interface RuleOptions {
   /** Flag every security group that opens 24224, not only those attached to a FireLens task. */
   readonly strictPort24224: boolean;
+  /** The Transform name that runs the FireLens macro (`--macro-name`, the hook's MacroName). */
+  readonly macroName: string;
 }
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false };
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false, macroName: DEFAULT_MACRO_NAME };
 
 /** What a rule yields: where, and what is wrong. The engine adds id, severity and location. */
 export interface RawFinding {

@@ -150,6 +150,8 @@ export interface TaskDefinitionView {
    * an entry, or keys inside a container. Empty when every container is written out.
    */
   readonly includedContainerPaths: readonly TemplatePath[];
+  /** Where the macro's short `FireLens` property is written: on the task and on containers. Empty once expanded. */
+  readonly fireLensPropertyPaths: readonly TemplatePath[];
 }
 
 /** A `Fn::ForEach::<name>` entry of Resources (AWS::LanguageExtensions) that makes task definitions at deploy. */
@@ -248,6 +250,8 @@ export interface TemplateView {
   readonly roles: ReadonlyMap<string, RoleView>;
   /** Task definitions made by `Fn::ForEach` at deploy; the rules cannot see their content. */
   readonly forEachTaskDefinitions: readonly ForEachTaskDefinitionsView[];
+  /** The template's `Transform` names (one or a list), literal ones only. */
+  readonly transforms: readonly string[];
 }
 
 export interface ViewOptions {
@@ -458,8 +462,17 @@ export const readTaskDefinition = (
     executionRolePresent: properties['ExecutionRoleArn'] !== undefined,
     external,
     includedContainerPaths: includedPaths(properties['ContainerDefinitions'], containersPath),
+    fireLensPropertyPaths: [
+      ...(Object.hasOwn(properties, FIRELENS_PROPERTY) ? [[...path, 'Properties', FIRELENS_PROPERTY]] : []),
+      ...asArray(properties['ContainerDefinitions']).flatMap((entry, i) =>
+        isObject(entry) && Object.hasOwn(entry, FIRELENS_PROPERTY) ? [[...containersPath, i, FIRELENS_PROPERTY]] : [],
+      ),
+    ],
   };
 };
+
+/** The macro's property; CloudFormation itself knows no such property of a task definition. */
+const FIRELENS_PROPERTY = 'FireLens';
 
 const TRANSFORM = 'Fn::Transform';
 
@@ -843,5 +856,8 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
     hostsBySecurityGroup: bySecurityGroup(read.ec2Hosts),
     roles: readRoles(resources),
     forEachTaskDefinitions: readForEach(resources),
+    transforms: (Array.isArray(template['Transform']) ? template['Transform'] : [template['Transform']]).filter(
+      (t): t is string => typeof t === 'string',
+    ),
   };
 };

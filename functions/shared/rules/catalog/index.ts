@@ -9,6 +9,7 @@ import { fl1006S3ConfigOnFargate } from './fl1006-s3-config-on-fargate';
 import { fl1007RouterNotEssential } from './fl1007-router-not-essential';
 import { fl1008RouterMemoryMissing } from './fl1008-router-memory-missing';
 import { fl1009RouterWithoutUsers } from './fl1009-router-without-users';
+import { fl1010FirelensWithoutTransform } from './fl1010-firelens-without-transform';
 import { fl1011ContentKnownAtDeploy } from './fl1011-content-known-at-deploy';
 import { fl1101BufferLimitInvalid } from './fl1101-buffer-limit-invalid';
 import { fl1102BufferLimitWrongDriver } from './fl1102-buffer-limit-wrong-driver';
@@ -45,6 +46,7 @@ export const catalog: readonly Rule[] = [
   fl1007RouterNotEssential,
   fl1008RouterMemoryMissing,
   fl1009RouterWithoutUsers,
+  fl1010FirelensWithoutTransform,
   fl1011ContentKnownAtDeploy,
   fl1101BufferLimitInvalid,
   fl1102BufferLimitWrongDriver,

@@ -390,6 +390,22 @@ const handWrittenRouterService = (ctx: BlockContext): Block => {
         Properties: {
           AssumeRolePolicyDocument: trustEcsTasks,
           ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
+          // The app's DB_PASSWORD secret: ECS reads it with the execution role before the task starts (FL1603).
+          Policies: [
+            {
+              PolicyName: 'app-secrets',
+              PolicyDocument: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Action: 'secretsmanager:GetSecretValue',
+                    Resource: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${ctx.team}/db-${String(ctx.n)}-??????`,
+                  },
+                ],
+              },
+            },
+          ],
         },
       },
       [`${id}Task`]: task,

@@ -39,14 +39,15 @@ const payloadFor = (path: string): string | undefined => {
 };
 
 /** What every committed event must produce. A new event file without a row here fails the suite. */
+/** FL1601 is informational in every event: their task roles are literal ARNs, outside what the hook can see. */
 const EXPECTED: Readonly<Record<string, { hookStatus: 'SUCCESS' | 'FAILED'; ruleIds: readonly string[] }>> = {
-  'changeset-compliant.json': { hookStatus: 'SUCCESS', ruleIds: [] },
-  'changeset-noncompliant.json': { hookStatus: 'FAILED', ruleIds: ['FL1001'] },
+  'changeset-compliant.json': { hookStatus: 'SUCCESS', ruleIds: ['FL1601'] },
+  'changeset-noncompliant.json': { hookStatus: 'FAILED', ruleIds: ['FL1001', 'FL1601'] },
   'delete.json': { hookStatus: 'SUCCESS', ruleIds: [] },
-  'resource-compliant.json': { hookStatus: 'SUCCESS', ruleIds: [] },
-  'resource-noncompliant.json': { hookStatus: 'FAILED', ruleIds: ['FL1302'] },
-  'stack-compliant.json': { hookStatus: 'SUCCESS', ruleIds: [] },
-  'stack-noncompliant.json': { hookStatus: 'FAILED', ruleIds: ['FL1301', 'FL1302'] },
+  'resource-compliant.json': { hookStatus: 'SUCCESS', ruleIds: ['FL1601'] },
+  'resource-noncompliant.json': { hookStatus: 'FAILED', ruleIds: ['FL1302', 'FL1601'] },
+  'stack-compliant.json': { hookStatus: 'SUCCESS', ruleIds: ['FL1601'] },
+  'stack-noncompliant.json': { hookStatus: 'FAILED', ruleIds: ['FL1301', 'FL1302', 'FL1601'] },
 };
 
 const ENV_OVERRIDES: Readonly<Record<string, string>> = {
@@ -136,7 +137,7 @@ describe('hook handler', () => {
 
     // Assert
     expect(response.message).toMatch(
-      /^FireLens hook: not compliant, 1 error, 0 warnings: FL1302 Resources\/OrdersTask\/Properties\/ContainerDefinitions\/1\/PortMappings\/1: Container app maps container port 24224/,
+      /^FireLens hook: not compliant, 1 error, 0 warnings, 1 informational: FL1302 Resources\/OrdersTask\/Properties\/ContainerDefinitions\/1\/PortMappings\/1: Container app maps container port 24224/,
     );
     expect(response.annotations).toContainEqual(
       expect.objectContaining({ annotationName: 'FL1302 port-24224-mapping', status: 'FAILED', severityLevel: 'HIGH' }),

@@ -26,6 +26,8 @@ export interface ExpectedFinding {
   readonly column: number;
   /** A stable fragment of the message. */
   readonly message: string;
+  /** Set for a rule's informational "cannot check" findings; otherwise the rule's own severity. */
+  readonly severity?: 'informational';
 }
 
 export interface InvalidCase {
@@ -82,7 +84,7 @@ export const ruleTester = (rule: Rule, tests: RuleTests): void => {
       expect(findings.map(shape)).toEqual(invalid.findings.map(shape));
       findings.forEach((finding, i) => {
         expect(finding.message).toContain(invalid.findings[i]?.message ?? '\u0000missing expectation');
-        expect(finding.severity).toBe(rule.meta.severity);
+        expect(finding.severity).toBe(invalid.findings[i]?.severity ?? rule.meta.severity);
       });
     });
   });

@@ -102,6 +102,23 @@ const SUPPORT_RESOURCES: Readonly<Record<string, JsonObject>> = {
         Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       },
       ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' }],
+      // The app containers' own Secrets (DB_PASSWORD below): the macro grants only what FireLens adds, and
+      // without this ECS could not start the task (FL1603).
+      Policies: [
+        {
+          PolicyName: 'app-secrets',
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: 'ssm:GetParameters',
+                Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/db' },
+              },
+            ],
+          },
+        },
+      ],
     },
   },
   AppSecret: { Type: 'AWS::SecretsManager::Secret', Properties: { Description: 'API key of the log destination' } },

@@ -2,7 +2,7 @@ import { fl1001RouterMissing } from '../../functions/shared/rules/catalog/fl1001
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1001RouterMissing, {
-  valid: [...GOOD_TEMPLATES],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1011/include-router.yaml', 'bad/FL1011/include-inside-container.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1001/driver-without-router.yaml',

@@ -2,7 +2,7 @@ import { fl1009RouterWithoutUsers } from '../../functions/shared/rules/catalog/f
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1009RouterWithoutUsers, {
-  valid: [...GOOD_TEMPLATES],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1011/include-inside-container.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1009/router-without-users.yaml',

@@ -2,7 +2,7 @@ import { fl1405PlaintextSecret } from '../../functions/shared/rules/catalog/fl14
 import { GOOD_TEMPLATES, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(fl1405PlaintextSecret, {
-  valid: [...GOOD_TEMPLATES],
+  valid: [...GOOD_TEMPLATES, 'bad/FL1405/ok-header-env-reference.yaml'],
   invalid: [
     {
       fixture: 'bad/FL1405/datadog-apikey-in-options.yaml',
@@ -63,6 +63,50 @@ ruleTester(fl1405PlaintextSecret, {
           line: 24,
           column: 15,
           message: 'app sets tls.key_passwd as a plain option value; move it to SecretOptions',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1405/header-sub-noecho-parameter.yaml',
+      findings: [
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'Header'],
+          line: 27,
+          column: 15,
+          message:
+            'app puts NoEcho parameter PrivateKey into Header: CloudFormation writes its value into the task definition in clear text',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1405/header-sub-plain-parameter.yaml',
+      findings: [
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'Header'],
+          line: 26,
+          column: 15,
+          message: 'app embeds a credential in Header; move it to SecretOptions',
+        },
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'header_tag'],
+          line: 27,
+          column: 15,
+          message: 'app embeds a credential in header_tag; move it to SecretOptions',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1405/noecho-parameter-ref.yaml',
+      findings: [
+        {
+          ruleId: 'FL1405',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 1, 'LogConfiguration', 'Options', 'custom_password_field'],
+          line: 26,
+          column: 15,
+          message: 'app puts NoEcho parameter CollectorPassword into custom_password_field',
         },
       ],
     },

@@ -23,5 +23,31 @@ ruleTester(fl1502RouterImageDockerHub, {
         },
       ],
     },
+    {
+      fixture: 'bad/FL1502/fluentd-router.yaml',
+      findings: [
+        {
+          ruleId: 'FL1502',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'],
+          line: 9,
+          column: 11,
+          message:
+            'pulls fluent/fluentd:v1.17-1 from Docker Hub, which rate-limits pulls; pull the Fluentd image through Amazon ECR (a pull-through cache rule',
+        },
+      ],
+    },
+    {
+      fixture: 'bad/FL1502/otel-collector-router.yaml',
+      findings: [
+        {
+          ruleId: 'FL1502',
+          path: ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'],
+          line: 9,
+          column: 11,
+          message:
+            'pulls otel/opentelemetry-collector-contrib:0.114.0 from Docker Hub, which rate-limits pulls; use public.ecr.aws/aws-observability/aws-otel-collector (ADOT)',
+        },
+      ],
+    },
   ],
 });

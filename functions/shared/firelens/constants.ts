@@ -2,7 +2,8 @@
  * The AWS for Fluent Bit version the default router image is pinned to. Its maintainers advise pinning
  * an exact version in production rather than the mutable `latest`/`stable` tags (aws/aws-for-fluent-bit
  * README, "Guidance on consuming versions"). This is the version in the repository's
- * AWS_FOR_FLUENT_BIT_STABLE_VERSION file (2.x line, Fluent Bit 1.9.10) as of 2026-06. Bump it here only.
+ * AWS_FOR_FLUENT_BIT_STABLE_VERSION file (2.x line, Fluent Bit 1.9.10) as of 2026-06, still its value when
+ * checked on 2026-12-01. Bump it here only, then `npm run test:golden:update` (README, "Image").
  */
 export const AWS_FOR_FLUENT_BIT_VERSION = '2.34.3.20260623';
 

@@ -164,7 +164,7 @@ const checkAndReport = async (
     {
       ignoreRules: config.ignoreRules,
       onlyRules: config.onlyRules,
-      ruleOptions: { strictPort24224: config.strictPort24224 },
+      ruleOptions: { strictPort24224: config.strictPort24224, macroName: config.macroName },
       externalTaskDefinitions: external,
       pseudoParameters,
       // The template does not switch off the control that checks it: only what the hook's own settings allow.

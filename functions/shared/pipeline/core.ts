@@ -147,7 +147,15 @@ export const finishPipeline = (prepared: PreparedTemplate, options: PipelineOpti
     const findings = prepared.findings.filter((f) => isSelected(f.ruleId, options.lint ?? {}));
     return { prepared, findings: [...findings].sort(compareFindings) };
   }
-  return { prepared, findings: checkTemplate(prepared, options.lint, options.checkpoint) };
+  // FL1010 needs the macro's name to tell a FireLens property the macro will expand from one nothing will.
+  const lint: LintOptions = {
+    ...options.lint,
+    ruleOptions: {
+      ...options.lint?.ruleOptions,
+      macroName: options.macroName ?? options.lint?.ruleOptions?.macroName ?? DEFAULT_MACRO_NAME,
+    },
+  };
+  return { prepared, findings: checkTemplate(prepared, lint, options.checkpoint) };
 };
 
 /** The whole pipeline on a template already read (the macro's fragment). */

@@ -105,7 +105,7 @@ export const boundFindingMessage = (message: string): string =>
 
 export const toFinding = (meta: RuleMeta, raw: RawFinding, options: RunOptions): Finding => ({
   ruleId: meta.id,
-  severity: meta.severity,
+  severity: raw.severity ?? meta.severity,
   message: boundFindingMessage(raw.message),
   logicalId: logicalIdOf(raw.path),
   path: raw.path,

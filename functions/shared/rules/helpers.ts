@@ -1,6 +1,6 @@
 /** Small pure helpers shared by several rules (reading options, ports, IAM actions, images). */
 import { cutText, QUOTED_TEXT_LIMIT } from '../errors';
-import { type Json, literalInteger, literalString } from '../template/intrinsics';
+import { getAttTarget, intrinsicName, type Json, literalInteger, literalString, refTarget } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import type { ContainerView, DependsOnView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
 
@@ -19,7 +19,26 @@ export const shownValue = (value: unknown): string => {
   return cutText(shown, QUOTED_TEXT_LIMIT);
 };
 
-export const containerLabel = (container: ContainerView): string => container.name ?? `#${String(container.index)}`;
+/** The container's name; for a name given by an intrinsic, the intrinsic as written (`!Ref WorkloadName`). */
+/** A role ARN value as a message shows it: `!Ref TaskRoleArn`, `!GetAtt Role.Arn`, `!ImportValue …`, or the quoted literal. */
+export const shownRole = (value: Json | undefined): string => {
+  const ref = refTarget(value);
+  const att = getAttTarget(value);
+  const name = intrinsicName(value);
+  if (ref !== undefined) {
+    return `!Ref ${ref}`;
+  }
+  if (att !== undefined) {
+    return `!GetAtt ${att.join('.')}`;
+  }
+  if (name === undefined) {
+    return shownValue(value);
+  }
+  const argument = (value as Record<string, Json>)[name];
+  return `!${name.replace(/^Fn::/, '')} ${typeof argument === 'string' ? argument : '…'}`;
+};
+
+export const containerLabel = (container: ContainerView): string => container.name ?? container.nameSource ?? `#${String(container.index)}`;
 
 /** The FirelensConfiguration option `key` of a router, with its path. */
 export const routerOption = (router: ContainerView, key: string): { value: Json; path: TemplatePath } | undefined => {

@@ -1,3 +1,4 @@
+import { DEFAULT_MACRO_NAME } from '../firelens/transform';
 import type { JsonObject } from '../template/intrinsics';
 import type { Locator, SourceRange, TemplatePath } from '../template/locator';
 import type { PseudoParameters } from '../template/task-definition-reference';
@@ -25,14 +26,21 @@ export interface RuleMeta {
 export interface RuleOptions {
   /** Flag every security group that opens 24224, not only those attached to a FireLens task. */
   readonly strictPort24224: boolean;
+  /** The Transform name that runs the FireLens macro (`--macro-name`, the hook's MacroName). */
+  readonly macroName: string;
 }
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false };
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false, macroName: DEFAULT_MACRO_NAME };
 
 /** What a rule yields: where, and what is wrong. The engine adds id, severity and location. */
 export interface RawFinding {
   readonly path: TemplatePath;
   readonly message: string;
+  /**
+   * Only for what a rule could not check (a role from a parameter, content included at deploy):
+   * `informational`, so the gap is reported and never taken as fine, without failing the template.
+   */
+  readonly severity?: 'informational';
 }
 
 export interface Rule {

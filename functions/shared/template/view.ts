@@ -7,7 +7,8 @@
  * Numbers and booleans are read with `literalInteger` / `literalBoolean`, because hook payloads
  * stringify them.
  */
-import { findOption, secretOptionNames, statementsForOutput } from '../fluentbit/outputs';
+import type { PolicyStatement } from '../fluentbit/iam';
+import { findOption, secretEntries, secretOptionNames, secretStatements, statementsForOutput } from '../fluentbit/outputs';
 import {
   isIntrinsic,
   isObject,
@@ -38,6 +39,7 @@ import {
 } from './view-network';
 
 export type { HostAttachmentView, IngressRuleView, PortMappingView, SecurityGroupView } from './view-network';
+import { managedPolicyStatements } from './managed-policies';
 import { type PseudoParameters, type TaskDefinitionReference, taskDefinitionReferences } from './task-definition-reference';
 
 export interface DependsOnView {
@@ -50,11 +52,15 @@ export interface DependsOnView {
 export interface ContainerView {
   /** Literal container name; undefined when it is an intrinsic or missing. */
   readonly name: string | undefined;
+  /** An intrinsic `Name` as written (`!Ref WorkloadName`), so messages can still name the container. */
+  readonly nameSource: string | undefined;
   readonly index: number;
   readonly path: TemplatePath;
   readonly image: string | undefined;
   /** Logical id an `Image: !Ref X` names (a parameter, often of SSM type); undefined otherwise. */
   readonly imageRef: string | undefined;
+  /** `Image` as written, intrinsics included (`!Sub '${Repo}:latest'`, `!If`, `!Join`), for rules that reason over it. */
+  readonly imageValue: Json | undefined;
   /** True when `LogConfiguration` is present, even as an intrinsic (then `logDriver` is unknown). */
   readonly logConfigurationPresent: boolean;
   /** Literal `LogConfiguration.LogDriver`. */
@@ -74,6 +80,16 @@ export interface ContainerView {
    * literal `Name`, or the plugin is not in the catalogue.
    */
   readonly outputActions: readonly string[];
+  /** The task-role statements (actions on the output's resources) behind `outputActions`. */
+  readonly outputStatements: readonly PolicyStatement[];
+  /**
+   * Execution-role statements ECS needs to start the container: reading each `Secrets` and
+   * `LogConfiguration.SecretOptions` entry (every Fn::If branch), and kms:Decrypt on the customer key of a
+   * template secret that names one. Empty without secrets.
+   */
+  readonly secretReads: readonly PolicyStatement[];
+  /** What hides secrets from `secretReads` (`Secrets: !Ref List`); undefined when every list is literal. */
+  readonly secretsUnreadable: string | undefined;
   readonly firelensConfiguration: JsonObject | undefined;
   /** `FirelensConfiguration.Options` when it is a literal object. */
   readonly firelensOptions: JsonObject | undefined;
@@ -134,10 +150,28 @@ export interface TaskDefinitionView {
   /** Logical id of the task role / execution role when it is a role of this template. */
   readonly taskRoleId: string | undefined;
   readonly executionRoleId: string | undefined;
+  /** `TaskRoleArn` / `ExecutionRoleArn` as written (a literal ARN, `!Ref Parameter`, …); undefined when absent. */
+  readonly taskRoleValue: Json | undefined;
+  readonly executionRoleValue: Json | undefined;
   /** True when `ExecutionRoleArn` is set at all: a literal ARN, a Ref, any intrinsic. */
   readonly executionRolePresent: boolean;
   /** True for task definitions that came from `externalTaskDefinitions`, not from the template. */
   readonly external: boolean;
+  /**
+   * Where `Fn::Transform` (AWS::Include) adds container definitions known only at deploy: the whole list,
+   * an entry, or keys inside a container. Empty when every container is written out.
+   */
+  readonly includedContainerPaths: readonly TemplatePath[];
+  /** Where the macro's short `FireLens` property is written: on the task and on containers. Empty once expanded. */
+  readonly fireLensPropertyPaths: readonly TemplatePath[];
+}
+
+/** A `Fn::ForEach::<name>` entry of Resources (AWS::LanguageExtensions) that makes task definitions at deploy. */
+export interface ForEachTaskDefinitionsView {
+  readonly key: string;
+  readonly path: TemplatePath;
+  /** The logical id template of the task definitions it makes (`${Service}Task`). */
+  readonly logicalIds: readonly string[];
 }
 
 export interface ServiceView {
@@ -179,8 +213,11 @@ export interface PolicyStatementView {
   readonly unknownActions: boolean;
   /** `Sid` when literal (the macro marks statements it built from wildcards the user accepted). */
   readonly sid: string | undefined;
-  /** Resource values as written (a single value becomes a one-item list). */
+  /** `Resource` entries as written (literal ARNs, `!Sub`, `!GetAtt`); `unknownResources` when NotResource or not a list. */
   readonly resources: readonly Json[];
+  readonly unknownResources: boolean;
+  /** A `Condition` limits the statement: what it grants cannot be taken as granted. */
+  readonly conditional: boolean;
   /** Where the statement is: its list entry, or the Statement key when the list is an intrinsic. */
   readonly path: TemplatePath;
 }
@@ -191,12 +228,18 @@ export interface RoleView {
   readonly statements: readonly PolicyStatementView[];
   /** Managed policies or intrinsic documents: what the role may do cannot be known. */
   readonly hasUnknownPolicies: boolean;
+  /** Each such policy, described for messages (`managed policy arn:aws:iam::aws:policy/X`). */
+  readonly unknownPolicies: readonly string[];
 }
 
 export interface ParameterView {
   readonly logicalId: string;
   readonly type: string | undefined;
   readonly default: Json | undefined;
+  /** `AllowedValues` when it is a literal list: every value the parameter can take. */
+  readonly allowedValues: readonly Json[] | undefined;
+  /** `NoEcho: true`: the value is a secret CloudFormation masks. */
+  readonly noEcho: boolean;
 }
 
 export interface TemplateView {
@@ -218,6 +261,10 @@ export interface TemplateView {
   /** Security group logical id → the host attachments whose instances get it. */
   readonly hostsBySecurityGroup: ReadonlyMap<string, readonly HostAttachmentView[]>;
   readonly roles: ReadonlyMap<string, RoleView>;
+  /** Task definitions made by `Fn::ForEach` at deploy; the rules cannot see their content. */
+  readonly forEachTaskDefinitions: readonly ForEachTaskDefinitionsView[];
+  /** The template's `Transform` names (one or a list), literal ones only. */
+  readonly transforms: readonly string[];
 }
 
 export interface ViewOptions {
@@ -265,12 +312,47 @@ const readEnvironment = (value: unknown): Map<string, string | undefined> => {
   return env;
 };
 
-/** Task-role actions of an awsfirelens output with a literal `Name`; ARNs need the template's resources. */
-const outputActionsOf = (options: JsonObject | undefined, resources: JsonObject): string[] => {
+/** Task-role statements of an awsfirelens output with a literal `Name`; ARNs need the template's resources. */
+const outputStatementsOf = (options: JsonObject | undefined, resources: JsonObject): PolicyStatement[] => {
   if (options === undefined || literalString(findOption(options, 'Name')?.value) === undefined) {
     return [];
   }
-  return [...new Set(statementsForOutput(options, { resources }).statements.flatMap((s) => s.Action))];
+  return statementsForOutput(options, { resources }).statements;
+};
+
+/** The customer KMS key of a template secret a `ValueFrom` refers to (`KmsKeyId`), if it names one. */
+const secretKmsKey = (entry: Json, resources: JsonObject): Json | undefined => {
+  const valueFrom = asObject(entry)?.['ValueFrom'];
+  const id = referencedResource(valueFrom, resources);
+  const resource = id === undefined ? undefined : resources[id];
+  return typeOf(resource) === 'AWS::SecretsManager::Secret' ? propertiesOf(resource)['KmsKeyId'] : undefined;
+};
+
+/** What the execution role must allow to fetch the secrets of these lists (entry by entry, for each entry's key). */
+const secretReadsOf = (
+  lists: readonly Json[],
+  resources: JsonObject,
+): { statements: PolicyStatement[]; unreadable: string | undefined } => {
+  const statements: PolicyStatement[] = [];
+  let unreadable: string | undefined;
+  for (const list of lists) {
+    const read = secretEntries(list);
+    unreadable ??= read.unreadable;
+    for (const entry of read.entries) {
+      statements.push(...secretStatements([entry], { resources, kmsKeyArn: secretKmsKey(entry, resources) }));
+    }
+  }
+  return { statements, unreadable };
+};
+
+/** An intrinsic container name, as a message can show it. */
+const nameSourceOf = (name: Json | undefined): string | undefined => {
+  const ref = refTarget(name);
+  if (ref !== undefined) {
+    return `!Ref ${ref}`;
+  }
+  const sub = asObject(name)?.['Fn::Sub'];
+  return typeof sub === 'string' ? `!Sub '${sub}'` : undefined;
 };
 
 const readDependsOn = (value: unknown, path: TemplatePath): DependsOnView[] =>
@@ -295,19 +377,27 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
   const dependsOnRaw = properties['DependsOn'];
   const usesFireLens = logDriver === 'awsfirelens';
   const logOptions = asObject(logConfiguration?.['Options']);
+  const outputStatements = usesFireLens ? outputStatementsOf(logOptions, resources) : [];
+  const secretLists = [properties['Secrets'], logConfiguration?.['SecretOptions']].filter((l): l is Json => l !== undefined);
+  const secretReads = secretReadsOf(secretLists, resources);
   return {
     name: literalString(properties['Name']),
+    nameSource: nameSourceOf(properties['Name']),
     index,
     path,
     image: literalString(properties['Image']),
     imageRef: refTarget(properties['Image']),
+    imageValue: properties['Image'],
     logConfigurationPresent: properties['LogConfiguration'] !== undefined,
     logDriver,
     logOptions,
     logOptionsPath: [...path, 'LogConfiguration', 'Options'],
     secretOptions: readSecretOptions(logConfiguration?.['SecretOptions'], path),
     secretOptionNames: secretOptionNames(logConfiguration?.['SecretOptions']),
-    outputActions: usesFireLens ? outputActionsOf(logOptions, resources) : [],
+    outputActions: [...new Set(outputStatements.flatMap((s) => s.Action))],
+    outputStatements,
+    secretReads: secretReads.statements,
+    secretsUnreadable: secretReads.unreadable,
     firelensConfiguration,
     firelensOptions: asObject(firelensConfiguration?.['Options']),
     isRouter: Object.hasOwn(properties, 'FirelensConfiguration'),
@@ -355,7 +445,9 @@ export const readTaskDefinition = (
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode
   const networkMode = networkModeExplicit ? literalString(networkModeRaw)?.toLowerCase() : isFargate ? 'awsvpc' : 'bridge';
   const containersPath = [...path, 'Properties', 'ContainerDefinitions'];
-  const containers = asArray(properties['ContainerDefinitions']).map((raw, i) => readContainer(raw, i, containersPath, resources));
+  const containers = asArray(properties['ContainerDefinitions']).flatMap((raw, i) =>
+    isInclude(raw) ? [] : [readContainer(raw, i, containersPath, resources)],
+  );
   const fireLensContainers = containers.filter((c) => c.usesFireLens);
   const routers = containers.filter((c) => c.isRouter);
   return {
@@ -374,10 +466,53 @@ export const readTaskDefinition = (
     usesFireLens: routers.length > 0 || fireLensContainers.length > 0,
     taskRoleId: roleId(properties['TaskRoleArn'], resources),
     executionRoleId: roleId(properties['ExecutionRoleArn'], resources),
+    taskRoleValue: properties['TaskRoleArn'],
+    executionRoleValue: properties['ExecutionRoleArn'],
     executionRolePresent: properties['ExecutionRoleArn'] !== undefined,
     external,
+    includedContainerPaths: includedPaths(properties['ContainerDefinitions'], containersPath),
+    fireLensPropertyPaths: [
+      ...(Object.hasOwn(properties, FIRELENS_PROPERTY) ? [[...path, 'Properties', FIRELENS_PROPERTY]] : []),
+      ...asArray(properties['ContainerDefinitions']).flatMap((entry, i) =>
+        isObject(entry) && Object.hasOwn(entry, FIRELENS_PROPERTY) ? [[...containersPath, i, FIRELENS_PROPERTY]] : [],
+      ),
+    ],
   };
 };
+
+/** The macro's property; CloudFormation itself knows no such property of a task definition. */
+const FIRELENS_PROPERTY = 'FireLens';
+
+const TRANSFORM = 'Fn::Transform';
+
+/** `{ "Fn::Transform": { "Name": "AWS::Include", … } }`: content CloudFormation inserts at deploy. */
+const isInclude = (value: unknown): boolean => isObject(value) && Object.keys(value).length === 1 && Object.hasOwn(value, TRANSFORM);
+
+/** Where AWS::Include adds to a ContainerDefinitions list: the list itself, an entry, or keys of an entry. */
+const includedPaths = (value: unknown, path: TemplatePath): TemplatePath[] => {
+  if (isObject(value) && Object.hasOwn(value, TRANSFORM)) {
+    return [path];
+  }
+  return asArray(value).flatMap((entry, i): TemplatePath[] =>
+    isObject(entry) && Object.hasOwn(entry, TRANSFORM) ? [isInclude(entry) ? [...path, i] : [...path, i, TRANSFORM]] : [],
+  );
+};
+
+const FOR_EACH = /^Fn::ForEach::/;
+
+/** Logical id templates of the task definitions a ForEach fragment makes, nested loops included. */
+const forEachTaskIds = (value: unknown): string[] => {
+  const fragment = asObject(Array.isArray(value) ? value[2] : undefined) ?? {};
+  return Object.entries(fragment).flatMap(([key, inner]) =>
+    FOR_EACH.test(key) ? forEachTaskIds(inner) : typeOf(inner) === 'AWS::ECS::TaskDefinition' ? [key] : [],
+  );
+};
+
+const readForEach = (resources: JsonObject): ForEachTaskDefinitionsView[] =>
+  Object.entries(resources).flatMap(([key, value]) => {
+    const logicalIds = FOR_EACH.test(key) ? forEachTaskIds(value) : [];
+    return logicalIds.length === 0 ? [] : [{ key, path: ['Resources', key], logicalIds }];
+  });
 
 const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key);
@@ -401,17 +536,29 @@ const readStatements = (document: unknown, documentPath: TemplatePath): { statem
     const st = asObject(raw);
     if (!st) {
       unknown = true;
-      return { effect: undefined, actions: [], unknownActions: true, sid: undefined, resources: [], path };
+      return {
+        effect: undefined,
+        actions: [],
+        unknownActions: true,
+        sid: undefined,
+        resources: [],
+        unknownResources: true,
+        conditional: false,
+        path,
+      };
     }
     const actionsRaw = st['Action'];
     const list = Array.isArray(actionsRaw) ? actionsRaw : [actionsRaw];
     const actions = list.map((a) => literalString(a)).filter((a): a is string => a !== undefined);
+    const resourceRaw = st['Resource'];
     return {
       effect: literalString(st['Effect']),
       actions,
       unknownActions: actions.length !== list.length || st['NotAction'] !== undefined,
       sid: literalString(st['Sid']),
-      resources: Array.isArray(st['Resource']) ? st['Resource'] : st['Resource'] === undefined ? [] : [st['Resource']],
+      resources: Array.isArray(resourceRaw) ? resourceRaw : resourceRaw === undefined ? [] : [resourceRaw],
+      unknownResources: resourceRaw === undefined || st['NotResource'] !== undefined,
+      conditional: st['Condition'] !== undefined,
       path,
     };
   });
@@ -423,7 +570,43 @@ interface MutableRole {
   path: TemplatePath;
   statements: PolicyStatementView[];
   hasUnknownPolicies: boolean;
+  unknownPolicies: string[];
 }
+
+const describePolicy = (value: Json): string => {
+  const text = literalString(value) ?? literalString(asObject(value)?.['Fn::Sub']);
+  return text === undefined ? 'a managed policy known only at deploy' : `managed policy ${text}`;
+};
+
+/** Known AWS managed policies join the role's statements; any other makes its permissions unknown. */
+const addManagedPolicies = (role: MutableRole, value: Json | undefined): void => {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    role.unknownPolicies.push('ManagedPolicyArns known only at deploy');
+    return;
+  }
+  for (const [index, arn] of value.entries()) {
+    const known = managedPolicyStatements(arn);
+    if (known === undefined) {
+      role.unknownPolicies.push(describePolicy(arn));
+      continue;
+    }
+    for (const statement of known) {
+      role.statements.push({
+        effect: 'Allow',
+        actions: statement.actions,
+        unknownActions: false,
+        sid: undefined,
+        resources: statement.resources,
+        unknownResources: false,
+        conditional: false,
+        path: [...role.path, 'Properties', 'ManagedPolicyArns', index],
+      });
+    }
+  }
+};
 
 const readRoles = (resources: JsonObject): Map<string, RoleView> => {
   const roles = new Map<string, MutableRole>();
@@ -432,10 +615,10 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
       continue;
     }
     const props = propertiesOf(resource);
-    const role: MutableRole = { logicalId: id, path: ['Resources', id], statements: [], hasUnknownPolicies: false };
-    role.hasUnknownPolicies = props['ManagedPolicyArns'] !== undefined && !isEmptyList(props['ManagedPolicyArns']);
+    const role: MutableRole = { logicalId: id, path: ['Resources', id], statements: [], hasUnknownPolicies: false, unknownPolicies: [] };
+    addManagedPolicies(role, props['ManagedPolicyArns']);
     if (props['Policies'] !== undefined && !Array.isArray(props['Policies'])) {
-      role.hasUnknownPolicies = true;
+      role.unknownPolicies.push('Policies known only at deploy');
     }
     for (const [index, policy] of asArray(props['Policies']).entries()) {
       const read = readStatements(asObject(policy)?.['PolicyDocument'], [
@@ -447,7 +630,9 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
         'PolicyDocument',
       ]);
       role.statements.push(...read.statements);
-      role.hasUnknownPolicies ||= read.unknown;
+      if (read.unknown) {
+        role.unknownPolicies.push(`policy ${literalString(asObject(policy)?.['PolicyName']) ?? '(unnamed)'} known only at deploy`);
+      }
     }
     roles.set(id, role);
   }
@@ -464,10 +649,15 @@ const readRoles = (resources: JsonObject): Map<string, RoleView> => {
         const role = roles.get(referencedResource(candidate, resources) ?? '');
         if (role) {
           role.statements.push(...read.statements);
-          role.hasUnknownPolicies ||= read.unknown;
+          if (read.unknown) {
+            role.unknownPolicies.push(`the document of ${policyId} known only at deploy`);
+          }
         }
       }
     }
+  }
+  for (const role of roles.values()) {
+    role.hasUnknownPolicies = role.unknownPolicies.length > 0;
   }
   return roles;
 };
@@ -548,7 +738,14 @@ const readParameters = (template: JsonObject): Map<string, ParameterView> => {
   const parameters = new Map<string, ParameterView>();
   for (const [id, raw] of Object.entries(asObject(template['Parameters']) ?? {})) {
     const param = asObject(raw);
-    parameters.set(id, { logicalId: id, type: literalString(param?.['Type']), default: param?.['Default'] });
+    const allowed = param?.['AllowedValues'];
+    parameters.set(id, {
+      logicalId: id,
+      type: literalString(param?.['Type']),
+      default: param?.['Default'],
+      allowedValues: Array.isArray(allowed) ? allowed : undefined,
+      noEcho: literalBoolean(param?.['NoEcho']) === true,
+    });
   }
   return parameters;
 };
@@ -644,7 +841,9 @@ const bySecurityGroup = <T extends { readonly securityGroupIds: readonly string[
 
 /** Builds the view. Linear in the number of resources; never throws on odd shapes. */
 export const buildTemplateView = (template: JsonObject, options: ViewOptions = {}): TemplateView => {
-  const resources = asObject(template['Resources']) ?? {};
+  // Not asObject: a Resources section holding only `Fn::ForEach::X` would read as an intrinsic.
+  const rawResources = template['Resources'];
+  const resources = isObject(rawResources) ? rawResources : {};
   const read = readResources(resources);
   const securityGroups = groupsWithIngress(read);
   const taskAttachments = read.taskAttachments.map((attachment): TaskAttachmentView => ({
@@ -676,5 +875,9 @@ export const buildTemplateView = (template: JsonObject, options: ViewOptions = {
     hostAttachments: read.hostAttachments,
     hostsBySecurityGroup: bySecurityGroup(read.hostAttachments.map((host) => ({ ...host, securityGroupIds: host.groups.ids }))),
     roles: readRoles(resources),
+    forEachTaskDefinitions: readForEach(resources),
+    transforms: (Array.isArray(template['Transform']) ? template['Transform'] : [template['Transform']]).filter(
+      (t): t is string => typeof t === 'string',
+    ),
   };
 };

@@ -37,17 +37,19 @@ describe('lintCommand', () => {
     expect(io.out).toEqual([]);
   });
 
-  it('exits 6 (2|4) when there are errors and warnings, and prints them in text', async () => {
+  it('exits 14 (2|4|8) when there are errors, warnings and informational findings, and prints them in text', async () => {
+    // a.yaml's task role is a literal ARN from outside the template: FL1601 reports it as cannot-check (informational).
     const io = fakeIo({ 'a.yaml': WARNING_ONLY, 'b.yaml': ERROR });
-    expect(await lintCommand(['a.yaml', 'b.yaml'], io)).toBe(6);
+    expect(await lintCommand(['a.yaml', 'b.yaml'], io)).toBe(14);
     expect(io.out.join('')).toContain('FL1301 Security group Group, attached to service Service, allows TCP 24000-25000');
     expect(io.out.join('')).toContain('b.yaml:32:11');
   });
 
-  it('exits 4 for warnings only, and 0 once they are ignored by prefix', async () => {
+  it('exits 12 for warnings and informational findings only, 4 without the informational rule, and 0 once all are ignored by prefix', async () => {
     const io = fakeIo({ 'a.yaml': WARNING_ONLY });
-    expect(await lintCommand(['a.yaml'], io)).toBe(4);
-    expect(await lintCommand(['a.yaml', '--ignore-checks', 'FL12,FL15'], fakeIo({ 'a.yaml': WARNING_ONLY }))).toBe(0);
+    expect(await lintCommand(['a.yaml'], io)).toBe(12);
+    expect(await lintCommand(['a.yaml', '--ignore-checks', 'FL16'], fakeIo({ 'a.yaml': WARNING_ONLY }))).toBe(4);
+    expect(await lintCommand(['a.yaml', '--ignore-checks', 'FL12,FL15,FL16'], fakeIo({ 'a.yaml': WARNING_ONLY }))).toBe(0);
   });
 
   it("honours the template's ignore_checks, lists what it suppressed and who with --show-suppressed (text and json)", async () => {

@@ -13,7 +13,8 @@ export const fl1001RouterMissing = defineRule({
   },
   *check(view) {
     for (const task of view.taskDefinitions) {
-      if (task.routers.length > 0) {
+      // A router may come from container definitions AWS::Include adds at deploy (FL1011 notes them).
+      if (task.routers.length > 0 || task.includedContainerPaths.length > 0) {
         continue;
       }
       for (const container of task.fireLensContainers) {

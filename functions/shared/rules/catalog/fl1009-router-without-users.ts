@@ -14,7 +14,8 @@ export const fl1009RouterWithoutUsers = defineRule({
   *check(view) {
     for (const task of view.taskDefinitions) {
       const unknownDriver = task.containers.some((c) => c.logDriver === undefined && c.logConfigurationPresent);
-      if (task.fireLensContainers.length > 0 || unknownDriver) {
+      // Included container definitions (AWS::Include) may use awsfirelens; FL1011 notes them.
+      if (task.fireLensContainers.length > 0 || unknownDriver || task.includedContainerPaths.length > 0) {
         continue;
       }
       for (const router of task.routers) {

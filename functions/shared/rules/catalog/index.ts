@@ -9,6 +9,8 @@ import { fl1006S3ConfigOnFargate } from './fl1006-s3-config-on-fargate';
 import { fl1007RouterNotEssential } from './fl1007-router-not-essential';
 import { fl1008RouterMemoryMissing } from './fl1008-router-memory-missing';
 import { fl1009RouterWithoutUsers } from './fl1009-router-without-users';
+import { fl1010FirelensWithoutTransform } from './fl1010-firelens-without-transform';
+import { fl1011ContentKnownAtDeploy } from './fl1011-content-known-at-deploy';
 import { fl1101BufferLimitInvalid } from './fl1101-buffer-limit-invalid';
 import { fl1102BufferLimitWrongDriver } from './fl1102-buffer-limit-wrong-driver';
 import { fl1103BufferExceedsTaskMemory } from './fl1103-buffer-exceeds-task-memory';
@@ -31,6 +33,7 @@ import { fl1501RouterImageMutableTag } from './fl1501-router-image-mutable-tag';
 import { fl1502RouterImageDockerHub } from './fl1502-router-image-docker-hub';
 import { fl1601TaskRoleOutputActions } from './fl1601-task-role-output-actions';
 import { fl1602S3ConfigExecutionRole } from './fl1602-s3-config-execution-role';
+import { fl1603ExecutionRoleSecrets } from './fl1603-execution-role-secrets';
 import { fl1604WildcardResourceGranted } from './fl1604-wildcard-resource-granted';
 import { fl1701WindowsUnsupported } from './fl1701-windows-unsupported';
 import { fl1702BottlerocketUnsupported } from './fl1702-bottlerocket-unsupported';
@@ -45,6 +48,8 @@ export const catalog: readonly Rule[] = [
   fl1007RouterNotEssential,
   fl1008RouterMemoryMissing,
   fl1009RouterWithoutUsers,
+  fl1010FirelensWithoutTransform,
+  fl1011ContentKnownAtDeploy,
   fl1101BufferLimitInvalid,
   fl1102BufferLimitWrongDriver,
   fl1103BufferExceedsTaskMemory,
@@ -67,6 +72,7 @@ export const catalog: readonly Rule[] = [
   fl1502RouterImageDockerHub,
   fl1601TaskRoleOutputActions,
   fl1602S3ConfigExecutionRole,
+  fl1603ExecutionRoleSecrets,
   fl1604WildcardResourceGranted,
   fl1701WindowsUnsupported,
   fl1702BottlerocketUnsupported,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 import { expandTemplate } from '../../functions/shared/firelens';
+import { refusal, runPipeline } from '../../functions/shared/pipeline';
 import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../functions/shared/template/load';
 import {
@@ -343,6 +344,18 @@ describe('FireLensMacro expansion (focused assertions)', () => {
 
     // Assert
     expect(fireLensKeyPaths(template, '')).toEqual([]);
+  });
+
+  it.each(goldenCases().map((c) => [c.name, c.inputPath] as const))('passes the rules without an error finding: %s', (_name, inputPath) => {
+    // Arrange
+    const template = loadTemplateFile(inputPath);
+
+    // Act: the macro's pipeline (expand, then every rule on the output), as the deployed macro runs it.
+    const result = runPipeline({ template }, { expand: 'if-transform' });
+
+    // Assert
+    expect(result.prepared.stage).toBe('expanded');
+    expect(refusal(result)).toEqual([]);
   });
 
   it('returns a template without any FireLens property deep-equal to the input', () => {

@@ -30,14 +30,14 @@ export const roleNeeds = (spec: FireLensSpec, task: FireLensTask, input: RoleNee
   const arnContext = { resources: task.resources, generated: Object.fromEntries(input.generated.map((g) => [g.logicalId, g.resource])) };
   const secretContext = spec.secretsKmsKey === undefined ? arnContext : { ...arnContext, kmsKeyArn: spec.secretsKmsKey };
   const { router, routerLogGroup } = input;
-  const configFile = spec.router.configFile;
   const newRouter = router.existingIndex === undefined;
   // Task role: what the outputs need, plus the init image's S3 read. Fluentd outputs are not in the
   // Fluent Bit catalogue: no statements are derived for them (README).
   const taskStatements: PolicyStatement[] =
     router.type === 'fluentd' ? [] : input.outputs.flatMap((o) => statementsForOutput(routeLogOptions(o), arnContext).statements);
-  if (router.useInitForS3Config && configFile !== undefined) {
-    taskStatements.push(...s3ConfigStatements(configFile.value));
+  if (router.config.kind === 'init') {
+    // The init process downloads S3 config objects itself, with the container's (task role) credentials.
+    taskStatements.push(...router.config.files.filter((f) => f.type === 's3').flatMap((f) => s3ConfigStatements(f.value)));
   }
   // Execution role: the router's log group, image pull, S3 config (EC2), secrets.
   const executionStatements: PolicyStatement[] = [];
@@ -48,8 +48,9 @@ export const roleNeeds = (spec: FireLensSpec, task: FireLensTask, input: RoleNee
   if (newRouter && spec.router.imageTag !== undefined) {
     executionStatements.push(...fluentBitImagePullStatements());
   }
-  if (newRouter && configFile?.type === 's3' && !router.useInitForS3Config) {
-    executionStatements.push(...s3ConfigStatements(configFile.value));
+  if (router.config.kind === 'options' && router.config.file.type === 's3') {
+    // config-file-type s3 is fetched by the ECS agent with the execution role (ECS developer guide, firelens-taskdef).
+    executionStatements.push(...s3ConfigStatements(router.config.file.value));
   }
   executionStatements.push(...input.secretLists.flatMap(({ value }) => secretStatements(value, secretContext)));
   return {
@@ -80,7 +81,10 @@ export const provideRoles = (spec: FireLensSpec, task: FireLensTask, needs: Role
   };
 };
 
-/** `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket (ECS developer guide, firelens-taskdef). */
+/**
+ * `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket: the agent's needs (ECS developer
+ * guide, firelens-taskdef), and the init process's, which asks the bucket's region first (GetBucketLocation).
+ */
 const s3ConfigStatements = (objectArn: Json): PolicyStatement[] => {
   const bucketArn: Json =
     typeof objectArn === 'string'

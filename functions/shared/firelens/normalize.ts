@@ -202,9 +202,16 @@ const normalizeConfigFiles = (raw: JsonObject, problem: RouterProblem): ConfigFi
   if (!Array.isArray(list)) {
     return [];
   }
+  // The list may mix both kinds: ConfigFilesType types only the items whose own text does not show theirs.
   const declared = declaredForList === 'file' || declaredForList === 's3' ? declaredForList : undefined;
   return list.flatMap((value, i) => {
-    const file = typedConfigFile(value, declared, ['ConfigFiles', i], 'ConfigFilesType', problem);
+    const file = typedConfigFile(
+      value,
+      inferConfigFileType(value) === undefined ? declared : undefined,
+      ['ConfigFiles', i],
+      'ConfigFilesType',
+      problem,
+    );
     return file === undefined ? [] : [file];
   });
 };

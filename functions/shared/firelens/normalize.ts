@@ -118,10 +118,21 @@ const normalizeRouter = (raw: JsonObject, path: TemplatePath, logicalId: string,
     user: raw['User'],
     dependsOn: raw['DependsOn'],
     mountPoints: raw['MountPoints'],
-    portMappings: raw['PortMappings'],
+    portMappings: Array.isArray(raw['PortMappings']) ? raw['PortMappings'].map(numericPorts) : raw['PortMappings'],
     readonlyRootFilesystem: typeof raw['ReadonlyRootFilesystem'] === 'boolean' ? raw['ReadonlyRootFilesystem'] : undefined,
   };
 };
+
+/** A port written as a numeric string (`'2020'`) becomes a number: ECS's PortMapping wants integers. */
+const numericPorts = (mapping: Json): Json =>
+  isObject(mapping)
+    ? Object.fromEntries(
+        Object.entries(mapping).map(([key, value]) => [
+          key,
+          key === 'ContainerPort' || key === 'HostPort' ? (literalInteger(value) ?? value) : value,
+        ]),
+      )
+    : mapping;
 
 type RouterProblem = (key: string | TemplatePath, message: string) => void;
 

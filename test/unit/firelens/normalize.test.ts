@@ -78,6 +78,20 @@ describe('normalizeFireLens', () => {
     expect(spec?.router.configFiles).toEqual([{ type: 's3', value: 'arn:aws:s3:::bucket/extra.conf', source: ['ConfigFile'] }]);
   });
 
+  it('turns router ports and health-check seconds written as numeric strings into numbers, as ECS wants', () => {
+    // Act
+    const { spec } = normalizeFireLens(
+      input({
+        Router: { PortMappings: [{ ContainerPort: '2020', HostPort: '0', Protocol: 'tcp' }], HealthCheck: { Retries: '5' } },
+        Destination: CLOUDWATCH,
+      }),
+    );
+
+    // Assert
+    expect(spec?.router.portMappings).toEqual([{ ContainerPort: 2020, HostPort: 0, Protocol: 'tcp' }]);
+    expect(spec?.router.healthCheck).toMatchObject({ Retries: 5, Interval: 10 });
+  });
+
   it('lets a container override inherit the task destination, and reads FireLens: false as an opt-out', () => {
     // Act
     const { spec } = normalizeFireLens(

@@ -22,7 +22,7 @@ export type ConfigDelivery =
     };
 
 /** Every extra config file in the order the env variables get their numbers: presets, health check, the user's. */
-export const routerConfigFiles = (router: RouterSpec): ConfigFileSpec[] => [
+const routerConfigFiles = (router: RouterSpec): ConfigFileSpec[] => [
   ...router.presets.map((name, i): ConfigFileSpec => ({ type: 'file', value: ROUTER_PRESETS[name].path, source: ['Presets', i] })),
   ...(router.healthCheck === undefined ? [] : [{ type: 'file' as const, value: HEALTHCHECK_CONFIG.path, source: ['HealthCheck'] }]),
   ...router.configFiles,

@@ -387,6 +387,7 @@ describe('FireLensMacro expansion (focused assertions)', () => {
       'aws_fluent_bit_init_file_4',
       'aws_fluent_bit_init_s3_1',
       'aws_fluent_bit_init_s3_2',
+      'aws_fluent_bit_init_s3_3',
     ]);
     const policyText = (id: string): string => JSON.stringify(resourceOf(template, id)['Properties']);
     expect(policyText('OrdersTaskFireLensTaskRole')).toContain(

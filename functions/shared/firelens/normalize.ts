@@ -247,6 +247,13 @@ const typedConfigFile = (
   typeKey: string,
   problem: RouterProblem,
 ): ConfigFileSpec | undefined => {
+  if (ifBranches(value)?.some(isNoValue) === true) {
+    problem(
+      source,
+      'cannot leave the file out with AWS::NoValue: the router would get a config variable without a value; list the file only where it applies',
+    );
+    return undefined;
+  }
   const inferred = inferConfigFileType(value);
   if (declared !== undefined) {
     if (inferred !== undefined && inferred !== declared) {
@@ -274,6 +281,12 @@ const describeSource = ([key, index]: TemplatePath): string => (index === undefi
 
 /** From a literal, or from the literal text an `Fn::Sub` starts with (`arn:${AWS::Partition}:s3:::…`, `/…`). */
 const inferConfigFileType = (value: Json): ConfigFileType | undefined => {
+  const branches = ifBranches(value);
+  if (branches !== undefined) {
+    // An Fn::If is typed when both of its branches show the same type.
+    const [whenTrue, whenFalse] = branches.map(inferConfigFileType);
+    return whenTrue === whenFalse ? whenTrue : undefined;
+  }
   if (typeof value === 'string') {
     if (S3_OBJECT_ARN.test(value)) {
       return 's3';
@@ -290,3 +303,11 @@ const inferConfigFileType = (value: Json): ConfigFileType | undefined => {
   }
   return text.startsWith('/') ? 'file' : undefined;
 };
+
+/** The two values of an `Fn::If`, or undefined for anything else. */
+const ifBranches = (value: Json): [Json, Json] | undefined => {
+  const args = isObject(value) ? value['Fn::If'] : undefined;
+  return Array.isArray(args) && args.length === 3 ? [args[1] ?? null, args[2] ?? null] : undefined;
+};
+
+const isNoValue = (value: Json): boolean => isObject(value) && value['Ref'] === 'AWS::NoValue';

@@ -93,6 +93,45 @@ describe('ConfigFiles types', () => {
   });
 });
 
+describe('ConfigFiles under a condition', () => {
+  it('types an Fn::If by its branches, and refuses one that leaves the file out with AWS::NoValue or mixes types without ConfigFilesType', () => {
+    // Act
+    const { spec, problems } = normalizeFireLens({
+      logicalId: 'Task',
+      path: PATH,
+      raw: {
+        Router: {
+          ConfigFiles: [
+            { 'Fn::If': ['IsProd', 'arn:aws:s3:::prod/k.conf', 'arn:aws:s3:::dev/k.conf'] },
+            { 'Fn::If': ['IsProd', '/prod.conf', { Ref: 'AWS::NoValue' }] },
+            { 'Fn::If': ['IsProd', '/prod.conf', 'arn:aws:s3:::dev/k.conf'] },
+          ],
+        },
+        Destination: { CloudWatchLogs: {} },
+      },
+      containerOverrides: new Map(),
+    });
+
+    // Assert
+    expect(spec).toBeUndefined();
+    expect(problems.map((p) => [p.path.slice(PATH.length).join('.'), p.message])).toEqual([
+      [
+        'Router.ConfigFiles.1',
+        'cannot leave the file out with AWS::NoValue: the router would get a config variable without a value; list the file only where it applies',
+      ],
+      ['Router.ConfigFiles.2', 'is an intrinsic function, so its type cannot be inferred: set ConfigFilesType to file or s3'],
+    ]);
+  });
+
+  it('takes an Fn::If whose branches are both S3 objects as s3', () => {
+    // Act
+    const router = routerOf({ ConfigFiles: [{ 'Fn::If': ['IsProd', 'arn:aws:s3:::prod/k.conf', 'arn:aws:s3:::dev/k.conf'] }] });
+
+    // Assert
+    expect(router.configFiles.map((f) => f.type)).toEqual(['s3']);
+  });
+});
+
 describe('initVariables', () => {
   it('numbers files in the image and S3 objects separately, from 1, in list order', () => {
     // Act

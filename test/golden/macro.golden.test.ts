@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 import { expandTemplate } from '../../functions/shared/firelens';
+import { refusal, runPipeline } from '../../functions/shared/pipeline';
 import { isObject, type Json, type JsonObject } from '../../functions/shared/template/intrinsics';
 import { loadTemplate } from '../../functions/shared/template/load';
 import {
@@ -343,6 +344,56 @@ describe('FireLensMacro expansion (focused assertions)', () => {
 
     // Assert
     expect(fireLensKeyPaths(template, '')).toEqual([]);
+  });
+
+  it.each(goldenCases().map((c) => [c.name, c.inputPath] as const))('passes the rules without an error finding: %s', (_name, inputPath) => {
+    // Arrange
+    const template = loadTemplateFile(inputPath);
+
+    // Act: the macro's pipeline (expand, then every rule on the output), as the deployed macro runs it.
+    const result = runPipeline({ template }, { expand: 'if-transform' });
+
+    // Assert
+    expect(result.prepared.stage).toBe('expanded');
+    expect(refusal(result)).toEqual([]);
+  });
+
+  it('passes Router.Essential: false through, and rule FL1007 warns about it instead of refusing', () => {
+    // Arrange
+    const template = loadTemplateFile(`${GOLDEN_DIR}/router-settings/input.yaml`);
+
+    // Act
+    const result = runPipeline({ template }, { expand: 'if-transform' });
+
+    // Assert
+    expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['FL1007', 'warning']]);
+    expect(result.prepared.stage === 'expanded' && routerOf(result.prepared.output, 'MeshTask')['Essential']).toBe(false);
+  });
+
+  it('loads several config files through the init image, the S3 objects read by the task role only', () => {
+    // Arrange / Act
+    const template = expanded('router-config-files');
+
+    // Assert
+    const router = routerOf(template, 'OrdersTask');
+    expect(router['Image']).toBe('{{resolve:ssm:/aws/service/aws-for-fluent-bit/init-2.34.3.20260623}}');
+    expect(router['StopTimeout']).toBe(35);
+    const names = (router['Environment'] as JsonObject[]).map((v) => v['Name']);
+    expect(names).toEqual([
+      'FLB_LOG_LEVEL',
+      'aws_fluent_bit_init_file_1',
+      'aws_fluent_bit_init_file_2',
+      'aws_fluent_bit_init_file_3',
+      'aws_fluent_bit_init_file_4',
+      'aws_fluent_bit_init_s3_1',
+      'aws_fluent_bit_init_s3_2',
+      'aws_fluent_bit_init_s3_3',
+    ]);
+    const policyText = (id: string): string => JSON.stringify(resourceOf(template, id)['Properties']);
+    expect(policyText('OrdersTaskFireLensTaskRole')).toContain(
+      '"Action":["s3:GetObject"],"Resource":["arn:aws:s3:::acme-logging-config/fluent-bit/filters.conf"]',
+    );
+    expect(policyText('OrdersTaskFireLensExecutionRole')).not.toContain('s3:');
   });
 
   it('returns a template without any FireLens property deep-equal to the input', () => {

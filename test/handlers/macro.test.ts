@@ -18,6 +18,7 @@ const OUTCOMES: Readonly<Record<string, 'success' | 'failure'>> = {
   'custom-config.json': 'success',
   'ec2-bridge.json': 'success',
   'fargate-minimal.json': 'success',
+  'fargate-router-config-files.json': 'success',
   'invalid.json': 'failure',
   'no-firelens.json': 'success',
 };

@@ -54,6 +54,9 @@ const FIRST_ITEM: Readonly<Record<string, Record<string, unknown>>> = {
   Environment: { Name: 'MODE', Value: 'prod' },
   Secrets: { Name: 'TOKEN', ...SECRET },
   SecretOptions: { Name: 'apikey', ...SECRET },
+  DependsOn: { ContainerName: 'app', Condition: 'START' },
+  MountPoints: { SourceVolume: 'data', ContainerPath: '/data' },
+  PortMappings: { ContainerPort: 2020 },
 };
 
 const label = (path: TemplatePath): string =>
@@ -93,7 +96,10 @@ const sitesOf = (spec: ObjectSpec, prefix: TemplatePath, base: () => Record<stri
     const relative = [...prefix, key];
     const here: Site = { relative, spec: field, base: base() };
     if (field.kind === 'list') {
-      return [here, ...sitesOf(field.items, [...relative, 0], base, false)];
+      const items = field.items;
+      return items.kind === 'object'
+        ? [here, ...sitesOf(items, [...relative, 0], base, false)]
+        : [here, { relative: [...relative, 0], spec: items, base: base() }];
     }
     if (field.kind !== 'object') {
       return [here];
@@ -161,7 +167,9 @@ export const FIELD_SITES: readonly FieldSite[] = [
  */
 const accepts = (spec: FieldSpec, value: unknown): boolean => {
   if (isIntrinsic(value)) {
-    return ('intrinsic' in spec && spec.intrinsic === true) || spec.kind === 'list' || spec.kind === 'string-or-false';
+    return (
+      ('intrinsic' in spec && spec.intrinsic === true) || (spec.kind === 'list' && spec.literal !== true) || spec.kind === 'string-or-false'
+    );
   }
   switch (spec.kind) {
     case 'string':
@@ -183,6 +191,7 @@ const accepts = (spec: FieldSpec, value: unknown): boolean => {
     case 'object':
       return (
         (value === false && spec.allowFalse === true) ||
+        (typeof value === 'boolean' && spec.allowBoolean === true) ||
         (isObject(value) && Object.keys(value).length === 0 && (spec.required ?? []).length === 0 && spec.exactlyOne === undefined)
       );
   }

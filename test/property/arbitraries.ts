@@ -478,7 +478,33 @@ interface RouterChoice {
   readonly secrets: Json | undefined;
   readonly healthCheck: boolean | undefined;
   readonly stopTimeout: number | undefined;
+  readonly extras: RouterExtrasChoice;
 }
+
+/** The router settings of issue #15: config files through the init image, presets, container settings. */
+interface RouterExtrasChoice {
+  readonly configFiles: 'none' | 'mixed' | 'ref-typed';
+  readonly presets: readonly string[] | undefined;
+  readonly healthCheckObject: boolean;
+  readonly essential: boolean | undefined;
+  readonly user: string | undefined;
+  readonly dependsOn: boolean;
+  readonly mountPoints: boolean;
+  readonly portMappings: boolean;
+  readonly readonlyRootFilesystem: boolean | undefined;
+}
+
+const routerExtrasChoice: fc.Arbitrary<RouterExtrasChoice> = fc.record({
+  configFiles: fc.constantFrom<RouterExtrasChoice['configFiles']>('none', 'none', 'none', 'mixed', 'ref-typed'),
+  presets: optional(fc.constantFrom<readonly string[]>(['parse-json'], ['minimize-log-loss'], ['parse-json', 'minimize-log-loss']), 3),
+  healthCheckObject: fc.boolean(),
+  essential: optional(fc.boolean(), 3),
+  user: optional(fc.constantFrom('0', '1000:1000'), 3),
+  dependsOn: fc.boolean(),
+  mountPoints: fc.boolean(),
+  portMappings: fc.boolean(),
+  readonlyRootFilesystem: optional(fc.boolean(), 3),
+});
 
 const routerChoice: fc.Arbitrary<RouterChoice> = fc.record({
   type: fc.constantFrom<'fluentbit' | 'fluentd'>('fluentbit', 'fluentbit', 'fluentbit', 'fluentbit', 'fluentd'),
@@ -514,6 +540,7 @@ const routerChoice: fc.Arbitrary<RouterChoice> = fc.record({
   ),
   healthCheck: optional(fc.boolean()),
   stopTimeout: optional(fc.constantFrom(30, 60, 120), 3),
+  extras: routerExtrasChoice,
 });
 
 interface ExistingRouterChoice {
@@ -638,6 +665,93 @@ interface BuiltTask {
   readonly label: string;
 }
 
+interface RouterExtrasContext {
+  readonly fluentd: boolean;
+  readonly defaultImage: boolean;
+  readonly fargate: boolean;
+  readonly configFile: RouterChoice['configFile'];
+  /** The application containers written so far (the router's DependsOn may name one that is not routed). */
+  readonly containers: readonly JsonObject[];
+  readonly hostMode: boolean;
+}
+
+/**
+ * The #15 router settings, kept valid: config files and presets only for a fluentbit router, and only where
+ * the init image they may need is possible (the default image); no read-only root with the init image; a
+ * DependsOn only on an opted-out container that waits for nothing; port 2020 (never 24224).
+ */
+const routerExtras = (r: RouterChoice, ctx: RouterExtrasContext): { fields: JsonObject; init: boolean; flushSeconds: number } => {
+  const x = r.extras;
+  const fields: JsonObject = {};
+  const single = ctx.configFile !== 'none' ? 1 : 0;
+  const listed = !ctx.fluentd && ctx.defaultImage && single === 0 && x.configFiles !== 'none';
+  if (listed) {
+    fields['ConfigFiles'] =
+      x.configFiles === 'mixed'
+        ? [
+            '/fluent-bit/configs/plugin-metrics-parser.conf',
+            'arn:aws:s3:::acme-logging-config/fluent-bit/extra.conf',
+            { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::acme-${AWS::Region}/fluent-bit/outputs.conf' },
+          ]
+        : [{ Ref: 'ConfigObjectArn' }];
+    if (x.configFiles === 'ref-typed') {
+      fields['ConfigFilesType'] = 's3';
+    }
+  }
+  const presets = ctx.fluentd ? [] : (x.presets ?? []);
+  const wantsHealthCheck = !ctx.fluentd && r.healthCheck === true;
+  const files = presets.length + (wantsHealthCheck ? 1 : 0) + single + (listed ? 1 : 0);
+  const needsInit = listed || files > 1 || (ctx.fargate && ctx.configFile.startsWith('s3'));
+  const keepFiles = !needsInit || ctx.defaultImage;
+  if (keepFiles && presets.length > 0) {
+    fields['Presets'] = [...presets];
+  }
+  const healthCheck = keepFiles && wantsHealthCheck;
+  if (healthCheck) {
+    fields['HealthCheck'] = x.healthCheckObject
+      ? {
+          Command: ['CMD-SHELL', 'curl -f http://127.0.0.1:2020/api/v1/health || exit 1'],
+          Interval: 15,
+          Timeout: 3,
+          Retries: 4,
+          StartPeriod: 30,
+        }
+      : true;
+  } else if (r.healthCheck === false) {
+    fields['HealthCheck'] = false;
+  }
+  const init = keepFiles ? needsInit : ctx.fargate && ctx.configFile.startsWith('s3');
+  Object.assign(fields, routerContainerSettings(x, ctx, init));
+  const flushSeconds = (keepFiles && presets.length > 0) || healthCheck ? 35 : 0;
+  return { fields, init, flushSeconds };
+};
+
+const routerContainerSettings = (x: RouterExtrasChoice, ctx: RouterExtrasContext, init: boolean): JsonObject => {
+  const fields: JsonObject = {};
+  if (x.essential !== undefined) {
+    fields['Essential'] = x.essential;
+  }
+  if (x.user !== undefined) {
+    fields['User'] = x.user;
+  }
+  const waitFor = ctx.containers.find((c) => c['FireLens'] === false && c['DependsOn'] === undefined);
+  if (x.dependsOn && typeof waitFor?.['Name'] === 'string') {
+    fields['DependsOn'] = [{ ContainerName: waitFor['Name'], Condition: 'START' }];
+  }
+  if (x.mountPoints) {
+    fields['MountPoints'] = [{ SourceVolume: 'flb-state', ContainerPath: '/var/fluent-bit/state', ReadOnly: false }];
+  }
+  if (x.portMappings) {
+    fields['PortMappings'] = [
+      { ContainerPort: 2020, ...(ctx.hostMode ? { HostPort: 2020 } : {}), Protocol: 'tcp', Name: 'fluent-bit-http', AppProtocol: 'http' },
+    ];
+  }
+  if (x.readonlyRootFilesystem === false || (x.readonlyRootFilesystem === true && !init)) {
+    fields['ReadonlyRootFilesystem'] = x.readonlyRootFilesystem;
+  }
+  return fields;
+};
+
 const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly string[]): BuiltTask => {
   const fargate = isFargate(choice.platform);
   const existing = choice.existing ? choice.existingRouter : undefined;
@@ -758,6 +872,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   const fireLens: JsonObject = { Destination: taskDestination.json };
   let routerMemory: number;
   let routerLabel: string;
+  let routerVolume = false;
   const stopCap = fargate ? 120 : Number.POSITIVE_INFINITY;
   const longestRoutedStop = Math.max(0, ...routedStopTimeouts.map((s) => integerOf(s) ?? 120));
   if (existing !== undefined) {
@@ -858,20 +973,21 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     if (r.logRetentionInDays !== undefined && r.logGroup === undefined) {
       router['LogRetentionInDays'] = r.logRetentionInDays;
     }
-    const initEnvironment = configFile.startsWith('s3') && fargate;
+    const extras = routerExtras(r, { fluentd, defaultImage, fargate, configFile, containers, hostMode: choice.platform === 'ec2-host' });
+    Object.assign(router, extras.fields);
+    routerVolume = extras.fields['MountPoints'] !== undefined;
+    const initEnvironment = extras.init;
     if (r.environment !== undefined && !(initEnvironment && !Array.isArray(r.environment))) {
       router['Environment'] = r.environment;
     }
     if (r.secrets !== undefined) {
       router['Secrets'] = r.secrets;
     }
-    if (r.healthCheck !== undefined && !(r.healthCheck && (fluentd || configFile !== 'none'))) {
-      router['HealthCheck'] = r.healthCheck;
-    }
+
     const unknownRoutedStop = routedStopTimeouts.some((s) => integerOf(s) === undefined);
     const stopTimeout = r.stopTimeout ?? (unknownRoutedStop && !fargate ? 90 : undefined);
     if (stopTimeout !== undefined) {
-      router['StopTimeout'] = Math.min(stopCap, Math.max(stopTimeout, longestRoutedStop));
+      router['StopTimeout'] = Math.min(stopCap, Math.max(stopTimeout, longestRoutedStop, extras.flushSeconds));
     }
     if (choice.writeRouter || Object.keys(router).length > 0) {
       fireLens['Router'] = router;
@@ -953,6 +1069,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   }
   if (properties['RequiresCompatibilities'] === undefined) {
     delete properties['RequiresCompatibilities'];
+  }
+  if (routerVolume) {
+    properties['Volumes'] = [{ Name: 'flb-state' }];
   }
   if (choice.runtimePlatform && isFargate(choice.platform)) {
     properties['RuntimePlatform'] = { OperatingSystemFamily: 'LINUX', CpuArchitecture: choice.keyOrderSeed % 2 === 0 ? 'X86_64' : 'ARM64' };

@@ -1,4 +1,4 @@
-import type { FieldSpec } from './property-schema';
+import type { FieldSpec, ObjectSpec } from './property-schema';
 import { CONTAINER_PROPERTY, FIRELENS_PROPERTY, LOG_GROUP_NAME } from './property-schema';
 
 type JsonSchema = Record<string, unknown>;
@@ -47,21 +47,29 @@ const toJsonSchema = (spec: FieldSpec): JsonSchema => {
     case 'string-list':
       return { type: 'array', description: spec.description, items: { type: 'string' } };
     case 'list':
-      return { description: spec.description, anyOf: [{ type: 'array', items: toJsonSchema(spec.items) }, INTRINSIC_REF] };
-    case 'object': {
-      const object: JsonSchema = {
-        type: 'object',
-        description: spec.description,
-        additionalProperties: false,
-        properties: Object.fromEntries(Object.entries(spec.fields).map(([key, field]) => [key, toJsonSchema(field)])),
-        ...(spec.required?.length ? { required: [...spec.required] } : {}),
-        ...(spec.exactlyOne ? { oneOf: spec.exactlyOne.map((key) => ({ required: [key] })) } : {}),
-      };
-      return spec.allowFalse === true
-        ? { description: spec.description, anyOf: [{ ...object, description: undefined }, { const: false }] }
-        : object;
-    }
+      return spec.literal === true
+        ? { type: 'array', description: spec.description, items: toJsonSchema(spec.items) }
+        : { description: spec.description, anyOf: [{ type: 'array', items: toJsonSchema(spec.items) }, INTRINSIC_REF] };
+    case 'object':
+      return objectSchema(spec);
   }
+};
+
+const objectSchema = (spec: ObjectSpec): JsonSchema => {
+  const object: JsonSchema = {
+    type: 'object',
+    description: spec.description,
+    additionalProperties: false,
+    properties: Object.fromEntries(Object.entries(spec.fields).map(([key, field]) => [key, toJsonSchema(field)])),
+    ...(spec.required?.length ? { required: [...spec.required] } : {}),
+    ...(spec.exactlyOne ? { oneOf: spec.exactlyOne.map((key) => ({ required: [key] })) } : {}),
+  };
+  if (spec.allowBoolean === true) {
+    return { description: spec.description, anyOf: [{ ...object, description: undefined }, { type: 'boolean' }] };
+  }
+  return spec.allowFalse === true
+    ? { description: spec.description, anyOf: [{ ...object, description: undefined }, { const: false }] }
+    : object;
 };
 
 /** The published schema: the task-level property, with the per-container one as a definition. */

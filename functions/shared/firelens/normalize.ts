@@ -8,12 +8,15 @@ import {
   DEFAULT_ROUTER_NAME,
   FLUENT_BIT_SSM_PREFIX,
 } from './constants';
+import { type PresetName, ROUTER_PRESETS } from './presets';
 import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY } from './property-schema';
-import type { ConfigFileType, DestinationSpec, FireLensSpec, RawFireLensInput, RouterSpec, RouteSpec } from './types';
+import type { ConfigFileSpec, ConfigFileType, DestinationSpec, FireLensSpec, RawFireLensInput, RouterSpec, RouteSpec } from './types';
 import { validateField } from './validate';
 
 /** `arn:aws:s3:::bucket/key` (any partition), as CDK infers the S3 config type. */
 const S3_OBJECT_ARN = /^arn:aws[a-zA-Z-]*:s3:::[^/]+\/.+$/;
+/** The same as the text of an `Fn::Sub`, whose partition may be `${AWS::Partition}`. */
+const S3_OBJECT_ARN_TEMPLATE = /^arn:(aws[a-zA-Z-]*|\$\{AWS::Partition\}):s3:::[^/]+\/.+$/;
 
 /** The dynamic reference that resolves to the regional ECR URI of an AWS for Fluent Bit tag. */
 export const defaultRouterImage = (tag: string): string => `{{resolve:ssm:${FLUENT_BIT_SSM_PREFIX}${tag}}}`;
@@ -77,8 +80,8 @@ const toDestination = (raw: JsonObject): DestinationSpec | undefined => {
 };
 
 const normalizeRouter = (raw: JsonObject, path: TemplatePath, logicalId: string, problems: Problem[]): RouterSpec | undefined => {
-  const problem = (key: string, message: string): void => {
-    problems.push({ logicalId, path: [...path, key], message });
+  const problem = (key: string | TemplatePath, message: string): void => {
+    problems.push({ logicalId, path: [...path, ...(typeof key === 'string' ? [key] : key)], message });
   };
   const type = raw['Type'] === 'fluentd' ? 'fluentd' : 'fluentbit';
   if (type === 'fluentd' && raw['Image'] === undefined) {
@@ -87,15 +90,9 @@ const normalizeRouter = (raw: JsonObject, path: TemplatePath, logicalId: string,
   if (raw['Image'] !== undefined && raw['ImageTag'] !== undefined) {
     problem('ImageTag', 'applies only to the default AWS for Fluent Bit image; remove it or remove Image');
   }
-  const configFile = normalizeConfigFile(raw, problem);
-  if (raw['HealthCheck'] === true) {
-    if (type === 'fluentd') {
-      problem('HealthCheck', 'is available for fluentbit routers only');
-    } else if (configFile !== undefined) {
-      problem(
-        'HealthCheck',
-        'needs the built-in health-check config file, and the router takes one config file only: remove ConfigFile, or HealthCheck and add your own container health check',
-      );
+  for (const key of ['HealthCheck', 'Presets', 'ConfigFiles'] as const) {
+    if (type === 'fluentd' && raw[key] !== undefined && raw[key] !== false) {
+      problem(key, 'is available for fluentbit routers only (it uses config files of AWS for Fluent Bit)');
     }
   }
   const imageTag =
@@ -110,15 +107,78 @@ const normalizeRouter = (raw: JsonObject, path: TemplatePath, logicalId: string,
     memory: integerValue(raw['Memory']),
     cpu: integerValue(raw['Cpu']),
     enableEcsLogMetadata: raw['EnableEcsLogMetadata'] !== false,
-    configFile,
+    configFiles: normalizeConfigFiles(raw, problem),
+    configFilesListed: raw['ConfigFiles'] !== undefined,
+    presets: normalizePresets(raw, problem),
     logGroup: normalizeLogGroup(raw),
     environment: raw['Environment'],
     secrets: raw['Secrets'],
-    healthCheck: raw['HealthCheck'] === true,
+    healthCheck: normalizeHealthCheck(raw['HealthCheck'], problem),
     stopTimeout: literalInteger(raw['StopTimeout']),
+    essential: raw['Essential'] !== false,
+    user: raw['User'],
+    dependsOn: raw['DependsOn'],
+    mountPoints: raw['MountPoints'],
+    portMappings: Array.isArray(raw['PortMappings']) ? raw['PortMappings'].map(numericPorts) : raw['PortMappings'],
+    readonlyRootFilesystem: typeof raw['ReadonlyRootFilesystem'] === 'boolean' ? raw['ReadonlyRootFilesystem'] : undefined,
   };
 };
 
+/** A port written as a numeric string (`'2020'`) becomes a number: ECS's PortMapping wants integers. */
+const numericPorts = (mapping: Json): Json =>
+  isObject(mapping)
+    ? Object.fromEntries(
+        Object.entries(mapping).map(([key, value]) => [
+          key,
+          key === 'ContainerPort' || key === 'HostPort' ? (literalInteger(value) ?? value) : value,
+        ]),
+      )
+    : mapping;
+
+type RouterProblem = (key: string | TemplatePath, message: string) => void;
+
+/** The router's health check of today (amazon-ecs-firelens-examples, examples/fluent-bit/health-check). */
+const DEFAULT_HEALTH_CHECK: JsonObject = {
+  // output-metrics-healthcheck.conf turns on Fluent Bit's HTTP server on 2020; the image ships curl.
+  Command: ['CMD-SHELL', 'curl -f http://127.0.0.1:2020/api/v1/uptime || exit 1'],
+  Interval: 10,
+  Timeout: 5,
+  Retries: 3,
+  StartPeriod: 10,
+};
+
+/** `true` → the default check; an object → the default with the user's keys over it (numbers as numbers). */
+const normalizeHealthCheck = (raw: Json | undefined, problem: RouterProblem): JsonObject | undefined => {
+  if (raw === true) {
+    return DEFAULT_HEALTH_CHECK;
+  }
+  if (!isObject(raw)) {
+    return undefined;
+  }
+  const command = raw['Command'];
+  const first: unknown = Array.isArray(command) ? command[0] : undefined;
+  if (Array.isArray(command) && first !== 'CMD' && first !== 'CMD-SHELL') {
+    problem(['HealthCheck', 'Command'], 'must start with CMD (run the words directly) or CMD-SHELL (run them in the shell)');
+  }
+  const written = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, key === 'Command' ? value : (literalInteger(value) ?? value)]),
+  );
+  return { ...DEFAULT_HEALTH_CHECK, ...written };
+};
+
+const normalizePresets = (raw: JsonObject, problem: RouterProblem): PresetName[] => {
+  const presets = raw['Presets'];
+  if (!Array.isArray(presets)) {
+    return [];
+  }
+  const names = presets.filter((p): p is PresetName => typeof p === 'string' && p in ROUTER_PRESETS);
+  names.forEach((name, i) => {
+    if (names.indexOf(name) !== i) {
+      problem(['Presets', i], `lists ${name} a second time`);
+    }
+  });
+  return names;
+};
 /**
  * The property's integers may be written as numeric strings (`'64'`, as YAML users quote them); the
  * container definition and the log group want numbers, so a literal becomes one. Intrinsics stay as written.
@@ -137,11 +197,39 @@ const normalizeLogGroup = (raw: JsonObject): RouterSpec['logGroup'] => {
   return { kind: 'existing', name: logGroup };
 };
 
+/** `ConfigFile` (one) or `ConfigFiles` (a list), never both; each file's type inferred or declared. */
+const normalizeConfigFiles = (raw: JsonObject, problem: RouterProblem): ConfigFileSpec[] => {
+  const list = raw['ConfigFiles'];
+  const declaredForList = raw['ConfigFilesType'];
+  if (list === undefined) {
+    if (declaredForList !== undefined) {
+      problem('ConfigFilesType', 'is set but ConfigFiles is not');
+    }
+    const single = normalizeConfigFile(raw, problem);
+    return single === undefined ? [] : [single];
+  }
+  if (raw['ConfigFile'] !== undefined || raw['ConfigFileType'] !== undefined) {
+    problem('ConfigFile', 'cannot be set together with ConfigFiles: list every file in ConfigFiles');
+  }
+  if (!Array.isArray(list)) {
+    return [];
+  }
+  // The list may mix both kinds: ConfigFilesType types only the items whose own text does not show theirs.
+  const declared = declaredForList === 'file' || declaredForList === 's3' ? declaredForList : undefined;
+  return list.flatMap((value, i) => {
+    const file = typedConfigFile(
+      value,
+      inferConfigFileType(value) === undefined ? declared : undefined,
+      ['ConfigFiles', i],
+      'ConfigFilesType',
+      problem,
+    );
+    return file === undefined ? [] : [file];
+  });
+};
+
 /** CDK's rule: type and value go together; the type is inferred only from a literal value. */
-const normalizeConfigFile = (
-  raw: JsonObject,
-  problem: (key: string, message: string) => void,
-): { type: ConfigFileType; value: Json } | undefined => {
+const normalizeConfigFile = (raw: JsonObject, problem: RouterProblem): ConfigFileSpec | undefined => {
   const value = raw['ConfigFile'];
   const declared = raw['ConfigFileType'];
   if (value === undefined) {
@@ -150,31 +238,77 @@ const normalizeConfigFile = (
     }
     return undefined;
   }
+  return typedConfigFile(value, declared === 'file' || declared === 's3' ? declared : undefined, ['ConfigFile'], 'ConfigFileType', problem);
+};
+
+const typedConfigFile = (
+  value: Json,
+  declared: ConfigFileType | undefined,
+  source: TemplatePath,
+  typeKey: string,
+  problem: RouterProblem,
+): ConfigFileSpec | undefined => {
+  if (ifBranches(value)?.some(isNoValue) === true) {
+    problem(
+      source,
+      'cannot leave the file out with AWS::NoValue: the router would get a config variable without a value; list the file only where it applies',
+    );
+    return undefined;
+  }
   const inferred = inferConfigFileType(value);
-  if (declared === 'file' || declared === 's3') {
+  if (declared !== undefined) {
     if (inferred !== undefined && inferred !== declared) {
-      problem('ConfigFileType', `is ${declared}, but ConfigFile looks like ${inferred === 's3' ? 'an S3 object ARN' : 'a file path'}`);
+      problem(
+        typeKey,
+        `is ${declared}, but ${describeSource(source)} looks like ${inferred === 's3' ? 'an S3 object ARN' : 'a file path'}`,
+      );
     }
-    return { type: declared, value };
+    return { type: declared, value, source };
   }
   if (inferred === undefined) {
     problem(
-      'ConfigFile',
+      source,
       isIntrinsic(value)
-        ? 'is an intrinsic function, so its type cannot be inferred: set ConfigFileType to file or s3'
+        ? `is an intrinsic function, so its type cannot be inferred: set ${typeKey} to file or s3`
         : 'must be an absolute path in the router image (/…) or an S3 object ARN (arn:aws:s3:::bucket/key)',
     );
     return undefined;
   }
-  return { type: inferred, value };
+  return { type: inferred, value, source };
 };
 
+/** `ConfigFile`, or `ConfigFiles[1]`. */
+const describeSource = ([key, index]: TemplatePath): string => (index === undefined ? String(key) : `${String(key)}[${String(index)}]`);
+
+/** From a literal, or from the literal text an `Fn::Sub` starts with (`arn:${AWS::Partition}:s3:::…`, `/…`). */
 const inferConfigFileType = (value: Json): ConfigFileType | undefined => {
-  if (typeof value !== 'string') {
+  const branches = ifBranches(value);
+  if (branches !== undefined) {
+    // An Fn::If is typed when both of its branches show the same type.
+    const [whenTrue, whenFalse] = branches.map(inferConfigFileType);
+    return whenTrue === whenFalse ? whenTrue : undefined;
+  }
+  if (typeof value === 'string') {
+    if (S3_OBJECT_ARN.test(value)) {
+      return 's3';
+    }
+    return value.startsWith('/') ? 'file' : undefined;
+  }
+  const sub = isObject(value) ? value['Fn::Sub'] : undefined;
+  const text: unknown = Array.isArray(sub) ? sub[0] : sub;
+  if (typeof text !== 'string') {
     return undefined;
   }
-  if (S3_OBJECT_ARN.test(value)) {
+  if (S3_OBJECT_ARN_TEMPLATE.test(text)) {
     return 's3';
   }
-  return value.startsWith('/') ? 'file' : undefined;
+  return text.startsWith('/') ? 'file' : undefined;
 };
+
+/** The two values of an `Fn::If`, or undefined for anything else. */
+const ifBranches = (value: Json): [Json, Json] | undefined => {
+  const args = isObject(value) ? value['Fn::If'] : undefined;
+  return Array.isArray(args) && args.length === 3 ? [args[1] ?? null, args[2] ?? null] : undefined;
+};
+
+const isNoValue = (value: Json): boolean => isObject(value) && value['Ref'] === 'AWS::NoValue';

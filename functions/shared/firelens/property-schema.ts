@@ -1,3 +1,6 @@
+import { FLUENT_FORWARD_PORT } from './constants';
+import { PRESET_NAMES } from './presets';
+
 /**
  * The one definition of the `FireLens` property. It drives validation (validate.ts) and the JSON
  * Schema published in schema/firelens.schema.json (json-schema.ts), so editors and the macro always
@@ -27,8 +30,12 @@ export type FieldSpec =
   | { readonly kind: 'options'; readonly description: string }
   /** A list of literal strings (container names). */
   | { readonly kind: 'string-list'; readonly description: string }
-  /** Passed through to the container unchanged (Environment, Secrets): a list or an intrinsic. */
-  | { readonly kind: 'list'; readonly description: string; readonly items: ObjectSpec }
+  /**
+   * A list: passed through to the container (Environment, Secrets) as a list or an intrinsic; with
+   * `literal`, the macro reads each item, so the list itself must be written out (its items may still be
+   * intrinsics where `items` allows them).
+   */
+  | { readonly kind: 'list'; readonly description: string; readonly items: FieldSpec; readonly literal?: boolean }
   | ObjectSpec;
 
 export interface ObjectSpec {
@@ -40,6 +47,8 @@ export interface ObjectSpec {
   readonly exactlyOne?: readonly string[];
   /** Also accept `false` in place of the object (a container opting out). */
   readonly allowFalse?: boolean;
+  /** Also accept `true` or `false` in place of the object (a switch with an optional detailed form). */
+  readonly allowBoolean?: boolean;
 }
 
 const region: FieldSpec = {
@@ -192,6 +201,90 @@ const pattern = (what: string): FieldSpec => ({
   description: `Regular expression on the \`log\` field: ${what} (\`${what === 'keep only matching lines' ? 'include' : 'exclude'}-pattern\`).`,
 });
 
+const seconds = (minimum: number, maximum: number, what: string): FieldSpec => ({
+  kind: 'integer',
+  minimum,
+  maximum,
+  intrinsic: true,
+  description: `${what} (ECS: ${String(minimum)}–${String(maximum)}).`,
+});
+
+const routerHealthCheck: ObjectSpec = {
+  kind: 'object',
+  allowBoolean: true,
+  description:
+    "`true`: a router health check on Fluent Bit's HTTP server (the image's output-metrics-healthcheck.conf); an object changes the container health check's settings. Routed containers then wait for HEALTHY instead of START.",
+  fields: {
+    Command: {
+      kind: 'list',
+      literal: true,
+      description: 'The health-check command, `[CMD-SHELL, …]` or `[CMD, …]`; default: curl on /api/v1/uptime.',
+      items: { kind: 'string', intrinsic: true, description: 'One word of the command.' },
+    },
+    Interval: seconds(5, 300, 'Seconds between checks; default 10'),
+    Timeout: seconds(2, 60, 'Seconds a check may take; default 5'),
+    Retries: seconds(1, 10, 'Failures before UNHEALTHY; default 3'),
+    StartPeriod: seconds(0, 300, 'Seconds of grace after start; default 10'),
+  },
+};
+
+const routerContainerSettings: Readonly<Record<string, FieldSpec>> = {
+  Essential: {
+    kind: 'boolean',
+    description: 'Default true. `false` lets the task run on without its logs when the router stops (rule FL1007 warns).',
+  },
+  User: { kind: 'string', intrinsic: true, description: 'User the router runs as, passed through.' },
+  DependsOn: {
+    kind: 'list',
+    literal: true,
+    description: 'Containers the router waits for (e.g. an App Mesh envoy); never one that logs through it.',
+    items: {
+      kind: 'object',
+      description: 'One dependency.',
+      required: ['ContainerName', 'Condition'],
+      fields: {
+        ContainerName: { kind: 'string', description: 'A container of this task.' },
+        Condition: { kind: 'string', enum: ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'], description: 'What to wait for.' },
+      },
+    },
+  },
+  MountPoints: {
+    kind: 'list',
+    description: 'Volumes mounted into the router, passed through.',
+    items: {
+      kind: 'object',
+      description: 'One mount point.',
+      required: ['SourceVolume', 'ContainerPath'],
+      fields: {
+        SourceVolume: { kind: 'string', intrinsic: true, description: 'A volume of the task.' },
+        ContainerPath: { kind: 'string', intrinsic: true, description: 'Where it is mounted.' },
+        ReadOnly: { kind: 'boolean', description: 'Mount read-only.' },
+      },
+    },
+  },
+  PortMappings: {
+    kind: 'list',
+    literal: true,
+    description: `Ports of the router (e.g. 2020 for metrics); never ${String(FLUENT_FORWARD_PORT)}, FireLens's forward input.`,
+    items: {
+      kind: 'object',
+      description: 'One port mapping.',
+      required: ['ContainerPort'],
+      fields: {
+        ContainerPort: { kind: 'integer', minimum: 1, maximum: 65_535, description: 'Container port.' },
+        HostPort: { kind: 'integer', minimum: 0, maximum: 65_535, description: 'Host port (bridge/host mode).' },
+        Protocol: { kind: 'string', enum: ['tcp', 'udp'], description: 'Protocol; default tcp.' },
+        Name: { kind: 'string', description: 'Port name (Service Connect).' },
+        AppProtocol: { kind: 'string', enum: ['http', 'http2', 'grpc'], description: 'Application protocol (Service Connect).' },
+      },
+    },
+  },
+  ReadonlyRootFilesystem: {
+    kind: 'boolean',
+    description: 'Read-only root file system; refused when the router uses the init image, which writes its config under /init.',
+  },
+};
+
 const router: ObjectSpec = {
   kind: 'object',
   description: 'The log router (sidecar) container the macro adds.',
@@ -230,6 +323,29 @@ const router: ObjectSpec = {
       enum: ['file', 's3'],
       description: 'Type of `ConfigFile`; inferred from a literal value, required when it is an intrinsic.',
     },
+    ConfigFiles: {
+      kind: 'list',
+      literal: true,
+      description:
+        "Extra Fluent Bit config files, loaded by AWS for Fluent Bit's init image (Fargate and EC2): absolute paths in the image and S3 object ARNs; the task role reads the S3 objects.",
+      items: {
+        kind: 'string',
+        intrinsic: true,
+        description: 'An absolute path in the image (/…) or an S3 object ARN (arn:aws:s3:::bucket/key).',
+      },
+    },
+    ConfigFilesType: {
+      kind: 'string',
+      enum: ['file', 's3'],
+      description: 'Type of the `ConfigFiles` items that are intrinsics whose text does not show it (e.g. a `Ref`).',
+    },
+    Presets: {
+      kind: 'list',
+      literal: true,
+      description:
+        'Config files the AWS for Fluent Bit image ships, by name; a preset with a Grace lengthens the router StopTimeout to match.',
+      items: { kind: 'string', enum: PRESET_NAMES, description: 'A preset name.' },
+    },
     LogGroup: {
       kind: 'string-or-false',
       description: "The router's own awslogs log group; absent: the macro creates one; `false`: no router logging.",
@@ -258,13 +374,15 @@ const router: ObjectSpec = {
         },
       },
     },
-    HealthCheck: { kind: 'boolean', description: 'Adds a router health check; routed containers then wait for HEALTHY instead of START.' },
+    HealthCheck: routerHealthCheck,
     StopTimeout: {
       kind: 'integer',
       minimum: 2,
       maximum: 86_400,
-      description: "Seconds the router gets to flush at task stop (Fargate: at most 120); default max(30, routed containers' StopTimeout).",
+      description:
+        "Seconds the router gets to flush at task stop (Fargate: at most 120); default max(30, routed containers' StopTimeout, the Grace of its presets/health-check config + 5).",
     },
+    ...routerContainerSettings,
   },
 };
 

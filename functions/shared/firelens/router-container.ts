@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../template/intrinsics';
-import { HEALTHCHECK_CONFIG_FILE } from './constants';
+import { type ConfigDelivery, initVariables } from './derive/router-config';
 import { defaultRouterImage } from './normalize';
 import type { RouterSpec } from './types';
 
@@ -8,74 +8,67 @@ export interface RouterContainerInput {
   /** Where the router's own awslogs go (a Ref to the created group, or the user's group), if anywhere. */
   readonly logGroup: Json | undefined;
   readonly stopTimeout: number;
-  /** On Fargate an S3 config file is loaded by the init image instead of config-file-type s3. */
-  readonly useInitForS3Config: boolean;
+  /** How the router gets its extra config files (derive/router-config.ts). */
+  readonly config: ConfigDelivery;
 }
 
-const HEALTH_CHECK: JsonObject = {
-  // The built-in config turns on Fluent Bit's HTTP server on 2020; the image ships curl
-  // (amazon-ecs-firelens-examples, examples/fluent-bit/health-check).
-  Command: ['CMD-SHELL', 'curl -f http://127.0.0.1:2020/api/v1/uptime || exit 1'],
-  Interval: 10,
-  Timeout: 5,
-  Retries: 3,
-  StartPeriod: 10,
-};
-
 /** The log-router container definition the macro adds, keys in a stable, readable order. */
-export const routerContainer = ({ router, logGroup, stopTimeout, useInitForS3Config }: RouterContainerInput): JsonObject => {
+export const routerContainer = ({ router, logGroup, stopTimeout, config }: RouterContainerInput): JsonObject => {
   const container: JsonObject = {
     Name: router.name,
-    Image: useInitForS3Config ? defaultRouterImage(`init-${router.imageTag ?? ''}`) : router.image,
-    Essential: true,
+    // The init- tag of the same version is the image with the init process (aws-for-fluent-bit README, "Using the init tag").
+    Image: config.kind === 'init' ? defaultRouterImage(`init-${router.imageTag ?? ''}`) : router.image,
+    Essential: router.essential,
   };
-  if (router.cpu !== undefined) {
-    container['Cpu'] = router.cpu;
-  }
-  if (router.memory !== undefined) {
-    container['Memory'] = router.memory;
-  }
-  if (router.memoryReservation !== undefined) {
-    container['MemoryReservation'] = router.memoryReservation;
-  }
-  container['FirelensConfiguration'] = { Type: router.type, Options: firelensOptions(router, useInitForS3Config) };
+  setDefined(container, {
+    User: router.user,
+    Cpu: router.cpu,
+    Memory: router.memory,
+    MemoryReservation: router.memoryReservation,
+  });
+  container['FirelensConfiguration'] = { Type: router.type, Options: firelensOptions(router, config) };
   if (logGroup !== undefined) {
     container['LogConfiguration'] = {
       LogDriver: 'awslogs',
       Options: { 'awslogs-group': logGroup, 'awslogs-region': { Ref: 'AWS::Region' }, 'awslogs-stream-prefix': 'firelens' },
     };
   }
-  const environment = routerEnvironment(router, useInitForS3Config);
-  if (environment !== undefined) {
-    container['Environment'] = environment;
-  }
-  if (router.secrets !== undefined) {
-    container['Secrets'] = router.secrets;
-  }
-  if (router.healthCheck) {
-    container['HealthCheck'] = HEALTH_CHECK;
-  }
+  setDefined(container, {
+    Environment: routerEnvironment(router, config),
+    Secrets: router.secrets,
+    MountPoints: router.mountPoints,
+    PortMappings: router.portMappings,
+    ReadonlyRootFilesystem: router.readonlyRootFilesystem,
+    DependsOn: router.dependsOn,
+    HealthCheck: router.healthCheck,
+  });
   container['StopTimeout'] = stopTimeout;
   return container;
 };
 
-const firelensOptions = (router: RouterSpec, useInitForS3Config: boolean): JsonObject => {
+/** Copies the entries that are set, in their order. */
+const setDefined = (container: JsonObject, entries: Readonly<Record<string, Json | undefined>>): void => {
+  for (const [key, value] of Object.entries(entries)) {
+    if (value !== undefined) {
+      container[key] = value;
+    }
+  }
+};
+
+const firelensOptions = (router: RouterSpec, config: ConfigDelivery): JsonObject => {
   const options: JsonObject = { 'enable-ecs-log-metadata': router.enableEcsLogMetadata ? 'true' : 'false' };
-  if (router.configFile !== undefined && !useInitForS3Config) {
-    options['config-file-type'] = router.configFile.type;
-    options['config-file-value'] = router.configFile.value;
-  } else if (router.healthCheck) {
-    options['config-file-type'] = 'file';
-    options['config-file-value'] = HEALTHCHECK_CONFIG_FILE;
+  if (config.kind === 'options') {
+    options['config-file-type'] = config.file.type;
+    options['config-file-value'] = config.file.value;
   }
   return options;
 };
 
-/** The init image reads `aws_fluent_bit_init_s3_<n>` variables and includes each object (aws-for-fluent-bit init). */
-const routerEnvironment = (router: RouterSpec, useInitForS3Config: boolean): Json | undefined => {
-  if (!useInitForS3Config || router.configFile === undefined) {
+/** The user's variables, then the init image's (checks/router.ts refuses an intrinsic list or a name taken). */
+const routerEnvironment = (router: RouterSpec, config: ConfigDelivery): Json | undefined => {
+  if (config.kind !== 'init') {
     return router.environment;
   }
   const own = Array.isArray(router.environment) ? router.environment : [];
-  return [...own, { Name: 'aws_fluent_bit_init_s3_1', Value: router.configFile.value }];
+  return [...own, ...initVariables(config.files)];
 };

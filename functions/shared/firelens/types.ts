@@ -1,5 +1,6 @@
 import type { Json, JsonObject } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
+import type { PresetName } from './presets';
 import type { DestinationKey } from './property-schema';
 
 /** Stage 1 output: one `FireLens` property found on a task definition, not yet judged. */
@@ -14,6 +15,15 @@ export interface RawFireLensInput {
 
 export type ConfigFileType = 'file' | 's3';
 
+/** One extra Fluent Bit config file of the router. */
+export interface ConfigFileSpec {
+  readonly type: ConfigFileType;
+  /** A path in the image or an S3 object ARN, as written (a literal or an intrinsic). */
+  readonly value: Json;
+  /** Where it comes from, under `FireLens.Router` (e.g. `['ConfigFiles', 1]`, `['Presets', 0]`), for messages. */
+  readonly source: TemplatePath;
+}
+
 export interface RouterSpec {
   readonly type: 'fluentbit' | 'fluentd';
   readonly name: string;
@@ -25,15 +35,27 @@ export interface RouterSpec {
   readonly memory: Json | undefined;
   readonly cpu: Json | undefined;
   readonly enableEcsLogMetadata: boolean;
-  readonly configFile: { readonly type: ConfigFileType; readonly value: Json } | undefined;
+  /** The user's config files: `ConfigFile` as a one-element list, or `ConfigFiles`. */
+  readonly configFiles: readonly ConfigFileSpec[];
+  /** Written as `ConfigFiles`: always delivered by the init image (which also handles parser files). */
+  readonly configFilesListed: boolean;
+  readonly presets: readonly PresetName[];
   readonly logGroup:
     | { readonly kind: 'create'; readonly retentionInDays: number }
     | { readonly kind: 'existing'; readonly name: Json }
     | { readonly kind: 'none' };
   readonly environment: Json | undefined;
   readonly secrets: Json | undefined;
-  readonly healthCheck: boolean;
+  /** The container HealthCheck (defaults filled in), when the router has one. */
+  readonly healthCheck: JsonObject | undefined;
   readonly stopTimeout: number | undefined;
+  readonly essential: boolean;
+  /** Container settings passed through as written (absent: undefined). */
+  readonly user: Json | undefined;
+  readonly dependsOn: Json | undefined;
+  readonly mountPoints: Json | undefined;
+  readonly portMappings: Json | undefined;
+  readonly readonlyRootFilesystem: boolean | undefined;
 }
 
 export interface DestinationSpec {

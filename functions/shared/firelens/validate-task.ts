@@ -1,6 +1,13 @@
 import type { Problem } from '../errors';
 import { checkRoles, checkSecrets, checkWildcardResources } from './checks/iam';
-import { checkRouterConfig, checkRouterCycle, checkRouterReuse, checkRouterStopTimeout } from './checks/router';
+import {
+  checkRouterConfig,
+  checkRouterCycle,
+  checkRouterDependsOn,
+  checkRouterPorts,
+  checkRouterReuse,
+  checkRouterStopTimeout,
+} from './checks/router';
 import { checkRoutes } from './checks/routes';
 import { checkSelection } from './checks/selection';
 import { checkForwardPort, checkMemory, checkPlatform } from './checks/task';
@@ -43,6 +50,8 @@ export const validateTask = (spec: FireLensSpec | undefined, task: FireLensTask)
     ...checkRoutes(task, derived),
     ...checkRouterStopTimeout(spec, task, derived),
     ...checkRouterCycle(task, derived),
+    ...checkRouterDependsOn(spec, task, derived),
+    ...checkRouterPorts(spec, task),
     ...checkSecrets(spec, task, derived),
     ...checkRoles(spec, task, derived),
     ...checkWildcardResources(spec, task, derived),

@@ -12,6 +12,9 @@ export const validateField = (value: unknown, spec: FieldSpec, path: TemplatePat
   const intrinsicAllowed = 'intrinsic' in spec && spec.intrinsic === true;
   if (isIntrinsic(value)) {
     // Lists and log groups pass through as written; options are merged key by key, so they must be literal.
+    if (spec.kind === 'list' && spec.literal === true) {
+      return [problem('must be a literal list, not an intrinsic function: the macro reads each item (an item may be an intrinsic)')];
+    }
     return intrinsicAllowed || spec.kind === 'list' || spec.kind === 'string-or-false'
       ? []
       : [problem(`must be a literal ${describeKind(spec)}, not an intrinsic function (the macro needs to read it)`)];
@@ -115,11 +118,19 @@ const validateOptions = (value: unknown, path: TemplatePath, problem: (message: 
 
 const validateObject = (value: unknown, spec: ObjectSpec, path: TemplatePath, logicalId: string): Problem[] => {
   const problem = (message: string, at: TemplatePath = path): Problem => ({ logicalId, path: at, message });
-  if (value === false && spec.allowFalse === true) {
+  if ((value === false && spec.allowFalse === true) || (typeof value === 'boolean' && spec.allowBoolean === true)) {
     return [];
   }
   if (!isObject(value)) {
-    return [problem(spec.allowFalse === true ? 'must be an object or false' : 'must be an object')];
+    return [
+      problem(
+        spec.allowBoolean === true
+          ? 'must be true, false or an object'
+          : spec.allowFalse === true
+            ? 'must be an object or false'
+            : 'must be an object',
+      ),
+    ];
   }
   const known = Object.keys(spec.fields);
   const problems: Problem[] = [];

@@ -349,7 +349,7 @@ describe('expandFragment: refusals', () => {
 
     expect(error).toBe(
       'FireLens: 3 problems: ' +
-        'Task.Properties.FireLens.Router.MemoryReservaton: unknown property (did you mean "MemoryReservation"?); allowed: Type, Image, ImageTag, Name, MemoryReservation, Memory, Cpu, EnableEcsLogMetadata, ConfigFile, ConfigFileType, LogGroup, LogRetentionInDays, Environment, Secrets, HealthCheck, StopTimeout; ' +
+        'Task.Properties.FireLens.Router.MemoryReservaton: unknown property (did you mean "MemoryReservation"?); allowed: Type, Image, ImageTag, Name, MemoryReservation, Memory, Cpu, EnableEcsLogMetadata, ConfigFile, ConfigFileType, ConfigFiles, ConfigFilesType, Presets, LogGroup, LogRetentionInDays, Environment, Secrets, HealthCheck, StopTimeout, Essential, User, DependsOn, MountPoints, PortMappings, ReadonlyRootFilesystem; ' +
         'Task.Properties.FireLens.Destination: needs exactly one of CloudWatchLogs, Firehose, KinesisStreams, S3, OpenSearch, Custom; ' +
         'Task.Properties.FireLens.BufferLimit: must be an integer from 0 to 536870911, not -1',
     );

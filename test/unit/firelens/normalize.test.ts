@@ -29,12 +29,20 @@ describe('normalizeFireLens', () => {
       memory: undefined,
       cpu: undefined,
       enableEcsLogMetadata: true,
-      configFile: undefined,
+      configFiles: [],
+      configFilesListed: false,
+      presets: [],
       logGroup: { kind: 'create', retentionInDays: 30 },
       environment: undefined,
       secrets: undefined,
-      healthCheck: false,
+      healthCheck: undefined,
       stopTimeout: undefined,
+      essential: true,
+      user: undefined,
+      dependsOn: undefined,
+      mountPoints: undefined,
+      portMappings: undefined,
+      readonlyRootFilesystem: undefined,
     });
     expect(spec?.routerWritten).toBe(false);
     expect(spec?.route.destination).toEqual({ kind: 'CloudWatchLogs', settings: {} });
@@ -67,7 +75,21 @@ describe('normalizeFireLens', () => {
     const { spec } = normalizeFireLens(input({ Router: { ConfigFile: 'arn:aws:s3:::bucket/extra.conf' }, Destination: CLOUDWATCH }));
 
     // Assert
-    expect(spec?.router.configFile).toEqual({ type: 's3', value: 'arn:aws:s3:::bucket/extra.conf' });
+    expect(spec?.router.configFiles).toEqual([{ type: 's3', value: 'arn:aws:s3:::bucket/extra.conf', source: ['ConfigFile'] }]);
+  });
+
+  it('turns router ports and health-check seconds written as numeric strings into numbers, as ECS wants', () => {
+    // Act
+    const { spec } = normalizeFireLens(
+      input({
+        Router: { PortMappings: [{ ContainerPort: '2020', HostPort: '0', Protocol: 'tcp' }], HealthCheck: { Retries: '5' } },
+        Destination: CLOUDWATCH,
+      }),
+    );
+
+    // Assert
+    expect(spec?.router.portMappings).toEqual([{ ContainerPort: 2020, HostPort: 0, Protocol: 'tcp' }]);
+    expect(spec?.router.healthCheck).toMatchObject({ Retries: 5, Interval: 10 });
   });
 
   it('lets a container override inherit the task destination, and reads FireLens: false as an opt-out', () => {
@@ -91,7 +113,7 @@ describe('normalizeFireLens', () => {
   it('collects every router problem at once and returns no spec', () => {
     // Act
     const { spec, problems } = normalizeFireLens(
-      input({ Router: { Type: 'fluentd', ImageTag: 'stable', ConfigFile: { 'Fn::Sub': 'arn:aws:s3:::${B}/x' } }, Destination: CLOUDWATCH }),
+      input({ Router: { Type: 'fluentd', ImageTag: 'stable', ConfigFile: { Ref: 'ConfigObjectArn' } }, Destination: CLOUDWATCH }),
     );
 
     // Assert

@@ -1,9 +1,11 @@
 import type { Problem } from '../../errors';
 import { isIntrinsic, isObject, literalInteger } from '../../template/intrinsics';
 import type { TemplatePath } from '../../template/locator';
-import { MAX_FARGATE_STOP_TIMEOUT } from '../constants';
+import { FLUENT_FORWARD_PORT, MAX_FARGATE_STOP_TIMEOUT } from '../constants';
 import type { DerivedTask } from '../derive/derive-task';
+import { type ConfigDelivery, flushSecondsNeeded, initVariables } from '../derive/router-config';
 import type { RoutedStopTimeouts } from '../derive/stop-timeout';
+import { SHUTDOWN_MARGIN_SECONDS } from '../presets';
 import { type FireLensTask, taskProblem } from '../task';
 import type { FireLensSpec } from '../types';
 
@@ -50,35 +52,64 @@ export const checkRouterReuse = (spec: FireLensSpec, task: FireLensTask, derived
   return problems;
 };
 
-/** Fargate cannot load a config file from S3: the reused router must not ask for it, and a new one needs the init image. */
+/** Fargate cannot load a config file from S3: the reused router must not ask for it; a new one may need the init image. */
 export const checkRouterConfig = (spec: FireLensSpec, task: FireLensTask, derived: DerivedTask): Problem[] => {
   const { router } = derived;
-  const problems: Problem[] = [];
   const options = router.existingConfiguration['Options'];
   if (router.existingIndex !== undefined && task.view.isFargate && isObject(options) && options['config-file-type'] === 's3') {
-    problems.push(
+    return [
       taskProblem(
         task,
         ['ContainerDefinitions', router.existingIndex, 'FirelensConfiguration', 'Options', 'config-file-type'],
         'Fargate cannot load config files from S3 (config-file-type s3): use a file in the router image, or the init image with aws_fluent_bit_init_s3_1',
       ),
-    );
+    ];
   }
-  if (router.useInitForS3Config && spec.router.imageTag === undefined) {
+  return router.config.kind === 'init' ? checkInitImage(spec, task, router.config) : [];
+};
+
+/** The init image is known only for the default image; it adds variables to the environment and writes under /init. */
+const checkInitImage = (spec: FireLensSpec, task: FireLensTask, config: Extract<ConfigDelivery, { kind: 'init' }>): Problem[] => {
+  const problems: Problem[] = [];
+  const at = (key: string | number, ...rest: (string | number)[]): TemplatePath => ['FireLens', 'Router', key, ...rest];
+  if (spec.router.imageTag === undefined) {
     problems.push(
       taskProblem(
         task,
-        ['FireLens', 'Router', 'ConfigFile'],
-        'Fargate cannot load config files from S3 (config-file-type s3). With the default image the macro switches to the init image; with your own Image, use a file path in the image',
+        at(config.cause.key),
+        `${config.cause.why}: that needs AWS for Fluent Bit's init image, which the macro picks only for the default image; remove Image (ImageTag chooses the version)${config.cause.key === 'ConfigFile' ? ', or use a file path in your image' : ''}`,
       ),
     );
   }
-  if (router.useInitForS3Config && isIntrinsic(spec.router.environment)) {
+  const environment = spec.router.environment;
+  if (isIntrinsic(environment)) {
     problems.push(
       taskProblem(
         task,
-        ['FireLens', 'Router', 'Environment'],
-        'must be a literal list here: the macro adds aws_fluent_bit_init_s3_1 to it',
+        at('Environment'),
+        "must be a literal list here: the macro adds the init image's aws_fluent_bit_init_* variables to it",
+      ),
+    );
+  }
+  const generated = new Set(initVariables(config.files).map((v) => v['Name']));
+  (Array.isArray(environment) ? environment : []).forEach((variable, i) => {
+    const name = isObject(variable) ? variable['Name'] : undefined;
+    if (typeof name === 'string' && generated.has(name)) {
+      problems.push(
+        taskProblem(
+          task,
+          at('Environment', i, 'Name'),
+          `${name} is the variable the macro sets for a config file: list the file in ConfigFiles instead`,
+        ),
+      );
+    }
+  });
+  if (spec.router.readonlyRootFilesystem === true) {
+    problems.push(
+      taskProblem(
+        task,
+        at('ReadonlyRootFilesystem'),
+        `cannot be true with the init image (needed because ${config.cause.why}): its init process writes /init/fluent-bit-init.conf and /init/invoke_fluent_bit.sh before starting Fluent Bit, and fails on a read-only root file system`,
       ),
     );
   }
@@ -93,7 +124,8 @@ export const checkRouterConfig = (spec: FireLensSpec, task: FireLensTask, derive
 export const checkRouterStopTimeout = (spec: FireLensSpec, task: FireLensTask, derived: DerivedTask): Problem[] => {
   const index = derived.router.existingIndex;
   if (index === undefined) {
-    return compareStopTimeout(task, spec.router.stopTimeout, ['FireLens', 'Router', 'StopTimeout'], derived.stopTimeouts);
+    const path = ['FireLens', 'Router', 'StopTimeout'];
+    return [...compareStopTimeout(task, spec.router.stopTimeout, path, derived.stopTimeouts), ...checkGraceFits(spec, task, path)];
   }
   const declared = task.containers[index]?.['StopTimeout'];
   const path = ['ContainerDefinitions', index, 'StopTimeout'];
@@ -127,6 +159,25 @@ const compareStopTimeout = (task: FireLensTask, explicit: number | undefined, pa
   return problems;
 };
 
+/** An explicit StopTimeout must let Fluent Bit use the Grace its presets/health-check config set, and shut down. */
+const checkGraceFits = (spec: FireLensSpec, task: FireLensTask, path: TemplatePath): Problem[] => {
+  const explicit = spec.router.stopTimeout;
+  const needed = flushSecondsNeeded(spec.router);
+  if (explicit === undefined || needed === undefined || explicit >= needed.seconds) {
+    return [];
+  }
+  const [key, index] = needed.source;
+  const what =
+    key === 'Presets' && index !== undefined ? `the preset ${String(spec.router.presets[Number(index)])}` : 'the health-check config';
+  return [
+    taskProblem(
+      task,
+      path,
+      `is ${String(explicit)}s, but ${what} sets Fluent Bit's Grace to ${String(needed.seconds - SHUTDOWN_MARGIN_SECONDS)}s: give the router at least ${String(needed.seconds)}s (Grace + ${String(SHUTDOWN_MARGIN_SECONDS)}s to shut down), or ECS kills it while it still flushes`,
+    ),
+  ];
+};
+
 const unknownStopTimeoutProblem = (task: FireLensTask, index: number): Problem => {
   const what = isIntrinsic(task.containers[index]?.['StopTimeout']) ? 'is an intrinsic function' : 'is not an integer';
   return taskProblem(
@@ -154,4 +205,51 @@ export const checkRouterCycle = (task: FireLensTask, derived: DerivedTask): Prob
           'the log router depends on a container that logs through it: a start-order cycle',
         ),
       ];
+};
+
+/**
+ * The new router's own DependsOn (e.g. an App Mesh envoy) must name containers of the task, and never one
+ * that logs through the router: that one waits for the router, so neither could start.
+ */
+export const checkRouterDependsOn = (spec: FireLensSpec, task: FireLensTask, derived: DerivedTask): Problem[] => {
+  const dependsOn = spec.router.dependsOn;
+  if (derived.router.existingIndex !== undefined || !Array.isArray(dependsOn)) {
+    return [];
+  }
+  const names = new Set(task.containers.map((c) => c['Name']));
+  const routedNames = new Set(derived.routed.map((r) => r.name));
+  return dependsOn.flatMap((dependency, i) => {
+    const name = isObject(dependency) ? dependency['ContainerName'] : undefined;
+    const path = ['FireLens', 'Router', 'DependsOn', i, 'ContainerName'];
+    if (typeof name !== 'string') {
+      return [];
+    }
+    if (!names.has(name)) {
+      return [taskProblem(task, path, `"${name}" is not a container of this task`)];
+    }
+    return routedNames.has(name)
+      ? [taskProblem(task, path, `"${name}" logs through the log router, which would then wait for it: a start-order cycle`)]
+      : [];
+  });
+};
+
+/** FireLens's forward input listens on 24224 in the router; publishing it lets anything on the network write logs. */
+export const checkRouterPorts = (spec: FireLensSpec, task: FireLensTask): Problem[] => {
+  const mappings = spec.router.portMappings;
+  if (!Array.isArray(mappings)) {
+    return [];
+  }
+  return mappings.flatMap((mapping, i) =>
+    (['ContainerPort', 'HostPort'] as const).flatMap((key) =>
+      isObject(mapping) && literalInteger(mapping[key]) === FLUENT_FORWARD_PORT
+        ? [
+            taskProblem(
+              task,
+              ['FireLens', 'Router', 'PortMappings', i, key],
+              `port ${String(FLUENT_FORWARD_PORT)} is FireLens's forward input; mapping it lets anything on the network write logs into the task`,
+            ),
+          ]
+        : [],
+    ),
+  );
 };

@@ -8,7 +8,7 @@ import { FLUENT_BIT_ECR_REPOSITORY } from '../constants';
 import { SHORT_FORM_FIELD_OF_OPTION } from '../destinations';
 import { provideRole, type RoleOutcome } from '../roles';
 import type { FireLensTask } from '../task';
-import type { FireLensSpec, GeneratedResource } from '../types';
+import type { ConfigFileSpec, FireLensSpec, GeneratedResource } from '../types';
 import { routeLogOptions, type RouteOutput } from './outputs';
 import type { RouterFacts, RouterLogGroup } from './router-facts';
 import type { SecretList } from './secret-lists';
@@ -47,7 +47,6 @@ export const roleNeeds = (spec: FireLensSpec, task: FireLensTask, input: RoleNee
     onResource: (source) => written.push({ ...source, path: pathOf(source) }),
   });
   const { router, routerLogGroup } = input;
-  const configFile = spec.router.configFile;
   const newRouter = router.existingIndex === undefined;
   // Task role: what the outputs need, plus the init image's S3 read. Fluentd outputs are not in the
   // Fluent Bit catalogue: no statements are derived for them (README).
@@ -61,10 +60,16 @@ export const roleNeeds = (spec: FireLensSpec, task: FireLensTask, input: RoleNee
               contextAt((s) => optionPath(spec, o, s)),
             ).statements,
         );
-  const configSource = (value: Json, arn: Json): void =>
-    void written.push({ option: 'ConfigFile', value, kind: 's3Bucket', arn, path: CONFIG_FILE_PATH });
-  if (router.useInitForS3Config && configFile !== undefined) {
-    taskStatements.push(...s3ConfigStatements(configFile.value, configSource));
+  // Each S3 config object is reported at the Router field it was written in (ConfigFile, ConfigFiles[n]).
+  const configSource =
+    (file: ConfigFileSpec) =>
+    (value: Json, arn: Json): void =>
+      void written.push({ option: 'ConfigFile', value, kind: 's3Bucket', arn, path: ['FireLens', 'Router', ...file.source] });
+  if (router.config.kind === 'init') {
+    // The init process downloads S3 config objects itself, with the container's (task role) credentials.
+    for (const file of router.config.files.filter((f) => f.type === 's3')) {
+      taskStatements.push(...s3ConfigStatements(file.value, configSource(file)));
+    }
   }
   // Execution role: the router's log group, image pull, S3 config (EC2), secrets.
   const executionStatements: PolicyStatement[] = [];
@@ -77,8 +82,9 @@ export const roleNeeds = (spec: FireLensSpec, task: FireLensTask, input: RoleNee
   if (newRouter && spec.router.imageTag !== undefined) {
     executionStatements.push(...fluentBitImagePullStatements());
   }
-  if (newRouter && configFile?.type === 's3' && !router.useInitForS3Config) {
-    executionStatements.push(...s3ConfigStatements(configFile.value, configSource));
+  if (router.config.kind === 'options' && router.config.file.type === 's3') {
+    // config-file-type s3 is fetched by the ECS agent with the execution role (ECS developer guide, firelens-taskdef).
+    executionStatements.push(...s3ConfigStatements(router.config.file.value, configSource(router.config.file)));
   }
   for (const list of input.secretLists) {
     const context = contextAt((s) => (s.option === 'SecretsKmsKey' ? SECRETS_KMS_KEY_PATH : list.path));
@@ -95,7 +101,6 @@ export const roleNeeds = (spec: FireLensSpec, task: FireLensTask, input: RoleNee
   };
 };
 
-const CONFIG_FILE_PATH: TemplatePath = ['FireLens', 'Router', 'ConfigFile'];
 const ROUTER_LOG_GROUP_PATH: TemplatePath = ['FireLens', 'Router', 'LogGroup'];
 const SECRETS_KMS_KEY_PATH: TemplatePath = ['FireLens', 'SecretsKmsKey'];
 const awslogsGroupPath = (index: number | undefined): TemplatePath => [
@@ -156,7 +161,10 @@ export const provideRoles = (spec: FireLensSpec, task: FireLensTask, needs: Role
   };
 };
 
-/** `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket (ECS developer guide, firelens-taskdef). */
+/**
+ * `s3:GetObject` on the object and `s3:GetBucketLocation` on its bucket: the agent's needs (ECS developer
+ * guide, firelens-taskdef), and the init process's, which asks the bucket's region first (GetBucketLocation).
+ */
 const s3ConfigStatements = (objectArn: Json, report: (value: Json, arn: Json) => void): PolicyStatement[] => {
   const bucketArn: Json =
     typeof objectArn === 'string'

@@ -2,6 +2,7 @@ import { isObject, type Json, type JsonObject } from '../../template/intrinsics'
 import { generatedLogicalId } from '../logical-ids';
 import type { FireLensTask } from '../task';
 import type { FireLensSpec, GeneratedResource } from '../types';
+import { type ConfigDelivery, configDelivery } from './router-config';
 
 /** The task's log router: the one the user wrote (reused), or the one the macro adds. */
 export interface RouterFacts {
@@ -14,8 +15,8 @@ export interface RouterFacts {
   readonly existingConfiguration: JsonObject;
   /** Routed containers wait for HEALTHY when the router has a health check, START otherwise. */
   readonly healthy: boolean;
-  /** On Fargate an S3 config file is loaded by the init image instead of config-file-type s3. */
-  readonly useInitForS3Config: boolean;
+  /** How a new router gets its extra config files (`none` for a reused router, kept as written). */
+  readonly config: ConfigDelivery;
 }
 
 export const readRouterFacts = (spec: FireLensSpec, task: FireLensTask): RouterFacts => {
@@ -26,8 +27,8 @@ export const readRouterFacts = (spec: FireLensSpec, task: FireLensTask): RouterF
       name: spec.router.name,
       type: spec.router.type,
       existingConfiguration: {},
-      healthy: spec.router.healthCheck,
-      useInitForS3Config: task.view.isFargate && spec.router.configFile?.type === 's3',
+      healthy: spec.router.healthCheck !== undefined,
+      config: configDelivery(spec.router, task.view.isFargate),
     };
   }
   const configuration = existing.firelensConfiguration ?? {};
@@ -37,7 +38,7 @@ export const readRouterFacts = (spec: FireLensSpec, task: FireLensTask): RouterF
     type: configuration['Type'],
     existingConfiguration: configuration,
     healthy: task.containers[existing.index]?.['HealthCheck'] !== undefined,
-    useInitForS3Config: false,
+    config: { kind: 'none' },
   };
 };
 

@@ -34,9 +34,12 @@ export const routedStopTimeouts = (task: FireLensTask, routed: readonly Routed[]
   return { cap, longest, unknownAt };
 };
 
-/** Long enough for Fluent Bit to flush (30 s), never shorter than what the routed containers get, within the cap. */
-export const routerStopTimeout = (explicit: number | undefined, needs: RoutedStopTimeouts): number =>
-  explicit ?? Math.min(needs.cap ?? Number.POSITIVE_INFINITY, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, needs.longest));
+/**
+ * Long enough for Fluent Bit to flush (30 s, or `flushSeconds` when its config sets a Grace), never shorter
+ * than what the routed containers get, within the cap.
+ */
+export const routerStopTimeout = (explicit: number | undefined, needs: RoutedStopTimeouts, flushSeconds = 0): number =>
+  explicit ?? Math.min(needs.cap ?? Number.POSITIVE_INFINITY, Math.max(DEFAULT_ROUTER_STOP_TIMEOUT, needs.longest, flushSeconds));
 
 /** The view reads an intrinsic StopTimeout as undefined, like an absent one; these need the value as written. */
 const stopTimeoutWritten = (task: FireLensTask, index: number): unknown => task.containers[index]?.['StopTimeout'];

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../template/intrinsics';
 import { DEFAULT_ROUTER_STOP_TIMEOUT } from '../constants';
 import type { DerivedTask } from '../derive/derive-task';
+import { flushSecondsNeeded } from '../derive/router-config';
 import { routerStopTimeout } from '../derive/stop-timeout';
 import { routerContainer } from '../router-container';
 import type { FireLensSpec, GeneratedResource } from '../types';
@@ -12,7 +13,8 @@ export interface RouterPlan {
 }
 
 /**
- * A new router goes first, with a StopTimeout that covers the routed containers'. A router the user wrote
+ * A new router goes first, with a StopTimeout that covers the routed containers' and the Grace its shipped
+ * config files set. A router the user wrote
  * is kept as written, except that one without a StopTimeout gets one when the routed containers need more
  * than ECS's default 30 s.
  */
@@ -20,13 +22,8 @@ export const planRouter = (spec: FireLensSpec, derived: DerivedTask, containers:
   const { router, routerLogGroup, stopTimeouts } = derived;
   const resources = routerLogGroup.resource === undefined ? [] : [routerLogGroup.resource];
   if (router.existingIndex === undefined) {
-    const stopTimeout = routerStopTimeout(spec.router.stopTimeout, stopTimeouts);
-    const added = routerContainer({
-      router: spec.router,
-      logGroup: routerLogGroup.value,
-      stopTimeout,
-      useInitForS3Config: router.useInitForS3Config,
-    });
+    const stopTimeout = routerStopTimeout(spec.router.stopTimeout, stopTimeouts, flushSecondsNeeded(spec.router)?.seconds);
+    const added = routerContainer({ router: spec.router, logGroup: routerLogGroup.value, stopTimeout, config: router.config });
     return { containers: [added, ...containers], resources };
   }
   const index = router.existingIndex;

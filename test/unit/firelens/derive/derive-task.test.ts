@@ -49,7 +49,7 @@ describe('deriveTask', () => {
     );
 
     // Assert
-    expect(router).toMatchObject({ existingIndex: 1, name: 'fb', type: 'fluentbit', healthy: true, useInitForS3Config: false });
+    expect(router).toMatchObject({ existingIndex: 1, name: 'fb', type: 'fluentbit', healthy: true, config: { kind: 'none' } });
     expect(routed.map((r) => r.name)).toEqual(['app']);
   });
 
@@ -62,7 +62,7 @@ describe('deriveTask', () => {
     const ec2 = derive(taskYaml({ properties: EC2_PROPERTIES, fireLens }));
 
     // Assert
-    expect([fargate.router.useInitForS3Config, ec2.router.useInitForS3Config]).toEqual([true, false]);
+    expect([fargate.router.config.kind, ec2.router.config.kind]).toEqual(['init', 'options']);
   });
 
   it('notes the first routed StopTimeout it cannot read on EC2, and takes the longest literal one', () => {

@@ -33,6 +33,10 @@ const displayIntrinsic = (value: { [key: string]: Json }): string => {
   if (name === 'Fn::Sub' && typeof arg === 'string') {
     return `\${Sub:${arg}}`;
   }
+  if (name === 'Fn::Sub' && Array.isArray(arg) && typeof arg[0] === 'string' && isObject(arg[1])) {
+    const variables = Object.entries(arg[1]).map(([key, v]) => `${key}=${displayValue(v)}`);
+    return `\${Sub:${arg[0]} with ${variables.join(', ')}}`;
+  }
   if (name === 'Fn::If' && Array.isArray(arg) && arg.length === 3) {
     return `\${If:${displayValue(arg[0])} ? ${displayValue(arg[1])} : ${displayValue(arg[2])}}`;
   }

@@ -11,9 +11,9 @@
 import type { ExplainedOutput } from './types';
 
 /** The unix socket every awsfirelens container's log driver writes to (agent: socketPath). */
-export const SOCKET_PATH = '/var/run/fluent.sock';
+const SOCKET_PATH = '/var/run/fluent.sock';
 /** The forward protocol's TCP port (agent: inputPortValue). */
-export const FORWARD_PORT = '24224';
+const FORWARD_PORT = '24224';
 /** The health-check input the agent adds in bridge and awsvpc mode (agent: healthcheck* constants). */
 const HEALTHCHECK_TAG = 'firelens-healthcheck';
 const HEALTHCHECK_PORT = '8877';

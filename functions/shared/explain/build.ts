@@ -7,7 +7,7 @@ import { isIntrinsic, isObject, type Json, type JsonObject, literalString } from
 import { buildTemplateView, type ContainerView, type TaskDefinitionView } from '../template/view';
 import { renderAgentConfig } from './agent-config';
 import { displayValue } from './display';
-import { configFileInclude, initIncludes, renderInitConfig, serviceSettings } from './includes';
+import { configFileInclude, initIncludes, renderInitConfig, serviceSettings, unreadIncludes } from './includes';
 import { explainOutput } from './outputs';
 import type { ExplainedRouter, ExplainedTask } from './types';
 
@@ -75,12 +75,19 @@ const routerOf = (router: ContainerView, raw: Json | undefined): ExplainedRouter
   stopTimeout: router.stopTimeout,
 });
 
-const taskNotes = (task: TaskDefinitionView, router: ExplainedRouter): string[] => [
+/** Container entries that are intrinsics (an `Fn::If` per condition): the view cannot read them, so they are named. */
+const unreadContainers = (containers: Json | undefined): string[] =>
+  (Array.isArray(containers) ? containers : []).flatMap((entry, i) =>
+    isIntrinsic(entry) ? [`ContainerDefinitions[${String(i)}] is ${displayValue(entry)}: that container is not explained.`] : [],
+  );
+
+const taskNotes = (task: TaskDefinitionView, router: ExplainedRouter, containers: Json | undefined): string[] => [
+  ...unreadContainers(containers),
   ...(task.routers.length > 1 ? [`The task has ${String(task.routers.length)} log routers; ECS accepts one. The first is explained.`] : []),
   ...(task.networkMode === undefined
     ? ['The network mode is known only at deploy time: the TCP forward input and health check are not shown.']
     : []),
-  ...(router.type === 'fluentbit' ? [] : [`The router's type is ${router.type}: only the Fluent Bit configuration is rendered.`]),
+  ...(router.type === 'fluentbit' ? [] : [`The router's type is ${router.type}: only a fluentbit router's configuration is rendered.`]),
 ];
 
 const explainTask = (task: TaskDefinitionView, router: ContainerView, template: JsonObject): ExplainedTask => {
@@ -91,10 +98,14 @@ const explainTask = (task: TaskDefinitionView, router: ContainerView, template: 
   const rawContainers = props['ContainerDefinitions'];
   const rawRouter = at(rawContainers, router.index);
   const explainedRouter = routerOf(router, rawRouter);
-  const notes = taskNotes(task, explainedRouter);
+  const notes = taskNotes(task, explainedRouter, rawContainers);
   const firelensOptions = at(at(rawRouter, 'FirelensConfiguration'), 'Options');
   const configFile = configFileInclude(firelensOptions, notes);
   const inits = initIncludes(at(rawRouter, 'Environment'), notes);
+  const includes = [...(configFile === undefined ? [] : [configFile]), ...inits];
+  for (const unread of unreadIncludes(includes)) {
+    notes.push(`${unread.path} cannot be read here: the [SERVICE] settings, filters and outputs it adds are not shown.`);
+  }
   const ecsMetadata = ecsMetadataOf(firelensOptions);
   const taskRoleArn = props['TaskRoleArn'];
   const executionRoleArn = props['ExecutionRoleArn'];
@@ -108,13 +119,17 @@ const explainTask = (task: TaskDefinitionView, router: ContainerView, template: 
       resources,
     }),
   );
-  const config = renderAgentConfig({
-    memBufLimit: explainedRouter.memBufLimit,
-    tcpListen: tcpListenOf(task.networkMode),
-    records: recordsOf(task, props, ecsMetadata),
-    outputs,
-    configFile: configFile?.path,
-  });
+  // The agent writes a Fluentd file for a fluentd router (other inputs, `@type` outputs): not rebuilt here.
+  const config =
+    explainedRouter.type !== 'fluentbit'
+      ? ''
+      : renderAgentConfig({
+          memBufLimit: explainedRouter.memBufLimit,
+          tcpListen: tcpListenOf(task.networkMode),
+          records: recordsOf(task, props, ecsMetadata),
+          outputs,
+          configFile: configFile?.path,
+        });
   const condition = literalString(at(resource, 'Condition'));
   return {
     logicalId: task.logicalId,
@@ -125,7 +140,7 @@ const explainTask = (task: TaskDefinitionView, router: ContainerView, template: 
     ecsMetadata,
     configFile,
     initIncludes: inits,
-    service: serviceSettings([...(configFile === undefined ? [] : [configFile]), ...inits]),
+    service: serviceSettings(includes),
     outputs,
     config,
     initConfig: inits.length === 0 ? undefined : renderInitConfig(inits),

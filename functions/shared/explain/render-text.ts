@@ -12,7 +12,7 @@ const UNITS: readonly (readonly [string, number])[] = [
 ];
 
 /** 4294967296 → "4 GiB", 1536 → "1.5 KiB". */
-export const formatBytes = (bytes: number): string => {
+const formatBytes = (bytes: number): string => {
   const [unit, size] = UNITS.find(([, s]) => bytes >= s) ?? ['bytes', 1];
   return `${String(Math.round((bytes / size) * 10) / 10)} ${unit}`;
 };
@@ -25,7 +25,9 @@ const header = (task: ExplainedTask): string[] => {
   return [
     `# ${task.logicalId}: log router "${task.router.name}" (${task.router.type}), ${where.join(', ')}`,
     ...(task.condition === undefined ? [] : [`# Created only when the condition ${task.condition} is true.`]),
-    `# /fluent-bit/etc/fluent-bit.conf, as the ECS agent generates it (no [SERVICE] section: see Service below).`,
+    task.config === ''
+      ? '# The agent file is not rendered (see the notes below).'
+      : `# /fluent-bit/etc/fluent-bit.conf, as the ECS agent generates it (no [SERVICE] section: see Service below).`,
   ];
 };
 
@@ -97,10 +99,10 @@ const totalLine = (task: ExplainedTask): string[] => {
 };
 
 /** One task's text. */
-export const renderTaskText = (task: ExplainedTask): string =>
+const renderTaskText = (task: ExplainedTask): string =>
   [
     ...header(task),
-    task.config.trimEnd(),
+    ...(task.config === '' ? [] : [task.config.trimEnd()]),
     '',
     ...initLines(task),
     ...serviceLines(task),

@@ -22,7 +22,7 @@ const EXPAND_ARGS = {
 };
 
 /** `--macro-name`, else the config file's `macro-name`, else the default; or the config file's mistake. */
-const macroNameOf = (flag: string | undefined, noConfig: boolean, io: CliIo): string | { error: string } => {
+export const macroNameOf = (flag: string | undefined, noConfig: boolean, io: CliIo): string | { error: string } => {
   if (flag !== undefined) {
     return flag;
   }
@@ -146,7 +146,7 @@ const parseParams = (pairs: readonly string[]): { values: Record<string, string>
   return { values };
 };
 
-const describeReadError = (file: string, error: unknown): string => {
+export const describeReadError = (file: string, error: unknown): string => {
   if (error instanceof TemplateParseError) {
     return `${file}${error.line === undefined ? '' : `:${String(error.line)}:${String(error.column ?? 1)}`}: cannot parse the template: ${error.message}\n`;
   }

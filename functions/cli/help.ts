@@ -15,6 +15,7 @@ Lint and expand CloudFormation templates that route Amazon ECS logs with FireLen
 Commands:
   lint TEMPLATE...   check templates against the FireLens rules (text, json, sarif, junit)
   expand TEMPLATE    print the template as the FireLensMacro transform would expand it
+  explain TEMPLATE   print the Fluent Bit configuration ECS generates for each FireLens task
   rules              print the rules table (Markdown)
   schema             print the JSON Schema of the FireLens property
 
@@ -26,6 +27,7 @@ Examples:
   firelens lint template.yaml
   firelens lint 'stacks/**/*.yaml' --format sarif --output-file firelens.sarif
   firelens expand template.yaml --format json
+  firelens explain template.yaml --task WebTask
 
 Exit codes: 0 success, 1 expansion refused (expand), 2/4/8 findings (lint), 32 usage mistake.
 `;
@@ -93,6 +95,35 @@ Exit codes:
   0   expanded
   1   the macro would refuse the template (every problem on stderr), or it cannot be read or parsed
   32  usage mistake
+`;
+
+export const EXPLAIN_HELP = `Usage: firelens explain TEMPLATE [options]
+
+Prints, for each task definition with a FireLens log router, the Fluent Bit configuration the ECS agent
+generates for it (/fluent-bit/etc/fluent-bit.conf: the forward inputs, the ECS metadata filter, the
+include/exclude filters, one [OUTPUT] per routed container, the @INCLUDEd config files), as CloudFormation
+deploys it: a template whose Transform names the macro is expanded first, as the macro does. Beside each
+output: the task role that signs it, the permissions it needs, and its log buffer's memory (the
+log-driver-buffer-limit in log lines x 2048 bytes, an estimate). Values CloudFormation resolves at deploy
+show as \${Ref:X}, \${GetAtt:X.Arn}, \${Sub:...}; values ECS fills in at run time as <...>; secret options
+as the variable ECS sets, never their values.
+
+Options:
+  -t, --task LOGICAL_ID      explain only this task definition
+  -f, --format text|json     output format (default text; json is documented in README.md)
+      --macro-name NAME      the macro name a Transform must use to be expanded (default FireLensMacro)
+      --max-bytes N          refuse a template file larger than N bytes (default 5242880)
+      --no-config            do not read a config file
+  -h, --help                 show this help
+
+Examples:
+  firelens explain template.yaml
+  firelens explain template.yaml --task WebTask --format json
+
+Exit codes:
+  0   explained (also when the template has no FireLens task)
+  1   the macro would refuse the template (every problem on stderr), or it cannot be read or parsed
+  32  usage mistake, or --task names no FireLens task (the task ids are listed)
 `;
 
 export const RULES_HELP = `Usage: firelens rules

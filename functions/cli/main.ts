@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 import { expandCommand } from './expand-command';
+import { explainCommand } from './explain-command';
 import { PROGRAM_HELP } from './help';
 import { type CliIo, type Command, EXIT_USAGE } from './io';
 import { lintCommand } from './lint-command';
@@ -15,6 +16,7 @@ import { FIRELENS_VERSION } from './version';
 /** Every sub-command, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   expand: expandCommand,
+  explain: explainCommand,
   lint: lintCommand,
   rules: rulesCommand,
   schema: schemaCommand,

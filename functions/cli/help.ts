@@ -15,7 +15,7 @@ Lint and expand CloudFormation templates that route Amazon ECS logs with FireLen
 Commands:
   lint TEMPLATE...   check templates against the FireLens rules (text, json, sarif, junit)
   expand TEMPLATE    print the template as the FireLensMacro transform would expand it
-  rules              print the rules table (Markdown)
+  rules              print the rules table and the rule options (Markdown)
   schema             print the JSON Schema of the FireLens property
 
 Options:
@@ -42,6 +42,9 @@ Options:
       --checks IDS           run only these rules (comma-separated ids or prefixes: FL13,FL1501)
       --ignore-checks IDS    skip these rules (ids or prefixes)
       --strict-24224         also flag security groups that are not attached to a service (FL1301)
+      --configure-rule R:K=V set option K of rule R (repeatable; e.g. FL1103:average-log-line-bytes=512;
+                             "firelens rules" lists the options); wins over the template's
+                             Metadata firelens-lint.config.configure_rules
       --macro-name NAME      the macro name a Transform must use to be expanded (default FireLensMacro)
       --max-bytes N          refuse a template file larger than N bytes (default 5242880, as the hook)
       --list-rules           print the rules table and exit
@@ -59,6 +62,7 @@ Examples:
   firelens lint 'stacks/**/*.{yaml,json}' --ignore-checks FL15
   firelens lint template.yaml -f sarif -o firelens.sarif
   firelens lint template.yaml --format junit > firelens-junit.xml
+  firelens lint template.yaml --configure-rule FL1103:average-log-line-bytes=512
 
 ${LINT_EXIT_CODES}`;
 
@@ -91,7 +95,8 @@ Exit codes:
 
 export const RULES_HELP = `Usage: firelens rules
 
-Prints the rules table as Markdown (id, severity, name, what it checks, ECS guide).
+Prints the rules table as Markdown (id, severity, name, what it checks, ECS guide), then the options
+rules accept (set them with firelens lint --configure-rule RULE:option=value).
 
 Options:
   -h, --help   show this help

@@ -56,6 +56,7 @@ const toJsonSchema = (spec: FieldSpec): JsonSchema => {
         properties: Object.fromEntries(Object.entries(spec.fields).map(([key, field]) => [key, toJsonSchema(field)])),
         ...(spec.required?.length ? { required: [...spec.required] } : {}),
         ...(spec.exactlyOne ? { oneOf: spec.exactlyOne.map((key) => ({ required: [key] })) } : {}),
+        ...(spec.atMostOne ? { not: { anyOf: pairsOf(spec.atMostOne).map((pair) => ({ required: pair })) } } : {}),
       };
       return spec.allowFalse === true
         ? { description: spec.description, anyOf: [{ ...object, description: undefined }, { const: false }] }
@@ -63,6 +64,9 @@ const toJsonSchema = (spec: FieldSpec): JsonSchema => {
     }
   }
 };
+
+/** Every two-key combination: "at most one of" is "no two of them together". */
+const pairsOf = (keys: readonly string[]): string[][] => keys.flatMap((a, i) => keys.slice(i + 1).map((b) => [a, b]));
 
 /** The published schema: the task-level property, with the per-container one as a definition. */
 export const firelensJsonSchema = (): JsonSchema =>

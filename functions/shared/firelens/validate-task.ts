@@ -1,9 +1,10 @@
 import type { Problem } from '../errors';
 import { checkRoles, checkSecrets } from './checks/iam';
+import { checkMemory } from './checks/memory';
 import { checkRouterConfig, checkRouterCycle, checkRouterReuse, checkRouterStopTimeout } from './checks/router';
 import { checkRoutes } from './checks/routes';
 import { checkSelection } from './checks/selection';
-import { checkForwardPort, checkMemory, checkPlatform } from './checks/task';
+import { checkForwardPort, checkPlatform } from './checks/task';
 import { type DerivedTask, deriveTask } from './derive/derive-task';
 import { containersListed, type FireLensTask, taskProblem } from './task';
 import type { FireLensSpec } from './types';

@@ -1,6 +1,6 @@
 import type { TemplateParseError } from '../errors';
 import { checkTemplate, type ExpandedTemplate, type PipelineStage, prepareTemplate } from '../pipeline';
-import type { Finding, RuleMeta } from '../rules/types';
+import type { ConfiguredRules, Finding, RuleMeta } from '../rules/types';
 import { isObject, type JsonObject } from '../template/intrinsics';
 import { HookFailureError } from './errors';
 import { type DescribeTaskDefinition, externalTaskDefinitionReferences, resolveExternalTaskDefinitions } from './external-task-definitions';
@@ -16,6 +16,8 @@ export interface HookConfig {
   readonly onlyRules: readonly string[];
   readonly warningsAsErrors: boolean;
   readonly strictPort24224: boolean;
+  /** Rule options (FIRELENS_CONFIGURE_RULES); they win over a template's own configure_rules. */
+  readonly configureRules?: ConfiguredRules;
   readonly payload: PayloadFetchConfig;
   /** Look up task definitions that services reference from outside the template. */
   readonly ecsLookup: { readonly enabled: boolean; readonly timeoutMs: number };
@@ -136,7 +138,7 @@ const checkAndReport = async (
     {
       ignoreRules: config.ignoreRules,
       onlyRules: config.onlyRules,
-      ruleOptions: { strictPort24224: config.strictPort24224 },
+      ruleOptions: { strictPort24224: config.strictPort24224, configureRules: config.configureRules ?? {} },
       externalTaskDefinitions: external,
     },
     deps.deadline,

@@ -5,10 +5,13 @@
  */
 import type { Problem, TemplateParseError } from '../errors';
 import { DEFAULT_MACRO_NAME, expandFragment, expandTemplate, type ExpansionResult, usesMacro } from '../firelens/index';
+import { declaredAverageLogLineBytes } from '../firelens/line-size';
 import type { ExpansionPlan } from '../firelens/types';
+import { catalog } from '../rules/catalog';
 import { compareFindings, EXPANSION_ERROR_META, isSelected, logicalIdOf, TEMPLATE_PARSE_ERROR_META, toFinding } from '../rules/engine';
+import { AVERAGE_LOG_LINE_BYTES } from '../rules/helpers';
 import { lintTemplate } from '../rules/lint';
-import type { Finding, LintOptions } from '../rules/types';
+import type { ConfiguredRules, Finding, LintOptions } from '../rules/types';
 import type { JsonObject } from '../template/intrinsics';
 import { type Locator, noLocation } from '../template/locator';
 import { buildSourceMap, identitySourceMap, type SourceMap } from './source-map';
@@ -110,13 +113,33 @@ export const prepareLoaded = (source: LoadedSource, options: PipelineOptions): P
   return { stage: 'expanded', template, output, expanded: true, plans, sourceMap: buildSourceMap(template, plans), locator, filename };
 };
 
+/**
+ * The FireLens properties' AverageLogLineBytes for every rule with an average-log-line-bytes option: the
+ * macro already estimated the buffers with it, and the rules over its output must not use another size.
+ */
+const lineSizeSettings = (template: JsonObject): ConfiguredRules | undefined => {
+  const bytes = declaredAverageLogLineBytes(template);
+  if (bytes === undefined) {
+    return undefined;
+  }
+  const rules = catalog.filter((rule) => rule.meta.options?.[AVERAGE_LOG_LINE_BYTES] !== undefined);
+  return Object.fromEntries(rules.map((rule) => [rule.meta.id, { [AVERAGE_LOG_LINE_BYTES]: bytes }]));
+};
+
 /** The rules over what CloudFormation deploys, every finding mapped back to what the user wrote. */
 export const checkTemplate = (prepared: ExpandedTemplate, options: LintOptions = {}, checkpoint: Checkpoint = noCheckpoint): Finding[] => {
   checkpoint('rules');
   const beforeRule = (): void => {
     checkpoint('rules');
   };
-  const findings = lintTemplate(prepared.output, { ...options, filename: prepared.filename, locator: noLocation, beforeRule });
+  const impliedRuleSettings = prepared.expanded ? lineSizeSettings(prepared.template) : undefined;
+  const findings = lintTemplate(prepared.output, {
+    ...options,
+    impliedRuleSettings,
+    filename: prepared.filename,
+    locator: noLocation,
+    beforeRule,
+  });
   const mapped = findings.map((finding, i) => {
     if (i % FINDINGS_PER_CHECKPOINT === FINDINGS_PER_CHECKPOINT - 1) {
       checkpoint('rules');

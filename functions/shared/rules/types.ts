@@ -17,15 +17,30 @@ export interface RuleMeta {
   /** The ECS developer guide section the rule enforces. */
   readonly docsUrl: string;
   readonly tags: readonly string[];
+  /** Settings users may change per rule (`--configure-rule ID:key=value`, cfn-lint's `configure_rules`). */
+  readonly options?: Readonly<Record<string, RuleOptionSpec>>;
 }
+
+/** One setting of a rule: an integer with its bounds and the default the rule uses when nobody sets it. */
+export interface RuleOptionSpec {
+  readonly description: string;
+  readonly default: number;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
+/** Rule id → option key → value, as cfn-lint's `configure_rules` (`{ FL1103: { 'average-log-line-bytes': 512 } }`). */
+export type ConfiguredRules = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** Options every rule can read; each has a default so rules never read raw configuration. */
 export interface RuleOptions {
   /** Flag every security group that opens 24224, not only those attached to a FireLens task. */
   readonly strictPort24224: boolean;
+  /** Per-rule settings; a rule reads its own through `ruleOption`, which falls back to the default in its meta. */
+  readonly configureRules: ConfiguredRules;
 }
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false };
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false, configureRules: {} };
 
 /** What a rule yields: where, and what is wrong. The engine adds id, severity and location. */
 export interface RawFinding {
@@ -59,6 +74,11 @@ export interface LintOptions {
   /** Only these rule ids run (empty/undefined: all). */
   readonly onlyRules?: readonly string[];
   readonly ruleOptions?: Partial<RuleOptions>;
+  /**
+   * Rule settings the template implies (the FireLens property's AverageLogLineBytes, read by the pipeline):
+   * under the template's Metadata `configure_rules`, which is under `ruleOptions.configureRules`.
+   */
+  readonly impliedRuleSettings?: ConfiguredRules;
   /**
    * Called before each rule runs, outside the rule's isolation: what it throws (the hook's deadline) stops
    * the run instead of becoming an FL0001 finding.

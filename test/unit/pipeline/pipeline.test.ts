@@ -104,3 +104,47 @@ describe('runPipeline', () => {
     expect(refused.findings.map((f) => [f.ruleId, f.location?.line])).toContainEqual(['FL0002', 16]);
   });
 });
+
+describe('runPipeline: buffers the macro sized with AverageLogLineBytes', () => {
+  // 131072 lines: 64 MiB of the declared 512-byte lines (fits: 306 + 64 < 512), 256 MiB at the rules' default 2048.
+  const SMALL_LINES = `Transform: FireLensMacro
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '256'
+      Memory: '512'
+      ContainerDefinitions:
+        - Name: app
+          Image: public.ecr.aws/docker/library/nginx:1.27
+          Memory: 256
+      FireLens:
+        Destination: {CloudWatchLogs: {}}
+        BufferMemory: 64
+        AverageLogLineBytes: 512
+`;
+
+  it('lints the expansion at the line size the FireLens property declares, so the macro does not refuse its own output', () => {
+    // Act
+    const result = runPipeline({ text: SMALL_LINES }, { expand: 'always' });
+
+    // Assert
+    expect(refusal(result)).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === 'FL1103')).toEqual([]);
+  });
+
+  it('still lets the caller set the rule option over the declared size', () => {
+    // Act
+    const { findings } = runPipeline(
+      { text: SMALL_LINES },
+      { expand: 'always', lint: { ruleOptions: { configureRules: { FL1103: { 'average-log-line-bytes': 2048 } } } } },
+    );
+
+    // Assert
+    expect(findings.filter((f) => f.ruleId === 'FL1103').map((f) => f.message)).toEqual([
+      expect.stringContaining('(256 MiB: 131072 log lines × 2048 bytes)') as unknown,
+    ]);
+  });
+});

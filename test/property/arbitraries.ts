@@ -347,16 +347,43 @@ const fluentdDestination = fc
   )
   .map((json): Described<JsonObject> => ({ json: { Custom: json }, label: `Custom(fluentd ${outputName(json)})` }));
 
-const bufferLimit: fc.Arbitrary<Json> = fc.constantFrom<Json>(
-  0,
-  1_048_576,
-  2_097_152,
-  4_194_304,
-  8_388_608,
-  '4194304',
-  IF_PROD(8_388_608, 1_048_576),
-  { Ref: 'AppMemory' },
+/** A buffer in log lines (BufferLimit) or in MiB (BufferMemory), with or without a line size; or only a line size. */
+const buffer: fc.Arbitrary<JsonObject> = fc.constantFrom<JsonObject>(
+  { BufferLimit: 0 },
+  { BufferLimit: 4096 },
+  { BufferLimit: 16_384 },
+  { BufferLimit: '8192' },
+  { BufferLimit: IF_PROD(16_384, 1024) },
+  { BufferLimit: { Ref: 'AppMemory' } },
+  { BufferMemory: 16 },
+  { BufferMemory: 32, AverageLogLineBytes: 512 },
+  { BufferLimit: 2048, AverageLogLineBytes: 4096 },
+  { AverageLogLineBytes: 1024 },
 );
+
+const BUFFER_KEYS = ['BufferLimit', 'BufferMemory'];
+
+/**
+ * The most memory a routed container's buffer may be counted at, in MiB: by the macro (its own line size)
+ * or by the rules over its output (their default 2048, when the template's line sizes differ). A buffer
+ * limit that is a Ref counts as 32 MiB (neither can read it); an Fn::If as its larger branch.
+ */
+const bufferMiBOf = (own: JsonObject | undefined, task: JsonObject | undefined): number => {
+  const source = own !== undefined && BUFFER_KEYS.some((k) => k in own) ? own : task;
+  const lineBytes = integerOf(own?.['AverageLogLineBytes'] ?? task?.['AverageLogLineBytes']) ?? 2048;
+  const countedBytes = Math.max(lineBytes, 2048);
+  const memory = integerOf(source?.['BufferMemory']);
+  if (memory !== undefined) {
+    return (Math.floor((memory * MIB) / lineBytes) * countedBytes) / MIB;
+  }
+  const limit = source?.['BufferLimit'];
+  if (limit === undefined) {
+    return 0;
+  }
+  const branches = isObject(limit) && Array.isArray(limit['Fn::If']) ? limit['Fn::If'].slice(1) : [limit];
+  const lines = Math.max(...branches.map((b) => integerOf(b) ?? (32 * MIB) / countedBytes));
+  return (lines * countedBytes) / MIB;
+};
 
 const pattern: fc.Arbitrary<Json> = fc.constantFrom<Json>('^(?!.*health)', 'ERROR|WARN', '\\bDEBUG\\b', IF_PROD('^INFO', '.*'));
 
@@ -366,7 +393,7 @@ const pattern: fc.Arbitrary<Json> = fc.constantFrom<Json>('^(?!.*health)', 'ERRO
 
 interface OverrideChoice {
   readonly destination: Described<JsonObject> | undefined;
-  readonly bufferLimit: Json | undefined;
+  readonly buffer: JsonObject | undefined;
   readonly includePattern: Json | undefined;
   readonly excludePattern: Json | undefined;
 }
@@ -394,7 +421,7 @@ interface AppChoice {
 const overrideChoice = (destination: fc.Arbitrary<Described<JsonObject>>): fc.Arbitrary<OverrideChoice> =>
   fc.record({
     destination: optional(destination),
-    bufferLimit: optional(bufferLimit),
+    buffer: optional(buffer),
     includePattern: optional(pattern, 4),
     excludePattern: optional(pattern, 4),
   });
@@ -542,7 +569,7 @@ interface TaskChoice {
   readonly existingRouter: ExistingRouterChoice;
   readonly destination: Described<JsonObject>;
   readonly fluentdDestination: Described<JsonObject>;
-  readonly bufferLimit: Json | undefined;
+  readonly buffer: JsonObject | undefined;
   readonly includePattern: Json | undefined;
   readonly excludePattern: Json | undefined;
   readonly explicitContainers: boolean;
@@ -581,7 +608,7 @@ const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chai
     existingRouter: existingRouterChoice,
     destination: anyDestination,
     fluentdDestination,
-    bufferLimit: optional(bufferLimit),
+    buffer: optional(buffer),
     includePattern: optional(pattern, 4),
     excludePattern: optional(pattern, 4),
     explicitContainers: fc.boolean(),
@@ -627,9 +654,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   // Containers, with the routing each one gets.
   const containers: JsonObject[] = [];
   const routedNames: string[] = [];
-  const routedBuffers: Json[] = [];
+  const routedBuffers: number[] = [];
   const routedStopTimeouts: Json[] = [];
-  const taskBuffer = choice.bufferLimit;
+  const taskBuffer = choice.buffer;
   choice.apps.forEach((app, i) => {
     const name = choice.appNames[i] ?? `app${String(i)}`;
     const container: JsonObject = { Name: name, Image: app.image };
@@ -687,7 +714,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
         const o = logging.override;
         container['FireLens'] = dropUndefined({
           Destination: o.destination?.json,
-          BufferLimit: o.bufferLimit,
+          ...o.buffer,
           IncludePattern: o.includePattern,
           ExcludePattern: o.excludePattern,
         });
@@ -724,10 +751,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     const name = choice.appNames[i] ?? '';
     routedNames.push(name);
     const override = isObject(container?.['FireLens']) ? container['FireLens'] : undefined;
-    const buffer = override?.['BufferLimit'] ?? taskBuffer;
-    if (buffer !== undefined) {
-      routedBuffers.push(buffer);
-    }
+    routedBuffers.push(bufferMiBOf(override, taskBuffer));
     const stop = container?.['StopTimeout'];
     if (stop !== undefined) {
       routedStopTimeouts.push(stop);
@@ -861,9 +885,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     routerLabel = `${fluentd ? 'fluentd' : 'fluentbit'} router${configFile === 'none' ? '' : ` +${configFile} config`}`;
   }
 
-  if (taskBuffer !== undefined) {
-    fireLens['BufferLimit'] = taskBuffer;
-  }
+  Object.assign(fireLens, taskBuffer);
   if (choice.includePattern !== undefined) {
     fireLens['IncludePattern'] = choice.includePattern;
   }
@@ -896,7 +918,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     containers.reduce(
       (sum, c) => sum + (integerOf(c['Memory'] ?? c['MemoryReservation']) ?? 0),
       existing === undefined ? routerMemory : 0,
-    ) + Math.ceil(routedBuffers.reduce<number>((sum, b) => sum + (integerOf(b) ?? 8_388_608), 0) / MIB);
+    ) + Math.ceil(routedBuffers.reduce((sum, mib) => sum + mib, 0));
   const unknownMemory = containers.some(
     (c) => (c['Memory'] ?? c['MemoryReservation']) !== undefined && integerOf(c['Memory'] ?? c['MemoryReservation']) === undefined,
   );

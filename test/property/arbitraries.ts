@@ -364,14 +364,14 @@ const buffer: fc.Arbitrary<JsonObject> = fc.constantFrom<JsonObject>(
 const BUFFER_KEYS = ['BufferLimit', 'BufferMemory'];
 
 /**
- * The most memory a routed container's buffer may be counted at, in MiB: by the macro (its own line size)
- * or by the rules over its output (their default 2048, when the template's line sizes differ). A buffer
- * limit that is a Ref counts as 32 MiB (neither can read it); an Fn::If as its larger branch.
+ * The memory a routed container's buffer is counted at, in MiB: lines × its line size (the macro's count;
+ * the rules over its output use the task's smallest line size, never more). A buffer limit that is a Ref
+ * counts as 32 MiB (neither can read it); an Fn::If as its larger branch.
  */
 const bufferMiBOf = (own: JsonObject | undefined, task: JsonObject | undefined): number => {
   const source = own !== undefined && BUFFER_KEYS.some((k) => k in own) ? own : task;
   const lineBytes = integerOf(own?.['AverageLogLineBytes'] ?? task?.['AverageLogLineBytes']) ?? 2048;
-  const countedBytes = Math.max(lineBytes, 2048);
+  const countedBytes = lineBytes;
   const memory = integerOf(source?.['BufferMemory']);
   if (memory !== undefined) {
     return (Math.floor((memory * MIB) / lineBytes) * countedBytes) / MIB;
@@ -639,6 +639,12 @@ const isFargate = (platform: Platform): boolean => platform === 'fargate' || pla
 const integerOf = (value: Json | undefined): number | undefined =>
   typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
 
+/** An integer, or the largest integer branch of an Fn::If. */
+const largestBranch = (value: Json | undefined): number | undefined =>
+  isObject(value) && Array.isArray(value['Fn::If'])
+    ? Math.max(...value['Fn::If'].slice(1).map((branch) => integerOf(branch) ?? 0))
+    : integerOf(value);
+
 /** What one built task needs from the template around it, and how it reads in a shape description. */
 interface BuiltTask {
   readonly resource: JsonObject;
@@ -881,7 +887,8 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
       fireLens['Router'] = router;
     }
     const memoryValue = router['Memory'] ?? router['MemoryReservation'] ?? 50;
-    routerMemory = integerOf(memoryValue) ?? 0;
+    // The rules judge each Fn::If branch: the larger one must fit.
+    routerMemory = largestBranch(memoryValue) ?? 0;
     routerLabel = `${fluentd ? 'fluentd' : 'fluentbit'} router${configFile === 'none' ? '' : ` +${configFile} config`}`;
   }
 

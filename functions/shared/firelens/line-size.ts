@@ -1,31 +1,30 @@
 /**
- * The log line size a template's FireLens properties declare (`AverageLogLineBytes`), so the rules that
- * run over the macro's output estimate buffers as the macro did, instead of at their own default.
+ * The log line size each task's FireLens property declares (`AverageLogLineBytes`), so the rules that run
+ * over the macro's output estimate that task's buffers as the macro did, not at their own default.
  */
 import { isObject, type JsonObject, literalInteger } from '../template/intrinsics';
 import { DEFAULT_AVERAGE_LOG_LINE_BYTES } from '../template/task-memory';
 
-const fireLensProperties = (template: JsonObject): JsonObject[] => {
+/**
+ * Logical id → the smallest line size the task's FireLens property and its containers' overrides declare
+ * (2048 where the task writes none). The smallest, so the rules never count a buffer as larger than the macro,
+ * which has already checked each container's buffer at its own size, did.
+ */
+export const declaredLineSizes = (template: JsonObject): Record<string, number> => {
   const resources = isObject(template['Resources']) ? template['Resources'] : {};
-  return Object.values(resources).flatMap((resource) => {
+  const sizes: Record<string, number> = {};
+  for (const [logicalId, resource] of Object.entries(resources)) {
     const properties = isObject(resource) && isObject(resource['Properties']) ? resource['Properties'] : undefined;
     const fireLens = properties?.['FireLens'];
     if (!isObject(fireLens)) {
-      return [];
+      continue;
     }
     const containers = Array.isArray(properties?.['ContainerDefinitions']) ? properties['ContainerDefinitions'] : [];
-    const overrides = containers.flatMap((c) => (isObject(c) && isObject(c['FireLens']) ? [c['FireLens']] : []));
-    return [fireLens, ...overrides];
-  });
-};
-
-/**
- * The one line size every FireLens property of the template uses (default 2048 where none is written);
- * undefined when there is no FireLens property, or when they differ (the rules then keep their own setting).
- */
-export const declaredAverageLogLineBytes = (template: JsonObject): number | undefined => {
-  const sizes = new Set(
-    fireLensProperties(template).map((fireLens) => literalInteger(fireLens['AverageLogLineBytes']) ?? DEFAULT_AVERAGE_LOG_LINE_BYTES),
-  );
-  return sizes.size === 1 ? [...sizes][0] : undefined;
+    const overrides = containers.flatMap((c) => {
+      const own = isObject(c) && isObject(c['FireLens']) ? literalInteger(c['FireLens']['AverageLogLineBytes']) : undefined;
+      return own === undefined ? [] : [own];
+    });
+    sizes[logicalId] = Math.min(literalInteger(fireLens['AverageLogLineBytes']) ?? DEFAULT_AVERAGE_LOG_LINE_BYTES, ...overrides);
+  }
+  return sizes;
 };

@@ -5,7 +5,7 @@
  */
 import type { Problem, TemplateParseError } from '../errors';
 import { DEFAULT_MACRO_NAME, expandFragment, expandTemplate, type ExpansionResult, usesMacro } from '../firelens/index';
-import { declaredAverageLogLineBytes } from '../firelens/line-size';
+import { declaredLineSizes } from '../firelens/line-size';
 import type { ExpansionPlan } from '../firelens/types';
 import { catalog } from '../rules/catalog';
 import { compareFindings, EXPANSION_ERROR_META, isSelected, logicalIdOf, TEMPLATE_PARSE_ERROR_META, toFinding } from '../rules/engine';
@@ -114,16 +114,18 @@ export const prepareLoaded = (source: LoadedSource, options: PipelineOptions): P
 };
 
 /**
- * The FireLens properties' AverageLogLineBytes for every rule with an average-log-line-bytes option: the
- * macro already estimated the buffers with it, and the rules over its output must not use another size.
+ * Per task, the FireLens property's AverageLogLineBytes for every rule with an average-log-line-bytes option:
+ * the macro already estimated that task's buffers with it, and the rules over its output must not use
+ * another size (unless the user sets the option).
  */
-const lineSizeSettings = (template: JsonObject): ConfiguredRules | undefined => {
-  const bytes = declaredAverageLogLineBytes(template);
-  if (bytes === undefined) {
-    return undefined;
-  }
+const lineSizeSettings = (template: JsonObject): Record<string, ConfiguredRules> => {
   const rules = catalog.filter((rule) => rule.meta.options?.[AVERAGE_LOG_LINE_BYTES] !== undefined);
-  return Object.fromEntries(rules.map((rule) => [rule.meta.id, { [AVERAGE_LOG_LINE_BYTES]: bytes }]));
+  return Object.fromEntries(
+    Object.entries(declaredLineSizes(template)).map(([logicalId, bytes]) => [
+      logicalId,
+      Object.fromEntries(rules.map((rule) => [rule.meta.id, { [AVERAGE_LOG_LINE_BYTES]: bytes }])),
+    ]),
+  );
 };
 
 /** The rules over what CloudFormation deploys, every finding mapped back to what the user wrote. */
@@ -132,10 +134,12 @@ export const checkTemplate = (prepared: ExpandedTemplate, options: LintOptions =
   const beforeRule = (): void => {
     checkpoint('rules');
   };
-  const impliedRuleSettings = prepared.expanded ? lineSizeSettings(prepared.template) : undefined;
+  const ruleOptions = prepared.expanded
+    ? { ...options.ruleOptions, resourceRules: lineSizeSettings(prepared.template) }
+    : options.ruleOptions;
   const findings = lintTemplate(prepared.output, {
     ...options,
-    impliedRuleSettings,
+    ruleOptions,
     filename: prepared.filename,
     locator: noLocation,
     beforeRule,

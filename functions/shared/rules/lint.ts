@@ -20,8 +20,7 @@ import type { LintOptions, LintTemplate } from './types';
  */
 const withTemplateRuleSettings = (template: Parameters<LintTemplate>[0], options: LintOptions) => {
   const fromTemplate = readTemplateRuleSettings(template, catalog);
-  const written = mergeConfiguredRules(options.impliedRuleSettings ?? {}, fromTemplate.configured);
-  const configureRules = mergeConfiguredRules(written, options.ruleOptions?.configureRules ?? {});
+  const configureRules = mergeConfiguredRules(fromTemplate.configured, options.ruleOptions?.configureRules ?? {});
   return {
     options: { ...options, ruleOptions: { ...options.ruleOptions, configureRules } },
     problems: fromTemplate.problems

@@ -38,6 +38,11 @@ export interface RuleOptions {
   readonly strictPort24224: boolean;
   /** Per-rule settings; a rule reads its own through `ruleOption`, which falls back to the default in its meta. */
   readonly configureRules: ConfiguredRules;
+  /**
+   * Settings one resource implies (logical id → settings: the FireLens property's AverageLogLineBytes), used
+   * for that resource when `configureRules` does not set the option.
+   */
+  readonly resourceRules?: Readonly<Record<string, ConfiguredRules>>;
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false, configureRules: {} };
@@ -74,11 +79,6 @@ export interface LintOptions {
   /** Only these rule ids run (empty/undefined: all). */
   readonly onlyRules?: readonly string[];
   readonly ruleOptions?: Partial<RuleOptions>;
-  /**
-   * Rule settings the template implies (the FireLens property's AverageLogLineBytes, read by the pipeline):
-   * under the template's Metadata `configure_rules`, which is under `ruleOptions.configureRules`.
-   */
-  readonly impliedRuleSettings?: ConfiguredRules;
   /**
    * Called before each rule runs, outside the rule's isolation: what it throws (the hook's deadline) stops
    * the run instead of becoming an FL0001 finding.

@@ -135,6 +135,30 @@ Resources:
     expect(result.findings.filter((f) => f.ruleId === 'FL1103')).toEqual([]);
   });
 
+  it('uses each task its own line size when another task of the template keeps the default', () => {
+    // Arrange: a second task buffers 4096 lines of the default 2048 bytes (8 MiB) next to the first one's 512-byte lines.
+    const text = `${SMALL_LINES}  Other:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '256'
+      Memory: '512'
+      ContainerDefinitions:
+        - Name: worker
+          Image: public.ecr.aws/docker/library/nginx:1.27
+      FireLens:
+        Destination: {CloudWatchLogs: {}}
+        BufferLimit: 4096
+`;
+
+    // Act
+    const result = runPipeline({ text }, { expand: 'always' });
+
+    // Assert
+    expect(refusal(result)).toEqual([]);
+  });
+
   it('still lets the caller set the rule option over the declared size', () => {
     // Act
     const { findings } = runPipeline(

@@ -347,12 +347,7 @@ const fluentdDestination = fc
   )
   .map((json): Described<JsonObject> => ({ json: { Custom: json }, label: `Custom(fluentd ${outputName(json)})` }));
 
-/**
- * A buffer in log lines (BufferLimit) or in MiB (BufferMemory), with or without a line size; or only a line
- * size. Line sizes are at least the rules' default 2048: a smaller one is the user's word the macro trusts, but
- * the hook and lint over the output count lines at their own setting (HookConfigureRules, --configure-rule),
- * so "what the macro accepts, the default hook accepts" holds only from 2048 up (README, rule options).
- */
+/** A buffer in log lines (BufferLimit) or in MiB (BufferMemory), with or without a line size; or only a line size. */
 const buffer: fc.Arbitrary<JsonObject> = fc.constantFrom<JsonObject>(
   { BufferLimit: 0 },
   { BufferLimit: 4096 },
@@ -361,22 +356,22 @@ const buffer: fc.Arbitrary<JsonObject> = fc.constantFrom<JsonObject>(
   { BufferLimit: IF_PROD(16_384, 1024) },
   { BufferLimit: { Ref: 'AppMemory' } },
   { BufferMemory: 16 },
-  { BufferMemory: 32, AverageLogLineBytes: 4096 },
-  { BufferLimit: 2048, AverageLogLineBytes: 3072 },
-  { AverageLogLineBytes: 2048 },
+  { BufferMemory: 32, AverageLogLineBytes: 512 },
+  { BufferLimit: 2048, AverageLogLineBytes: 4096 },
+  { AverageLogLineBytes: 1024 },
 );
 
 const BUFFER_KEYS = ['BufferLimit', 'BufferMemory'];
 
 /**
- * The memory a routed container's buffer is counted at, in MiB: lines × its line size (the macro's count;
- * the rules over its output use the task's smallest line size, never more). A buffer limit that is a Ref
- * counts as 32 MiB (neither can read it); an Fn::If as its larger branch.
+ * The memory a routed container's buffer is counted at, in MiB: lines × its line size, never below 2048 bytes
+ * (the macro's count, the most the rules over its output may count). A buffer limit that is a Ref counts as
+ * 32 MiB (neither can read it); an Fn::If as its larger branch.
  */
 const bufferMiBOf = (own: JsonObject | undefined, task: JsonObject | undefined): number => {
   const source = own !== undefined && BUFFER_KEYS.some((k) => k in own) ? own : task;
   const lineBytes = integerOf(own?.['AverageLogLineBytes'] ?? task?.['AverageLogLineBytes']) ?? 2048;
-  const countedBytes = lineBytes;
+  const countedBytes = Math.max(lineBytes, 2048);
   const memory = integerOf(source?.['BufferMemory']);
   if (memory !== undefined) {
     return (Math.floor((memory * MIB) / lineBytes) * countedBytes) / MIB;

@@ -205,7 +205,7 @@ const averageLogLineBytes: FieldSpec = {
   minimum: 1,
   maximum: 1_048_576,
   description:
-    "Average size of a log line in bytes, for BufferMemory and for the macro's memory check (a buffer takes up to lines × this); default 2048, the ECS guide's example.",
+    "Average size of a log line in bytes (default 2048, the ECS guide's example): turns BufferMemory into lines; the macro's memory check counts lines at this size, never below 2048 (what lint and the hook count them at by default).",
 };
 
 const BUFFER_KEYS = ['BufferLimit', 'BufferMemory'];

@@ -5,13 +5,10 @@
  */
 import type { Problem, TemplateParseError } from '../errors';
 import { DEFAULT_MACRO_NAME, expandFragment, expandTemplate, type ExpansionResult, usesMacro } from '../firelens/index';
-import { declaredLineSizes } from '../firelens/line-size';
 import type { ExpansionPlan } from '../firelens/types';
-import { catalog } from '../rules/catalog';
 import { compareFindings, EXPANSION_ERROR_META, isSelected, logicalIdOf, TEMPLATE_PARSE_ERROR_META, toFinding } from '../rules/engine';
-import { AVERAGE_LOG_LINE_BYTES } from '../rules/helpers';
 import { lintTemplate } from '../rules/lint';
-import type { ConfiguredRules, Finding, LintOptions } from '../rules/types';
+import type { Finding, LintOptions } from '../rules/types';
 import type { JsonObject } from '../template/intrinsics';
 import { type Locator, noLocation } from '../template/locator';
 import { buildSourceMap, identitySourceMap, type SourceMap } from './source-map';
@@ -113,33 +110,14 @@ export const prepareLoaded = (source: LoadedSource, options: PipelineOptions): P
   return { stage: 'expanded', template, output, expanded: true, plans, sourceMap: buildSourceMap(template, plans), locator, filename };
 };
 
-/**
- * Per task, the FireLens property's AverageLogLineBytes for every rule with an average-log-line-bytes option:
- * the macro already estimated that task's buffers with it, and the rules over its output must not use
- * another size (unless the user sets the option).
- */
-const lineSizeSettings = (template: JsonObject): Record<string, ConfiguredRules> => {
-  const rules = catalog.filter((rule) => rule.meta.options?.[AVERAGE_LOG_LINE_BYTES] !== undefined);
-  return Object.fromEntries(
-    Object.entries(declaredLineSizes(template)).map(([logicalId, bytes]) => [
-      logicalId,
-      Object.fromEntries(rules.map((rule) => [rule.meta.id, { [AVERAGE_LOG_LINE_BYTES]: bytes }])),
-    ]),
-  );
-};
-
 /** The rules over what CloudFormation deploys, every finding mapped back to what the user wrote. */
 export const checkTemplate = (prepared: ExpandedTemplate, options: LintOptions = {}, checkpoint: Checkpoint = noCheckpoint): Finding[] => {
   checkpoint('rules');
   const beforeRule = (): void => {
     checkpoint('rules');
   };
-  const ruleOptions = prepared.expanded
-    ? { ...options.ruleOptions, resourceRules: lineSizeSettings(prepared.template) }
-    : options.ruleOptions;
   const findings = lintTemplate(prepared.output, {
     ...options,
-    ruleOptions,
     filename: prepared.filename,
     locator: noLocation,
     beforeRule,

@@ -19,18 +19,14 @@ export interface RuleSetting {
 /** Where the template's settings live (cfn-lint: `Metadata: {cfn-lint: {config: {configure_rules: …}}}`). */
 const TEMPLATE_CONFIG_PATH: TemplatePath = ['Metadata', 'firelens-lint', 'config', 'configure_rules'];
 
-/**
- * The value of one of a rule's options: what the user configured, else what the resource `logicalId` implies
- * (`RuleOptions.resourceRules`), else the default in the rule's meta.
- */
-export const ruleOption = (meta: RuleMeta, options: RuleOptions, key: string, logicalId?: string): number => {
+/** The value of one of a rule's options: what the user configured, else the default in the rule's meta. */
+export const ruleOption = (meta: RuleMeta, options: RuleOptions, key: string): number => {
   const spec = meta.options?.[key];
   if (spec === undefined) {
     // A programming error in the rule itself; the engine turns it into an FL0001 finding.
     throw new Error(`rule ${meta.id} reads option "${key}", which its meta does not declare`);
   }
-  const implied = logicalId === undefined ? undefined : options.resourceRules?.[logicalId]?.[meta.id]?.[key];
-  return options.configureRules[meta.id]?.[key] ?? implied ?? spec.default;
+  return options.configureRules[meta.id]?.[key] ?? spec.default;
 };
 
 const optionsText = (meta: RuleMeta): string => {

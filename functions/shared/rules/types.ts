@@ -38,11 +38,6 @@ export interface RuleOptions {
   readonly strictPort24224: boolean;
   /** Per-rule settings; a rule reads its own through `ruleOption`, which falls back to the default in its meta. */
   readonly configureRules: ConfiguredRules;
-  /**
-   * Settings one resource implies (logical id → settings: the FireLens property's AverageLogLineBytes), used
-   * for that resource when `configureRules` does not set the option.
-   */
-  readonly resourceRules?: Readonly<Record<string, ConfiguredRules>>;
 }
 
 export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false, configureRules: {} };

@@ -392,12 +392,20 @@ describe('expandFragment: refusals', () => {
     );
   });
 
-  it('accepts the same lines when AverageLogLineBytes says they are smaller (64 MiB of 512-byte lines)', () => {
+  it('counts lines larger than 2048 bytes at their AverageLogLineBytes', () => {
+    const { error } = expand(
+      fargate(`${CLOUDWATCH}\n        BufferLimit: 32768\n        AverageLogLineBytes: 8192`, '          Memory: 256'),
+    );
+
+    expect(error).toContain('plus the FireLens buffers (256 MiB: 32768 log lines at 8192 bytes each)');
+  });
+
+  it('counts smaller lines at 2048 bytes, the size lint and the hook count them at (they see only lines)', () => {
     const { error } = expand(
       fargate(`${CLOUDWATCH}\n        BufferLimit: 131072\n        AverageLogLineBytes: 512`, '          Memory: 256'),
     );
 
-    expect(error).toBeUndefined();
+    expect(error).toContain('plus the FireLens buffers (256 MiB: 131072 log lines at 2048 bytes each)');
   });
 
   it('refuses BufferLimit and BufferMemory together, naming both paths', () => {

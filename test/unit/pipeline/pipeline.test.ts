@@ -105,9 +105,10 @@ describe('runPipeline', () => {
   });
 });
 
-describe('runPipeline: buffers the macro sized with AverageLogLineBytes', () => {
-  // 131072 lines: 64 MiB of the declared 512-byte lines (fits: 306 + 64 < 512), 256 MiB at the rules' default 2048.
-  const SMALL_LINES = `Transform: FireLensMacro
+describe('runPipeline: buffers of small declared lines', () => {
+  it('counts them at 2048 bytes a line, as the rules and the hook do, so the macro never accepts what they refuse', () => {
+    // Arrange: 64 MiB of 512-byte lines is 131072 lines, which lint and the hook (seeing only lines) count as 256 MiB.
+    const text = `Transform: FireLensMacro
 Resources:
   Task:
     Type: AWS::ECS::TaskDefinition
@@ -126,49 +127,12 @@ Resources:
         AverageLogLineBytes: 512
 `;
 
-  it('lints the expansion at the line size the FireLens property declares, so the macro does not refuse its own output', () => {
     // Act
-    const result = runPipeline({ text: SMALL_LINES }, { expand: 'always' });
+    const problems = refusal(runPipeline({ text }, { expand: 'always' }));
 
     // Assert
-    expect(refusal(result)).toEqual([]);
-    expect(result.findings.filter((f) => f.ruleId === 'FL1103')).toEqual([]);
-  });
-
-  it('uses each task its own line size when another task of the template keeps the default', () => {
-    // Arrange: a second task buffers 4096 lines of the default 2048 bytes (8 MiB) next to the first one's 512-byte lines.
-    const text = `${SMALL_LINES}  Other:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
-      RequiresCompatibilities: [FARGATE]
-      NetworkMode: awsvpc
-      Cpu: '256'
-      Memory: '512'
-      ContainerDefinitions:
-        - Name: worker
-          Image: public.ecr.aws/docker/library/nginx:1.27
-      FireLens:
-        Destination: {CloudWatchLogs: {}}
-        BufferLimit: 4096
-`;
-
-    // Act
-    const result = runPipeline({ text }, { expand: 'always' });
-
-    // Assert
-    expect(refusal(result)).toEqual([]);
-  });
-
-  it('still lets the caller set the rule option over the declared size', () => {
-    // Act
-    const { findings } = runPipeline(
-      { text: SMALL_LINES },
-      { expand: 'always', lint: { ruleOptions: { configureRules: { FL1103: { 'average-log-line-bytes': 2048 } } } } },
-    );
-
-    // Assert
-    expect(findings.filter((f) => f.ruleId === 'FL1103').map((f) => f.message)).toEqual([
-      expect.stringContaining('(256 MiB: 131072 log lines × 2048 bytes)') as unknown,
+    expect(problems.map((p) => p.message)).toEqual([
+      "task memory (512 MiB) must exceed the containers' memory (306 MiB, the log router included) plus the FireLens buffers (256 MiB: 131072 log lines at 2048 bytes each); raise Memory, or lower BufferLimit / BufferMemory",
     ]);
   });
 });

@@ -11,7 +11,15 @@
  */
 import type { Problem } from '../../errors';
 import { literalInteger } from '../../template/intrinsics';
-import { type ContainerMemory, type MemoryScenario, MIB, reservedMiB, shownMiB, taskMemory } from '../../template/task-memory';
+import {
+  type ContainerMemory,
+  DEFAULT_AVERAGE_LOG_LINE_BYTES,
+  type MemoryScenario,
+  MIB,
+  reservedMiB,
+  shownMiB,
+  taskMemory,
+} from '../../template/task-memory';
 import { UNBOUNDED_BUFFER_BUDGET_MIB } from '../constants';
 import type { DerivedTask } from '../derive/derive-task';
 import { type FireLensTask, taskProblem } from '../task';
@@ -37,9 +45,12 @@ const routedBuffers = (derived: DerivedTask): Buffers | undefined => {
     if (limit === undefined) {
       return undefined;
     }
+    // Never below the size the rules and the hook count at by default: they see only the line count, and what
+    // the macro accepts they must accept too (a smaller AverageLogLineBytes still sizes BufferMemory's lines).
+    const lineBytes = Math.max(route.averageLogLineBytes, DEFAULT_AVERAGE_LOG_LINE_BYTES);
     lines += limit;
-    bytes += limit * route.averageLogLineBytes;
-    lineSizes.add(route.averageLogLineBytes);
+    bytes += limit * lineBytes;
+    lineSizes.add(lineBytes);
   }
   const size = lineSizes.size === 1 ? `${String([...lineSizes][0])} bytes each` : 'the AverageLogLineBytes of each container';
   return lineSizes.size === 0 ? undefined : { lines, mib: bytes / MIB, shown: `${String(lines)} log lines at ${size}` };

@@ -19,8 +19,8 @@ const meta: RuleMeta = {
 export const fl1103BufferExceedsTaskMemory = defineRule({
   meta,
   *check(view, options) {
+    const lineBytes = ruleOption(meta, options, AVERAGE_LOG_LINE_BYTES);
     for (const task of view.taskDefinitions) {
-      const lineBytes = ruleOption(meta, options, AVERAGE_LOG_LINE_BYTES, task.logicalId);
       // The first failing scenario is enough: one finding per task, naming the branch when there is one.
       const failing = taskMemory(task)
         .scenarios.map((scenario) => {

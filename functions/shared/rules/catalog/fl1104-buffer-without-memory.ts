@@ -22,8 +22,8 @@ const meta: RuleMeta = {
 export const fl1104BufferWithoutMemory = defineRule({
   meta,
   *check(view, options) {
+    const lineBytes = ruleOption(meta, options, AVERAGE_LOG_LINE_BYTES);
     for (const task of view.taskDefinitions) {
-      const lineBytes = ruleOption(meta, options, AVERAGE_LOG_LINE_BYTES, task.logicalId);
       const anyMemory = task.memoryPresent || task.containers.some((c) => c.memoryPresent || c.memoryReservationPresent);
       if (anyMemory) {
         continue;

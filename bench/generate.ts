@@ -231,7 +231,7 @@ const fireLensCloudWatchService = (ctx: BlockContext): Block => {
   const port = 8080;
   const task = fargateTask(ctx, [appContainer(ctx, 'app', port), appContainer(ctx, 'worker', 8090), sidecar(ctx)]);
   const properties = task['Properties'] as JsonObject;
-  properties['FireLens'] = { Destination: { CloudWatchLogs: { RetentionInDays: ctx.rng.pick([7, 14, 30, 90]) } }, BufferLimit: 2_097_152 };
+  properties['FireLens'] = { Destination: { CloudWatchLogs: { RetentionInDays: ctx.rng.pick([7, 14, 30, 90]) } }, BufferLimit: 16_384 };
   return {
     resources: {
       [`${id}Task`]: task,
@@ -354,7 +354,7 @@ const handWrittenRouterService = (ctx: BlockContext): Block => {
       log_group_name: ref(`${id}LogGroup`),
       log_stream_prefix: 'app/',
       auto_create_group: 'false',
-      'log-driver-buffer-limit': '1048576',
+      'log-driver-buffer-limit': '16384',
     },
   };
   app['DependsOn'] = [{ ContainerName: 'log_router', Condition: 'START' }];

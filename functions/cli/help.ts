@@ -16,7 +16,7 @@ Commands:
   lint TEMPLATE...   check templates against the FireLens rules (text, json, sarif, junit)
   expand TEMPLATE    print the template as the FireLensMacro transform would expand it
   explain TEMPLATE   print the Fluent Bit configuration ECS generates for each FireLens task
-  rules              print the rules table (Markdown)
+  rules              print the rules table and the rule options (Markdown)
   schema             print the JSON Schema of the FireLens property
 
 Options:
@@ -46,6 +46,9 @@ Options:
       --strict-24224         check every security group, attached or not (FL1301, FL1303)
       --show-suppressed      also list the findings the template's ignore_checks Metadata switched off,
                              marked with who switched each off (text, json, sarif); never in the exit code
+      --configure-rule R:K=V set option K of rule R (repeatable; e.g. FL1103:average-log-line-bytes=512;
+                             "firelens rules" lists the options); wins over the template's
+                             Metadata firelens-lint.config.configure_rules
       --macro-name NAME      the macro name a Transform must use to be expanded (default FireLensMacro)
       --max-bytes N          refuse a template file larger than N bytes (default 5242880, as the hook)
       --list-rules           print the rules table and exit
@@ -67,6 +70,7 @@ Examples:
   firelens lint 'stacks/**/*.{yaml,json}' --ignore-checks FL15
   firelens lint template.yaml -f sarif -o firelens.sarif
   firelens lint template.yaml --format junit > firelens-junit.xml
+  firelens lint template.yaml --configure-rule FL1103:average-log-line-bytes=512
 
 ${LINT_EXIT_CODES}`;
 
@@ -128,7 +132,8 @@ Exit codes:
 
 export const RULES_HELP = `Usage: firelens rules
 
-Prints the rules table as Markdown (id, severity, name, what it checks, ECS guide).
+Prints the rules table as Markdown (id, severity, name, what it checks, ECS guide), then the options
+rules accept (set them with firelens lint --configure-rule RULE:option=value).
 
 Options:
   -h, --help   show this help

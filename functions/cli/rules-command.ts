@@ -1,6 +1,6 @@
-/** `firelens rules`: the rule table as Markdown (the same renderer as the README's rules section). */
+/** `firelens rules`: the rule table and the rules' options as Markdown (the same renderers as the README's sections). */
 import { catalog } from '../shared/rules/catalog';
-import { renderRulesTable } from '../shared/rules/format/rules-table';
+import { renderRuleOptionsTable, renderRulesTable } from '../shared/rules/format/rules-table';
 import { RULES_HELP } from './help';
 import { type Command, usageError } from './io';
 
@@ -12,6 +12,8 @@ export const rulesCommand: Command = (args, io) => {
   if (args.length > 0) {
     return usageError(io, 'firelens rules', `takes no arguments (got ${args.join(' ')})`);
   }
-  io.stdout(renderRulesTable(catalog));
+  io.stdout(
+    `${renderRulesTable(catalog)}\nRule options (firelens lint --configure-rule RULE:option=value):\n\n${renderRuleOptionsTable(catalog)}`,
+  );
   return 0;
 };

@@ -2,6 +2,9 @@ import { DEFAULT_MACRO_NAME } from '../shared/firelens/transform';
 import { HookConfigError } from '../shared/hook/errors';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { S3_HOSTS_TOKEN } from '../shared/hook/payload-url';
+import { catalog } from '../shared/rules/catalog';
+import { parseRuleSetting, toConfiguredRules } from '../shared/rules/rule-options';
+import type { ConfiguredRules } from '../shared/rules/types';
 
 /**
  * Environment variables the hook reads (only here; the core gets a typed {@link HookConfig}).
@@ -28,6 +31,8 @@ const HOOK_ENV = {
   warningsAsErrors: 'FIRELENS_WARNINGS_AS_ERRORS',
   /** `true`: flag every security group that opens 24224, not only those of FireLens tasks. Default `false`. */
   strict24224: 'FIRELENS_STRICT_24224',
+  /** Rule options, `RULE:key=value` comma or space separated (`FL1103:average-log-line-bytes=512`). Default none. */
+  configureRules: 'FIRELENS_CONFIGURE_RULES',
   /** The macro name templates use in `Transform:`. Default {@link DEFAULT_MACRO_NAME}. */
   macroName: 'FIRELENS_MACRO_NAME',
   /** Hosts payloads may come from: `s3` (every Amazon S3 endpoint) and/or exact host names. Default `s3`. */
@@ -59,6 +64,7 @@ export const readHookConfig = (env: Env): HookConfig => ({
   failOnUnchecked: flag(env, HOOK_ENV.failOnUnchecked, true),
   warningsAsErrors: flag(env, HOOK_ENV.warningsAsErrors, false),
   strictPort24224: flag(env, HOOK_ENV.strict24224, false),
+  configureRules: ruleSettings(env[HOOK_ENV.configureRules]),
   macroName: text(env[HOOK_ENV.macroName]) ?? DEFAULT_MACRO_NAME,
   region: text(env['AWS_REGION']),
   payload: {
@@ -83,6 +89,23 @@ const list = (value: string | undefined): string[] =>
     .split(/[\s,]+/)
     .map((item) => item.trim())
     .filter((item) => item !== '');
+
+/** Each `RULE:key=value`, checked against the catalogue; undefined when none is set. */
+const ruleSettings = (value: string | undefined): ConfiguredRules | undefined => {
+  const entries = list(value);
+  if (entries.length === 0) {
+    return undefined;
+  }
+  return toConfiguredRules(
+    entries.map((entry) => {
+      const setting = parseRuleSetting(entry, catalog);
+      if ('error' in setting) {
+        throw new HookConfigError(`${HOOK_ENV.configureRules}: ${setting.error}`);
+      }
+      return setting;
+    }),
+  );
+};
 
 const hosts = (value: string | undefined): string[] => {
   const entries = list(value).map((h) => h.toLowerCase());

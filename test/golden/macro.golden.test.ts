@@ -215,7 +215,7 @@ describe('FireLensMacro expansion (focused assertions)', () => {
     ]);
   });
 
-  it('passes the buffer limit to each routed container as a string option', () => {
+  it('passes the buffer limit to each routed container as a string option, in log lines', () => {
     // Arrange / Act
     const template = expanded('container-override-and-opt-out');
 
@@ -226,8 +226,9 @@ describe('FireLensMacro expansion (focused assertions)', () => {
         ? logConfiguration['Options']['log-driver-buffer-limit']
         : undefined;
     };
-    expect(options('app')).toBe('2097152');
-    expect(options('audit')).toBe('4194304');
+    expect(options('app')).toBe('65536');
+    // BufferMemory: 64 (MiB) at the default 2048 bytes a line.
+    expect(options('audit')).toBe('32768');
   });
 
   it('leaves an opted-out container and one with its own LogConfiguration alone', () => {
@@ -334,7 +335,7 @@ describe('FireLensMacro expansion (focused assertions)', () => {
     expect((container(template, 'AppTask', 'app')['LogConfiguration'] as JsonObject)['Options']).toMatchObject({
       log_group_name: { 'Fn::Sub': '/ecs/${AWS::StackName}/app' },
       log_stream_prefix: { 'Fn::If': ['IsProd', 'prod/', 'dev/'] },
-      'log-driver-buffer-limit': { 'Fn::If': ['IsProd', 4194304, 1048576] },
+      'log-driver-buffer-limit': { 'Fn::If': ['IsProd', 262144, 65536] },
     });
   });
 

@@ -336,7 +336,10 @@ const CUSTOM_OUTPUTS: readonly JsonObject[] = [
   },
   { Name: 'kinesis_firehose', Options: { region: { Ref: 'AWS::Region' }, delivery_stream: 'custom-stream' } },
   { Name: 'cloudwatch_logs', Options: { region: 'us-east-1', log_group_name: { Ref: 'AppLogs' }, log_stream_name: 'fixed' } },
-  { Name: 'es', Options: { Host: 'search-x.eu-west-1.es.amazonaws.com', Port: '443', AWS_Auth: 'On', AWS_Region: 'eu-west-1', tls: 'On' } },
+  {
+    Name: 'es',
+    Options: { Host: 'search-x-abc123.eu-west-1.es.amazonaws.com', Port: '443', AWS_Auth: 'On', AWS_Region: 'eu-west-1', tls: 'On' },
+  },
   { Name: 'my_plugin', Options: { anything: 'goes', level: 3, enabled: true } },
 ];
 
@@ -364,16 +367,43 @@ const fluentdDestination = fc
   )
   .map((json): Described<JsonObject> => ({ json: { Custom: json }, label: `Custom(fluentd ${outputName(json)})` }));
 
-const bufferLimit: fc.Arbitrary<Json> = fc.constantFrom<Json>(
-  0,
-  1_048_576,
-  2_097_152,
-  4_194_304,
-  8_388_608,
-  '4194304',
-  IF_PROD(8_388_608, 1_048_576),
-  { Ref: 'AppMemory' },
+/** A buffer in log lines (BufferLimit) or in MiB (BufferMemory), with or without a line size; or only a line size. */
+const buffer: fc.Arbitrary<JsonObject> = fc.constantFrom<JsonObject>(
+  { BufferLimit: 0 },
+  { BufferLimit: 4096 },
+  { BufferLimit: 16_384 },
+  { BufferLimit: '8192' },
+  { BufferLimit: IF_PROD(16_384, 1024) },
+  { BufferLimit: { Ref: 'AppMemory' } },
+  { BufferMemory: 16 },
+  { BufferMemory: 32, AverageLogLineBytes: 512 },
+  { BufferLimit: 2048, AverageLogLineBytes: 4096 },
+  { AverageLogLineBytes: 1024 },
 );
+
+const BUFFER_KEYS = ['BufferLimit', 'BufferMemory'];
+
+/**
+ * The memory a routed container's buffer is counted at, in MiB: lines × its line size, never below 2048 bytes
+ * (the macro's count, the most the rules over its output may count). A buffer limit that is a Ref counts as
+ * 32 MiB (neither can read it); an Fn::If as its larger branch.
+ */
+const bufferMiBOf = (own: JsonObject | undefined, task: JsonObject | undefined): number => {
+  const source = own !== undefined && BUFFER_KEYS.some((k) => k in own) ? own : task;
+  const lineBytes = integerOf(own?.['AverageLogLineBytes'] ?? task?.['AverageLogLineBytes']) ?? 2048;
+  const countedBytes = Math.max(lineBytes, 2048);
+  const memory = integerOf(source?.['BufferMemory']);
+  if (memory !== undefined) {
+    return (Math.floor((memory * MIB) / lineBytes) * countedBytes) / MIB;
+  }
+  const limit = source?.['BufferLimit'];
+  if (limit === undefined) {
+    return 0;
+  }
+  const branches = isObject(limit) && Array.isArray(limit['Fn::If']) ? limit['Fn::If'].slice(1) : [limit];
+  const lines = Math.max(...branches.map((b) => integerOf(b) ?? (32 * MIB) / countedBytes));
+  return (lines * countedBytes) / MIB;
+};
 
 const pattern: fc.Arbitrary<Json> = fc.constantFrom<Json>('^(?!.*health)', 'ERROR|WARN', '\\bDEBUG\\b', IF_PROD('^INFO', '.*'));
 
@@ -383,7 +413,7 @@ const pattern: fc.Arbitrary<Json> = fc.constantFrom<Json>('^(?!.*health)', 'ERRO
 
 interface OverrideChoice {
   readonly destination: Described<JsonObject> | undefined;
-  readonly bufferLimit: Json | undefined;
+  readonly buffer: JsonObject | undefined;
   readonly includePattern: Json | undefined;
   readonly excludePattern: Json | undefined;
 }
@@ -411,7 +441,7 @@ interface AppChoice {
 const overrideChoice = (destination: fc.Arbitrary<Described<JsonObject>>): fc.Arbitrary<OverrideChoice> =>
   fc.record({
     destination: optional(destination),
-    bufferLimit: optional(bufferLimit),
+    buffer: optional(buffer),
     includePattern: optional(pattern, 4),
     excludePattern: optional(pattern, 4),
   });
@@ -586,7 +616,7 @@ interface TaskChoice {
   readonly existingRouter: ExistingRouterChoice;
   readonly destination: Described<JsonObject>;
   readonly fluentdDestination: Described<JsonObject>;
-  readonly bufferLimit: Json | undefined;
+  readonly buffer: JsonObject | undefined;
   readonly includePattern: Json | undefined;
   readonly excludePattern: Json | undefined;
   readonly explicitContainers: boolean;
@@ -627,7 +657,7 @@ const taskChoice: fc.Arbitrary<TaskChoice> = fc.integer({ min: 1, max: 4 }).chai
     existingRouter: existingRouterChoice,
     destination: anyDestination,
     fluentdDestination,
-    bufferLimit: optional(bufferLimit),
+    buffer: optional(buffer),
     includePattern: optional(pattern, 4),
     excludePattern: optional(pattern, 4),
     explicitContainers: fc.boolean(),
@@ -658,6 +688,12 @@ const isFargate = (platform: Platform): boolean => platform === 'fargate' || pla
 
 const integerOf = (value: Json | undefined): number | undefined =>
   typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+
+/** An integer, or the largest integer branch of an Fn::If. */
+const largestBranch = (value: Json | undefined): number | undefined =>
+  isObject(value) && Array.isArray(value['Fn::If'])
+    ? Math.max(...value['Fn::If'].slice(1).map((branch) => integerOf(branch) ?? 0))
+    : integerOf(value);
 
 /** What one built task needs from the template around it, and how it reads in a shape description. */
 interface BuiltTask {
@@ -761,9 +797,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
   // Containers, with the routing each one gets.
   const containers: JsonObject[] = [];
   const routedNames: string[] = [];
-  const routedBuffers: Json[] = [];
+  const routedBuffers: number[] = [];
   const routedStopTimeouts: Json[] = [];
-  const taskBuffer = choice.bufferLimit;
+  const taskBuffer = choice.buffer;
   choice.apps.forEach((app, i) => {
     const name = choice.appNames[i] ?? `app${String(i)}`;
     const container: JsonObject = { Name: name, Image: app.image };
@@ -821,7 +857,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
         const o = logging.override;
         container['FireLens'] = dropUndefined({
           Destination: o.destination?.json,
-          BufferLimit: o.bufferLimit,
+          ...o.buffer,
           IncludePattern: o.includePattern,
           ExcludePattern: o.excludePattern,
         });
@@ -858,10 +894,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     const name = choice.appNames[i] ?? '';
     routedNames.push(name);
     const override = isObject(container?.['FireLens']) ? container['FireLens'] : undefined;
-    const buffer = override?.['BufferLimit'] ?? taskBuffer;
-    if (buffer !== undefined) {
-      routedBuffers.push(buffer);
-    }
+    routedBuffers.push(bufferMiBOf(override, taskBuffer));
     const stop = container?.['StopTimeout'];
     if (stop !== undefined) {
       routedStopTimeouts.push(stop);
@@ -993,13 +1026,12 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
       fireLens['Router'] = router;
     }
     const memoryValue = router['Memory'] ?? router['MemoryReservation'] ?? 50;
-    routerMemory = integerOf(memoryValue) ?? 0;
+    // The rules judge each Fn::If branch: the larger one must fit.
+    routerMemory = largestBranch(memoryValue) ?? 0;
     routerLabel = `${fluentd ? 'fluentd' : 'fluentbit'} router${configFile === 'none' ? '' : ` +${configFile} config`}`;
   }
 
-  if (taskBuffer !== undefined) {
-    fireLens['BufferLimit'] = taskBuffer;
-  }
+  Object.assign(fireLens, taskBuffer);
   if (choice.includePattern !== undefined) {
     fireLens['IncludePattern'] = choice.includePattern;
   }
@@ -1035,7 +1067,7 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     containers.reduce(
       (sum, c) => sum + (integerOf(c['Memory'] ?? c['MemoryReservation']) ?? 0),
       existing === undefined ? routerMemory : 0,
-    ) + Math.ceil(routedBuffers.reduce<number>((sum, b) => sum + (integerOf(b) ?? 8_388_608), 0) / MIB);
+    ) + Math.ceil(routedBuffers.reduce((sum, mib) => sum + mib, 0));
   const unknownMemory = containers.some(
     (c) => (c['Memory'] ?? c['MemoryReservation']) !== undefined && integerOf(c['Memory'] ?? c['MemoryReservation']) === undefined,
   );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { catalog } from '../../functions/shared/rules/catalog';
 import { metaProblems } from '../../functions/shared/rules/define-rule';
-import { renderRulesTable } from '../../functions/shared/rules/format/rules-table';
+import { renderRuleOptionsTable, renderRulesTable } from '../../functions/shared/rules/format/rules-table';
 import { lintTemplate } from '../../functions/shared/rules/lint';
 import { loadTemplate } from '../../functions/shared/template/load';
 import { readFixture, TEMPLATES_DIR } from '../helpers/rule-tester';
@@ -68,6 +68,12 @@ describe('rule catalogue', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = /<!-- rules:start -->\n([\s\S]*?)<!-- rules:end -->/.exec(readme)?.[1];
     expect(section).toBe(renderRulesTable(catalog));
+  });
+
+  it('keeps the README rule options table up to date', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = /<!-- rule-options:start -->\n([\s\S]*?)<!-- rule-options:end -->/.exec(readme)?.[1];
+    expect(section).toBe(renderRuleOptionsTable(catalog));
   });
 });
 

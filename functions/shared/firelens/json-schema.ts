@@ -63,6 +63,7 @@ const objectSchema = (spec: ObjectSpec): JsonSchema => {
     properties: Object.fromEntries(Object.entries(spec.fields).map(([key, field]) => [key, toJsonSchema(field)])),
     ...(spec.required?.length ? { required: [...spec.required] } : {}),
     ...(spec.exactlyOne ? { oneOf: spec.exactlyOne.map((key) => ({ required: [key] })) } : {}),
+    ...(spec.atMostOne ? { not: { anyOf: pairsOf(spec.atMostOne).map((pair) => ({ required: pair })) } } : {}),
   };
   if (spec.allowBoolean === true) {
     return { description: spec.description, anyOf: [{ ...object, description: undefined }, { type: 'boolean' }] };
@@ -71,6 +72,9 @@ const objectSchema = (spec: ObjectSpec): JsonSchema => {
     ? { description: spec.description, anyOf: [{ ...object, description: undefined }, { const: false }] }
     : object;
 };
+
+/** Every two-key combination: "at most one of" is "no two of them together". */
+const pairsOf = (keys: readonly string[]): string[][] => keys.flatMap((a, i) => keys.slice(i + 1).map((b) => [a, b]));
 
 /** The published schema: the task-level property, with the per-container one as a definition. */
 export const firelensJsonSchema = (): JsonSchema =>

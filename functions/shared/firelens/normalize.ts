@@ -1,6 +1,7 @@
 import type { Problem } from '../errors';
 import { isIntrinsic, isObject, type Json, type JsonObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
+import { DEFAULT_AVERAGE_LOG_LINE_BYTES, MIB } from '../template/task-memory';
 import {
   AWS_FOR_FLUENT_BIT_VERSION,
   DEFAULT_LOG_RETENTION_DAYS,
@@ -9,7 +10,7 @@ import {
   FLUENT_BIT_SSM_PREFIX,
 } from './constants';
 import { type PresetName, ROUTER_PRESETS } from './presets';
-import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY } from './property-schema';
+import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY, MAX_BUFFER_LIMIT_LINES } from './property-schema';
 import type { ConfigFileSpec, ConfigFileType, DestinationSpec, FireLensSpec, RawFireLensInput, RouterSpec, RouteSpec } from './types';
 import { validateField } from './validate';
 
@@ -37,9 +38,10 @@ export const normalizeFireLens = (input: RawFireLensInput): { spec: FireLensSpec
     return { spec: undefined, problems };
   }
   const router = normalizeRouter(isObject(raw['Router']) ? raw['Router'] : {}, [...path, 'Router'], logicalId, problems);
-  const route = normalizeRoute(raw, undefined);
+  const route = normalizeRoute(raw, undefined, path, logicalId, problems);
   for (const [index, override] of input.containerOverrides) {
-    containerRoutes.set(index, isObject(override) ? normalizeRoute(override, route) : false);
+    const overridePath = ['Resources', logicalId, 'Properties', 'ContainerDefinitions', index, 'FireLens'];
+    containerRoutes.set(index, isObject(override) ? normalizeRoute(override, route, overridePath, logicalId, problems) : false);
   }
   if (problems.length > 0 || router === undefined) {
     return { spec: undefined, problems };
@@ -62,16 +64,39 @@ export const normalizeFireLens = (input: RawFireLensInput): { spec: FireLensSpec
   };
 };
 
-const normalizeRoute = (raw: JsonObject, defaults: RouteSpec | undefined): RouteSpec => {
+const normalizeRoute = (
+  raw: JsonObject,
+  defaults: RouteSpec | undefined,
+  path: TemplatePath,
+  logicalId: string,
+  problems: Problem[],
+): RouteSpec => {
   const destination = isObject(raw['Destination']) ? toDestination(raw['Destination']) : defaults?.destination;
+  const averageLogLineBytes = literalInteger(raw['AverageLogLineBytes']) ?? defaults?.averageLogLineBytes ?? DEFAULT_AVERAGE_LOG_LINE_BYTES;
+  // A buffer written here replaces the inherited one, whichever way either is written.
+  const written = raw['BufferLimit'] !== undefined || raw['BufferMemory'] !== undefined;
+  const bufferMemoryMiB = written ? literalInteger(raw['BufferMemory']) : defaults?.bufferMemoryMiB;
+  const lines = bufferMemoryMiB === undefined ? undefined : bufferLinesFor(bufferMemoryMiB, averageLogLineBytes);
+  if (lines !== undefined && lines > MAX_BUFFER_LIMIT_LINES) {
+    problems.push({
+      logicalId,
+      path: [...path, written ? 'BufferMemory' : 'AverageLogLineBytes'],
+      message: `${String(bufferMemoryMiB)} MiB of ${String(averageLogLineBytes)}-byte log lines is ${String(lines)} lines; ECS allows at most ${String(MAX_BUFFER_LIMIT_LINES)} (log-driver-buffer-limit): lower BufferMemory or raise AverageLogLineBytes`,
+    });
+  }
   return {
     // The validator guarantees a Destination at task level; a container override may inherit it.
     destination: destination ?? { kind: 'Custom', settings: {} },
-    bufferLimit: integerValue(raw['BufferLimit']) ?? defaults?.bufferLimit,
+    bufferLimit: lines ?? (written ? integerValue(raw['BufferLimit']) : defaults?.bufferLimit),
+    bufferMemoryMiB,
+    averageLogLineBytes,
     includePattern: raw['IncludePattern'] ?? defaults?.includePattern,
     excludePattern: raw['ExcludePattern'] ?? defaults?.excludePattern,
   };
 };
+
+/** The log lines that fill `mib` MiB at `lineBytes` bytes a line (rounded down: the buffer stays within the memory). */
+const bufferLinesFor = (mib: number, lineBytes: number): number => Math.floor((mib * MIB) / lineBytes);
 
 const toDestination = (raw: JsonObject): DestinationSpec | undefined => {
   const kind = DESTINATION_KEYS.find((key) => key in raw);

@@ -45,6 +45,8 @@ export interface ObjectSpec {
   readonly required?: readonly string[];
   /** Exactly one of these keys must be present. */
   readonly exactlyOne?: readonly string[];
+  /** At most one of these keys may be present (two ways of saying the same thing). */
+  readonly atMostOne?: readonly string[];
   /** Also accept `false` in place of the object (a container opting out). */
   readonly allowFalse?: boolean;
   /** Also accept `true` or `false` in place of the object (a switch with an optional detailed form). */
@@ -187,13 +189,35 @@ const destination: ObjectSpec = {
   },
 };
 
+/** The ECS guide: 0 ≤ log-driver-buffer-limit < 536870912 log lines (firelens-docker-buffer-limit). */
+export const MAX_BUFFER_LIMIT_LINES = 536_870_911;
+
 const bufferLimit: FieldSpec = {
   kind: 'integer',
   minimum: 0,
-  maximum: 536_870_911,
+  maximum: MAX_BUFFER_LIMIT_LINES,
   intrinsic: true,
-  description: '`log-driver-buffer-limit` on each routed container (ECS: 0 ≤ value < 536870912; EC2 and Fargate platform 1.4.0+).',
+  description:
+    '`log-driver-buffer-limit` on each routed container: the number of log lines buffered in memory (ECS: 0 ≤ lines < 536870912, default 1048576; EC2 and Fargate platform 1.4.0+). The buffer takes up to lines × line size. Not with BufferMemory.',
 };
+
+const bufferMemory: FieldSpec = {
+  kind: 'integer',
+  minimum: 1,
+  maximum: 65_536,
+  description:
+    'Buffer memory in MiB per routed container; the macro sets `log-driver-buffer-limit` to this many MiB of AverageLogLineBytes lines (rounded down). Not with BufferLimit.',
+};
+
+const averageLogLineBytes: FieldSpec = {
+  kind: 'integer',
+  minimum: 1,
+  maximum: 1_048_576,
+  description:
+    "Average size of a log line in bytes (default 2048, the ECS guide's example): turns BufferMemory into lines; the macro's memory check counts lines at this size, never below 2048 (what lint and the hook count them at by default).",
+};
+
+const BUFFER_KEYS = ['BufferLimit', 'BufferMemory'];
 
 const pattern = (what: string): FieldSpec => ({
   kind: 'string',
@@ -393,19 +417,25 @@ const containerOverride: ObjectSpec = {
   fields: {
     Destination: destination,
     BufferLimit: bufferLimit,
+    BufferMemory: bufferMemory,
+    AverageLogLineBytes: averageLogLineBytes,
     IncludePattern: pattern('keep only matching lines'),
     ExcludePattern: pattern('drop matching lines'),
   },
+  atMostOne: BUFFER_KEYS,
 };
 
 export const FIRELENS_PROPERTY: ObjectSpec = {
   kind: 'object',
   description: 'FireLens log routing for this task definition, expanded by the FireLensMacro transform.',
   required: ['Destination'],
+  atMostOne: BUFFER_KEYS,
   fields: {
     Router: router,
     Destination: destination,
     BufferLimit: bufferLimit,
+    BufferMemory: bufferMemory,
+    AverageLogLineBytes: averageLogLineBytes,
     IncludePattern: pattern('keep only matching lines'),
     ExcludePattern: pattern('drop matching lines'),
     Containers: {

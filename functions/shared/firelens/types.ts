@@ -67,7 +67,12 @@ export interface DestinationSpec {
 /** How one container's logs are routed. */
 export interface RouteSpec {
   readonly destination: DestinationSpec;
+  /** `log-driver-buffer-limit` in log lines: as written (BufferLimit), or computed from BufferMemory. */
   readonly bufferLimit: Json | undefined;
+  /** BufferMemory (MiB) when the lines come from it, so a container override's line size recomputes them. */
+  readonly bufferMemoryMiB: number | undefined;
+  /** Bytes per log line: turns BufferMemory into lines and lines into memory for the memory check. */
+  readonly averageLogLineBytes: number;
   readonly includePattern: Json | undefined;
   readonly excludePattern: Json | undefined;
 }

@@ -1,5 +1,6 @@
 import type { Problem } from '../errors';
 import { checkRoles, checkSecrets, checkWildcardResources } from './checks/iam';
+import { checkMemory } from './checks/memory';
 import {
   checkRouterConfig,
   checkRouterCycle,
@@ -10,7 +11,7 @@ import {
 } from './checks/router';
 import { checkRoutes } from './checks/routes';
 import { checkSelection } from './checks/selection';
-import { checkForwardPort, checkMemory, checkPlatform } from './checks/task';
+import { checkForwardPort, checkPlatform } from './checks/task';
 import { type DerivedTask, deriveTask } from './derive/derive-task';
 import { containersListed, type FireLensTask, taskProblem } from './task';
 import type { FireLensSpec } from './types';

@@ -1,4 +1,4 @@
-import { cutText, type Problem, QUOTED_TEXT_LIMIT } from '../errors';
+import { cutText, formatProblemPath, type Problem, QUOTED_TEXT_LIMIT } from '../errors';
 import { isIntrinsic, isObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import { type FieldSpec, LOG_GROUP_NAME, type ObjectSpec } from './property-schema';
@@ -160,7 +160,24 @@ const validateObject = (value: unknown, spec: ObjectSpec, path: TemplatePath, lo
       );
     }
   }
+  problems.push(...atMostOneProblems(value, spec, path, logicalId));
   return problems;
+};
+
+/** Each key after the first of an `atMostOne` group is refused at its own path, naming the one it conflicts with. */
+const atMostOneProblems = (
+  value: Readonly<Record<string, unknown>>,
+  spec: ObjectSpec,
+  path: TemplatePath,
+  logicalId: string,
+): Problem[] => {
+  const present = (spec.atMostOne ?? []).filter((key) => key in value);
+  const [first, ...others] = present;
+  return others.map((key) => ({
+    logicalId,
+    path: [...path, key],
+    message: `cannot be set together with ${first ?? ''} (${formatProblemPath([...path, first ?? ''])}); use one of ${present.join(', ')}`,
+  }));
 };
 
 /** A user's value inside a message: at most 80 characters of it, so a 1 MB string is not echoed back. */

@@ -3,7 +3,7 @@ import { checkTemplate, type ExpandedTemplate, type PipelineStage, prepareTempla
 import { isSelected } from '../rules/engine';
 import { describeSuppression, type SuppressedFinding } from '../rules/suppressions';
 import { TASK_DEFINITION_UNCHECKED_META } from '../rules/task-definition-unchecked';
-import type { Finding, RuleMeta } from '../rules/types';
+import type { ConfiguredRules, Finding, RuleMeta } from '../rules/types';
 import { isObject, type JsonObject } from '../template/intrinsics';
 import type { PseudoParameters } from '../template/task-definition-reference';
 import { HookFailureError } from './errors';
@@ -25,6 +25,8 @@ export interface HookConfig {
   readonly failOnUnchecked: boolean;
   readonly warningsAsErrors: boolean;
   readonly strictPort24224: boolean;
+  /** Rule options (FIRELENS_CONFIGURE_RULES); they win over a template's own configure_rules. */
+  readonly configureRules?: ConfiguredRules;
   readonly payload: PayloadFetchConfig;
   /** Look up task definitions that services reference from outside the template. */
   readonly ecsLookup: { readonly enabled: boolean; readonly timeoutMs: number };
@@ -164,7 +166,7 @@ const checkAndReport = async (
     {
       ignoreRules: config.ignoreRules,
       onlyRules: config.onlyRules,
-      ruleOptions: { strictPort24224: config.strictPort24224, macroName: config.macroName },
+      ruleOptions: { strictPort24224: config.strictPort24224, macroName: config.macroName, configureRules: config.configureRules ?? {} },
       externalTaskDefinitions: external,
       pseudoParameters,
       // The template does not switch off the control that checks it: only what the hook's own settings allow.

@@ -23,8 +23,19 @@ export const metaProblems = (meta: RuleMeta): string[] => {
   if (!meta.docsUrl.startsWith('https://')) {
     problems.push('docsUrl must be an https URL');
   }
+  problems.push(...optionProblems(meta));
   return problems;
 };
+
+/** Each option: a kebab-case key, a description, and a default inside its own bounds. */
+const optionProblems = (meta: RuleMeta): string[] =>
+  Object.entries(meta.options ?? {}).flatMap(([key, spec]) => [
+    ...(NAME_PATTERN.test(key) ? [] : [`option ${key} is not kebab-case`]),
+    ...(spec.description.trim() === '' ? [`option ${key} has no description`] : []),
+    ...(Number.isInteger(spec.default) && spec.minimum <= spec.default && spec.default <= spec.maximum
+      ? []
+      : [`option ${key} default ${String(spec.default)} is not an integer from ${String(spec.minimum)} to ${String(spec.maximum)}`]),
+  ]);
 
 /**
  * Identity helper that fixes the Rule type (so `check` gets typed parameters) and refuses malformed

@@ -52,12 +52,23 @@ export const SCENARIO_LIMIT_META: RuleMeta = {
   tags: ['engine'],
 };
 
+/** The template's `Metadata.firelens-lint.config.configure_rules` names a rule, option or value lint cannot use. */
+export const RULE_CONFIG_INVALID_META: RuleMeta = {
+  id: 'FL0005',
+  name: 'rule-config-invalid',
+  severity: 'error',
+  summary: "Checks that the template's firelens-lint configure_rules name known rules and options with values in range",
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html',
+  tags: ['engine'],
+};
+
 export const ENGINE_RULES: readonly RuleMeta[] = [
   TEMPLATE_PARSE_ERROR_META,
   RULE_CRASHED_META,
   EXPANSION_ERROR_META,
   TASK_DEFINITION_UNCHECKED_META,
   SCENARIO_LIMIT_META,
+  RULE_CONFIG_INVALID_META,
 ];
 
 export interface RunOptions {

@@ -2,13 +2,24 @@
 import { cutText, QUOTED_TEXT_LIMIT } from '../errors';
 import { getAttTarget, intrinsicName, type Json, literalInteger, literalString, refTarget } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
+import { BUFFER_LIMIT_OPTION, DEFAULT_AVERAGE_LOG_LINE_BYTES } from '../template/task-memory';
 import type { ContainerView, DependsOnView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
+import type { RuleOptionSpec } from './types';
 
 export const FIRELENS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html';
 export const FIRELENS_TASKDEF_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html';
 export const BUFFER_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-docker-buffer-limit.html';
 
-export const BUFFER_LIMIT_KEY = 'log-driver-buffer-limit';
+export const BUFFER_LIMIT_KEY = BUFFER_LIMIT_OPTION;
+
+/** The rule option that turns a buffer's log lines into memory (FL1103, FL1104). */
+export const AVERAGE_LOG_LINE_BYTES = 'average-log-line-bytes';
+export const AVERAGE_LOG_LINE_BYTES_OPTION: RuleOptionSpec = {
+  description: 'Average size of a log line in bytes: a buffer of N lines takes up to N × this (the ECS guide uses 2 KiB)',
+  default: DEFAULT_AVERAGE_LOG_LINE_BYTES,
+  minimum: 1,
+  maximum: 1_048_576,
+};
 export const FORWARD_PORT = 24224;
 
 /** A template value as a message shows it: strings quoted, other literals as JSON, cut at 80 characters. */

@@ -8,12 +8,14 @@ import { catalog } from './catalog';
 import {
   compareFindings,
   isSelected,
+  RULE_CONFIG_INVALID_META,
   RULE_CRASHED_META,
   runRules,
   SCENARIO_LIMIT_META,
   TEMPLATE_PARSE_ERROR_META,
   toFinding,
 } from './engine';
+import { mergeConfiguredRules, readTemplateRuleSettings } from './rule-options';
 import { mergeScenarioFindings } from './scenario-findings';
 import { taskDefinitionUncheckedRule } from './task-definition-unchecked';
 import type { Finding, LintOptions, LintTemplate, Rule } from './types';
@@ -86,10 +88,27 @@ export const runRulesOverScenarios = (rules: readonly Rule[], template: JsonObje
   return [...mergeScenarioFindings(plan.scenarios, perScenario, preferred), ...truncationFinding(plan, options)].sort(compareFindings);
 };
 
+/**
+ * The template's own `configure_rules` under the caller's (the command line or the hook win, as in cfn-lint),
+ * and a finding for each template setting that cannot be used (the rule then keeps its default).
+ */
+const withTemplateRuleSettings = (template: Parameters<LintTemplate>[0], options: LintOptions) => {
+  const fromTemplate = readTemplateRuleSettings(template, catalog);
+  const configureRules = mergeConfiguredRules(fromTemplate.configured, options.ruleOptions?.configureRules ?? {});
+  return {
+    options: { ...options, ruleOptions: { ...options.ruleOptions, configureRules } },
+    problems: fromTemplate.problems
+      .map((problem) => toFinding(RULE_CONFIG_INVALID_META, problem, options))
+      .filter((finding) => isSelected(finding.ruleId, options)),
+  };
+};
+
 export const lintTemplate: LintTemplate = (template, options = {}) => {
   // A Resources section CloudFormation cannot read is reported, never linted as "no findings".
   const shape = templateShapeProblems(template)
     .map((problem) => toFinding(TEMPLATE_PARSE_ERROR_META, problem, options))
     .filter((finding) => isSelected(finding.ruleId, options));
-  return [...shape, ...runRulesOverScenarios([...catalog, taskDefinitionUncheckedRule], template, options)].sort(compareFindings);
+  const configured = withTemplateRuleSettings(template, options);
+  const rules = [...catalog, taskDefinitionUncheckedRule];
+  return [...shape, ...configured.problems, ...runRulesOverScenarios(rules, template, configured.options)].sort(compareFindings);
 };

@@ -20,7 +20,20 @@ export interface RuleMeta {
   /** The ECS developer guide section the rule enforces. */
   readonly docsUrl: string;
   readonly tags: readonly string[];
+  /** Settings users may change per rule (`--configure-rule ID:key=value`, cfn-lint's `configure_rules`). */
+  readonly options?: Readonly<Record<string, RuleOptionSpec>>;
 }
+
+/** One setting of a rule: an integer with its bounds and the default the rule uses when nobody sets it. */
+export interface RuleOptionSpec {
+  readonly description: string;
+  readonly default: number;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
+/** Rule id → option key → value, as cfn-lint's `configure_rules` (`{ FL1103: { 'average-log-line-bytes': 512 } }`). */
+export type ConfiguredRules = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** Options every rule can read; each has a default so rules never read raw configuration. */
 export interface RuleOptions {
@@ -28,9 +41,11 @@ export interface RuleOptions {
   readonly strictPort24224: boolean;
   /** The Transform name that runs the FireLens macro (`--macro-name`, the hook's MacroName). */
   readonly macroName: string;
+  /** Per-rule settings; a rule reads its own through `ruleOption`, which falls back to the default in its meta. */
+  readonly configureRules: ConfiguredRules;
 }
 
-export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false, macroName: DEFAULT_MACRO_NAME };
+export const DEFAULT_RULE_OPTIONS: RuleOptions = { strictPort24224: false, macroName: DEFAULT_MACRO_NAME, configureRules: {} };
 
 /** What a rule yields: where, and what is wrong. The engine adds id, severity and location. */
 export interface RawFinding {

@@ -109,6 +109,9 @@ export interface ContainerView {
   readonly memoryReservation: number | undefined;
   /** True when `MemoryReservation` is present, even as an intrinsic. */
   readonly memoryReservationPresent: boolean;
+  /** `Memory` and `MemoryReservation` as written (an `Fn::If` kept), for reasoning over every branch. */
+  readonly memoryWritten: Json | undefined;
+  readonly memoryReservationWritten: Json | undefined;
   /** Literal `StopTimeout` in seconds. */
   readonly stopTimeout: number | undefined;
   /** True when `StopTimeout` is present, even as an intrinsic (then `stopTimeout` is unknown). */
@@ -142,6 +145,8 @@ export interface TaskDefinitionView {
   /** Task memory in MiB ("512", "1GB", "1 GB"); undefined when absent or an intrinsic. */
   readonly memory: number | undefined;
   readonly memoryPresent: boolean;
+  /** `Memory` as written (an `Fn::If` kept), for reasoning over every branch. */
+  readonly memoryWritten: Json | undefined;
   readonly containers: readonly ContainerView[];
   readonly routers: readonly ContainerView[];
   /** Containers whose log driver is `awsfirelens`. */
@@ -414,6 +419,8 @@ const readContainer = (raw: Json, index: number, basePath: TemplatePath, resourc
     memoryPresent: properties['Memory'] !== undefined,
     memoryReservation: literalInteger(properties['MemoryReservation']),
     memoryReservationPresent: properties['MemoryReservation'] !== undefined,
+    memoryWritten: properties['Memory'],
+    memoryReservationWritten: properties['MemoryReservation'],
     stopTimeout: literalInteger(properties['StopTimeout']),
     stopTimeoutPresent: properties['StopTimeout'] !== undefined,
     essential: essentialRaw === undefined ? true : literalBoolean(essentialRaw),
@@ -460,6 +467,7 @@ export const readTaskDefinition = (
     operatingSystemFamily: literalString(asObject(properties['RuntimePlatform'])?.['OperatingSystemFamily']),
     memory: parseMemory(properties['Memory']),
     memoryPresent: properties['Memory'] !== undefined,
+    memoryWritten: properties['Memory'],
     containers,
     routers,
     fireLensContainers,

@@ -154,7 +154,7 @@ ${CLOUDWATCH}`),
 
 describe('expandFragment: routed containers', () => {
   it('routes every container without a LogConfiguration, with the buffer limit as a string option', () => {
-    const { fragment } = expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 2097152`));
+    const { fragment } = expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 65536`));
 
     expect(container(fragment, 'app')['LogConfiguration']).toEqual({
       LogDriver: 'awsfirelens',
@@ -163,9 +163,32 @@ describe('expandFragment: routed containers', () => {
         region: { Ref: 'AWS::Region' },
         log_group_name: { Ref: 'TaskFireLensLogGroup' },
         log_stream_prefix: 'app/',
-        'log-driver-buffer-limit': '2097152',
+        'log-driver-buffer-limit': '65536',
       },
     });
+  });
+
+  it.each([
+    ['BufferMemory: 64', '32768'],
+    ['BufferMemory: 64\n        AverageLogLineBytes: 512', '131072'],
+    ['BufferMemory: 1\n        AverageLogLineBytes: 1000', '1048'],
+  ])('turns %s (MiB of average lines) into the log line count ECS reads', (buffer, lines) => {
+    const { fragment, error } = expand(fargate(`${CLOUDWATCH}\n        ${buffer}`));
+
+    expect(error).toBeUndefined();
+    expect(container(fragment, 'app')['LogConfiguration']).toMatchObject({ Options: { 'log-driver-buffer-limit': lines } });
+  });
+
+  it("recomputes the task's BufferMemory with a container's own AverageLogLineBytes", () => {
+    const { fragment } = expand(
+      fargate(
+        `${CLOUDWATCH}\n        BufferMemory: 16`,
+        `        - Name: audit\n          Image: x\n          FireLens: {AverageLogLineBytes: 256}`,
+      ),
+    );
+
+    expect(container(fragment, 'app')['LogConfiguration']).toMatchObject({ Options: { 'log-driver-buffer-limit': '8192' } });
+    expect(container(fragment, 'audit')['LogConfiguration']).toMatchObject({ Options: { 'log-driver-buffer-limit': '65536' } });
   });
 
   it('leaves containers with their own LogConfiguration and opted-out containers alone', () => {
@@ -211,7 +234,7 @@ describe('expandFragment: routed containers', () => {
   it('applies a per-container override on top of the task defaults', () => {
     const { fragment } = expand(
       fargate(
-        `${CLOUDWATCH}\n        BufferLimit: 1048576`,
+        `${CLOUDWATCH}\n        BufferLimit: 4096`,
         `        - Name: audit
           Image: x
           FireLens:
@@ -227,7 +250,7 @@ describe('expandFragment: routed containers', () => {
         Name: 'kinesis_firehose',
         region: { Ref: 'AWS::Region' },
         delivery_stream: 'audit-stream',
-        'log-driver-buffer-limit': '1048576',
+        'log-driver-buffer-limit': '4096',
         'exclude-pattern': '^DEBUG',
       },
     });
@@ -361,21 +384,78 @@ describe('expandFragment: refusals', () => {
     );
   });
 
-  it('refuses buffers that do not fit in the task memory', () => {
-    const { error } = expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 536870911`, '          Memory: 256'));
+  it('refuses buffers that do not fit in the task memory, counting log lines × AverageLogLineBytes', () => {
+    const { error } = expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 131072`, '          Memory: 256'));
 
     expect(error).toContain(
-      "Task.Properties.Memory: task memory (512 MiB) must exceed the containers' memory (306 MiB, the log router included) plus the FireLens buffer limits (512 MiB)",
+      "Task.Properties.Memory: task memory (512 MiB) must exceed the containers' memory (306 MiB, the log router included) plus the FireLens buffers (256 MiB: 131072 log lines at 2048 bytes each)",
+    );
+  });
+
+  it('counts lines larger than 2048 bytes at their AverageLogLineBytes', () => {
+    const { error } = expand(
+      fargate(`${CLOUDWATCH}\n        BufferLimit: 32768\n        AverageLogLineBytes: 8192`, '          Memory: 256'),
+    );
+
+    expect(error).toContain('plus the FireLens buffers (256 MiB: 32768 log lines at 8192 bytes each)');
+  });
+
+  it('counts smaller lines at 2048 bytes, the size lint and the hook count them at (they see only lines)', () => {
+    const { error } = expand(
+      fargate(`${CLOUDWATCH}\n        BufferLimit: 131072\n        AverageLogLineBytes: 512`, '          Memory: 256'),
+    );
+
+    expect(error).toContain('plus the FireLens buffers (256 MiB: 131072 log lines at 2048 bytes each)');
+  });
+
+  it('refuses BufferLimit and BufferMemory together, naming both paths', () => {
+    const { error } = expand(fargate(`${CLOUDWATCH}\n        BufferLimit: 4096\n        BufferMemory: 8`));
+
+    expect(error).toContain(
+      'Task.Properties.FireLens.BufferMemory: cannot be set together with BufferLimit (Task.Properties.FireLens.BufferLimit); use one of BufferLimit, BufferMemory',
+    );
+  });
+
+  it('refuses a BufferMemory whose line count ECS would not accept', () => {
+    const { error } = expand(fargate(`${CLOUDWATCH}\n        BufferMemory: 1024\n        AverageLogLineBytes: 1`));
+
+    expect(error).toContain(
+      'Task.Properties.FireLens.BufferMemory: 1024 MiB of 1-byte log lines is 1073741824 lines; ECS allows at most 536870911 (log-driver-buffer-limit)',
+    );
+  });
+
+  it('refuses containers whose reservations add up to more than the task memory, without any buffer', () => {
+    const { error } = expand(fargate(CLOUDWATCH, '          MemoryReservation: 480'));
+
+    expect(error).toContain(
+      'Task.Properties.Memory: the containers reserve 530 MiB (MemoryReservation, else Memory, the log router included), more than the task memory (512 MiB)',
+    );
+  });
+
+  it("refuses a container's hard Memory above the task memory, at that container", () => {
+    const { error } = expand(fargate(CLOUDWATCH, '          Memory: 1024\n          MemoryReservation: 128'));
+
+    expect(error).toContain('Task.Properties.ContainerDefinitions[0].Memory: 1024 MiB is more than the task memory (512 MiB)');
+  });
+
+  it('judges Memory under Fn::If per branch, naming the branch that does not fit', () => {
+    const yaml = `Conditions:\n  Big: !Equals [a, b]\n${fargate(CLOUDWATCH, '          Memory: !If [Big, 1536, 1024]')}`.replace(
+      "Memory: '512'",
+      "Memory: !If [Big, '2048', '512']",
+    );
+
+    expect(expand(yaml).error).toContain(
+      'Task.Properties.ContainerDefinitions[0].Memory: 1024 MiB is more than the task memory (512 MiB) (when Big is false)',
     );
   });
 
   it('refuses buffers of 512 MiB or more when no memory is set anywhere', () => {
-    const yaml = fargate(`${CLOUDWATCH}\n        BufferLimit: 300000000`, `        - Name: second\n          Image: x`)
+    const yaml = fargate(`${CLOUDWATCH}\n        BufferLimit: 150000`, `        - Name: second\n          Image: x`)
       .replace("      Memory: '512'\n", '')
       .replace("      Cpu: '256'\n", '');
 
     expect(expand(yaml).error).toContain(
-      'Task.Properties.FireLens.BufferLimit: with no task or container memory set, the buffer limits together (573 MiB) must stay under 512 MiB',
+      'Task.Properties.FireLens.BufferLimit: with no task or container memory set, the buffers together (585.94 MiB: 300000 log lines at 2048 bytes each) must stay under 512 MiB',
     );
   });
 

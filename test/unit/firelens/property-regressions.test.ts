@@ -108,7 +108,7 @@ describe('numbers of the FireLens property written as strings (was: passed throu
     // Arrange
     const fragment = ec2([{ Name: 'app', Image: 'app:1', Memory: 256 }], {
       ...CLOUDWATCH,
-      BufferLimit: ' 1048576 ',
+      BufferLimit: ' 4096 ',
       Router: { MemoryReservation: '32', Memory: '64', Cpu: '16', StopTimeout: '60', LogRetentionInDays: '14' },
     });
 
@@ -119,7 +119,7 @@ describe('numbers of the FireLens property written as strings (was: passed throu
     expect(error).toBeUndefined();
     expect(containersOf(out)[0]).toMatchObject({ Cpu: 16, Memory: 64, MemoryReservation: 32, StopTimeout: 60 });
     expect(resourcesOf(out)['TaskFireLensRouterLogGroup']?.['Properties']).toEqual({ RetentionInDays: 14 });
-    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ Options: { 'log-driver-buffer-limit': '1048576' } });
+    expect(containersOf(out)[1]?.['LogConfiguration']).toMatchObject({ Options: { 'log-driver-buffer-limit': '4096' } });
   });
 });
 

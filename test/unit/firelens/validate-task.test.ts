@@ -387,7 +387,7 @@ describe('validateTask', () => {
       const problems = validate(
         taskYaml({
           containers: '        - {Name: app, Image: x, Memory: 400}',
-          fireLens: '        BufferLimit: 104857600\n        Destination: {CloudWatchLogs: {}}',
+          fireLens: '        BufferLimit: 51200\n        Destination: {CloudWatchLogs: {}}',
         }),
       );
 
@@ -395,7 +395,7 @@ describe('validateTask', () => {
       expect(problems.map((p) => [p.path.join('.'), p.message])).toEqual([
         [
           `${PROPS}.Memory`,
-          "task memory (512 MiB) must exceed the containers' memory (450 MiB, the log router included) plus the FireLens buffer limits (100 MiB)",
+          "task memory (512 MiB) must exceed the containers' memory (450 MiB, the log router included) plus the FireLens buffers (100 MiB: 51200 log lines at 2048 bytes each); raise Memory, or lower BufferLimit / BufferMemory",
         ],
       ]);
     });
@@ -405,7 +405,7 @@ describe('validateTask', () => {
       const problems = validate(
         taskYaml({
           containers: '        - {Name: app, Image: x, Memory: !Ref AppMemory, MemoryReservation: 10}',
-          fireLens: '        BufferLimit: 104857600\n        Destination: {CloudWatchLogs: {}}',
+          fireLens: '        BufferLimit: 51200\n        Destination: {CloudWatchLogs: {}}',
         }),
       );
 

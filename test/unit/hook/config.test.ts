@@ -60,7 +60,26 @@ describe('readHookConfig', () => {
     });
   });
 
+  it('reads rule options from FIRELENS_CONFIGURE_RULES, the later setting of an option winning', () => {
+    // Arrange
+    const env = {
+      FIRELENS_CONFIGURE_RULES: 'FL1103:average-log-line-bytes=512, fl1104:average-log-line-bytes=1024 FL1103:average-log-line-bytes=256',
+    };
+
+    // Act
+    const config = readHookConfig(env);
+
+    // Assert
+    expect(config.configureRules).toEqual({ FL1103: { 'average-log-line-bytes': 256 }, FL1104: { 'average-log-line-bytes': 1024 } });
+  });
+
   it.each([
+    ['FIRELENS_CONFIGURE_RULES', 'FL1103:line-size=512', 'FIRELENS_CONFIGURE_RULES: unknown option "line-size" of FL1103'],
+    [
+      'FIRELENS_CONFIGURE_RULES',
+      'FL1103:average-log-line-bytes=0',
+      'FIRELENS_CONFIGURE_RULES: FL1103:average-log-line-bytes must be an integer from 1 to 1048576 (got "0")',
+    ],
     ['FIRELENS_WARNINGS_AS_ERRORS', 'yes', 'FIRELENS_WARNINGS_AS_ERRORS must be "true" or "false"'],
     ['HOOK_PAYLOAD_TIMEOUT_MS', '60000', 'HOOK_PAYLOAD_TIMEOUT_MS must be an integer from 1 to 20000'],
     ['HOOK_ECS_TIMEOUT_MS', '2s', 'HOOK_ECS_TIMEOUT_MS must be an integer from 1 to 20000'],

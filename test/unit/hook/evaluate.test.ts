@@ -8,6 +8,7 @@ import { HookFailureError, TaskDefinitionLookupError } from '../../../functions/
 import { evaluateHook, type HookConfig, pseudoParametersOf, resourceTemplate } from '../../../functions/shared/hook/evaluate';
 import type { HookEvent, ResourceHookEvent, TemplateHookEvent } from '../../../functions/shared/hook/types';
 import { catalog } from '../../../functions/shared/rules/catalog';
+import type { JsonObject } from '../../../functions/shared/template/intrinsics';
 import { apiTaskDefinition, ecsResponder, type LocalServer, startLocalServer } from './local-servers';
 
 const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/orders:7';
@@ -246,6 +247,52 @@ describe('evaluateHook', () => {
     // Assert
     expect(ignored.response.hookStatus).toBe('SUCCESS');
     expect(others.response.hookStatus).toBe('SUCCESS');
+  });
+
+  it('passes its rule options to the rules: 4096 buffered lines of 256 bytes fit where 2048-byte ones do not', async () => {
+    // Arrange: 510 of 512 MiB reserved; 4096 lines are 8 MiB at the default 2048 bytes, 1 MiB at 256.
+    const properties: JsonObject = {
+      NetworkMode: 'awsvpc',
+      RequiresCompatibilities: ['FARGATE'],
+      Cpu: '256',
+      Memory: '512',
+      ContainerDefinitions: [
+        {
+          Name: 'log_router',
+          Image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4',
+          FirelensConfiguration: { Type: 'fluentbit' },
+          MemoryReservation: 50,
+        },
+        {
+          Name: 'app',
+          Image: 'nginx:1.27',
+          MemoryReservation: 460,
+          LogConfiguration: {
+            LogDriver: 'awsfirelens',
+            Options: {
+              Name: 'cloudwatch_logs',
+              region: 'us-east-1',
+              log_group_name: '/app',
+              log_stream_prefix: 'app-',
+              'log-driver-buffer-limit': '4096',
+            },
+          },
+        },
+      ],
+    };
+    const event = resourceEvent('AWS::ECS::TaskDefinition', properties);
+
+    // Act
+    const byDefault = await evaluateHook(event, config({ onlyRules: ['FL1103'] }), {});
+    const configured = await evaluateHook(
+      event,
+      config({ onlyRules: ['FL1103'], configureRules: { FL1103: { 'average-log-line-bytes': 256 } } }),
+      {},
+    );
+
+    // Assert
+    expect(byDefault.response.message).toContain('(8 MiB: 4096 log lines × 2048 bytes)');
+    expect(configured.response).toMatchObject({ hookStatus: 'SUCCESS' });
   });
 
   it('answers SUCCESS for a delete without running any rule', async () => {

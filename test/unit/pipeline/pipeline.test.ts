@@ -104,3 +104,35 @@ describe('runPipeline', () => {
     expect(refused.findings.map((f) => [f.ruleId, f.location?.line])).toContainEqual(['FL0002', 16]);
   });
 });
+
+describe('runPipeline: buffers of small declared lines', () => {
+  it('counts them at 2048 bytes a line, as the rules and the hook do, so the macro never accepts what they refuse', () => {
+    // Arrange: 64 MiB of 512-byte lines is 131072 lines, which lint and the hook (seeing only lines) count as 256 MiB.
+    const text = `Transform: FireLensMacro
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '256'
+      Memory: '512'
+      ContainerDefinitions:
+        - Name: app
+          Image: public.ecr.aws/docker/library/nginx:1.27
+          Memory: 256
+      FireLens:
+        Destination: {CloudWatchLogs: {}}
+        BufferMemory: 64
+        AverageLogLineBytes: 512
+`;
+
+    // Act
+    const problems = refusal(runPipeline({ text }, { expand: 'always' }));
+
+    // Assert
+    expect(problems.map((p) => p.message)).toEqual([
+      "task memory (512 MiB) must exceed the containers' memory (306 MiB, the log router included) plus the FireLens buffers (256 MiB: 131072 log lines at 2048 bytes each); raise Memory, or lower BufferLimit / BufferMemory",
+    ]);
+  });
+});

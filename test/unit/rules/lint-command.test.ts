@@ -5,7 +5,7 @@ import type { CliIo } from '../../../functions/cli/io';
 import { lintCommand } from '../../../functions/cli/lint-command';
 import { rulesCommand } from '../../../functions/cli/rules-command';
 import { catalog } from '../../../functions/shared/rules/catalog';
-import { renderRulesTable } from '../../../functions/shared/rules/format/rules-table';
+import { renderRuleOptionsTable, renderRulesTable } from '../../../functions/shared/rules/format/rules-table';
 import { readFixture } from '../../helpers/rule-tester';
 
 const fakeIo = (files: Record<string, string>): CliIo & { out: string[]; err: string[] } => {
@@ -151,10 +151,43 @@ describe('lintCommand', () => {
 });
 
 describe('rulesCommand', () => {
-  it('prints the Markdown rules table', async () => {
+  it('prints the Markdown rules table, then each rule option with its default and range', async () => {
     const io = fakeIo({});
     expect(await rulesCommand([], io)).toBe(0);
-    expect(io.out).toEqual([renderRulesTable(catalog)]);
+    const out = io.out.join('');
+    expect(out.startsWith(renderRulesTable(catalog))).toBe(true);
+    expect(out).toContain(renderRuleOptionsTable(catalog));
+    expect(out).toContain('| FL1103 | average-log-line-bytes | 2048 | 1–1048576 |');
+  });
+});
+
+describe('lintCommand --configure-rule', () => {
+  // 4096 log lines: 8 MiB at the default 2048 bytes a line, 1 MiB at 256; containers reserve 510 of 512 MiB.
+  const TIGHT = readFixture('bad/FL1103/buffer-lines-at-default-line-size.yaml');
+
+  it('finds FL1103 at the default average line size', async () => {
+    const io = fakeIo({ 't.yaml': TIGHT });
+    expect(await lintCommand(['t.yaml', '--checks', 'FL1103'], io)).toBe(2);
+    expect(io.out.join('')).toContain('4096 log lines × 2048 bytes');
+  });
+
+  it('uses the configured average line size: 4096 lines of 256 bytes fit', async () => {
+    const io = fakeIo({ 't.yaml': TIGHT });
+    expect(await lintCommand(['t.yaml', '--checks', 'FL1103', '--configure-rule', 'FL1103:average-log-line-bytes=256'], io)).toBe(0);
+    expect(io.out).toEqual([]);
+  });
+
+  it.each([
+    ['FL9999:average-log-line-bytes=512', 'unknown rule "FL9999"'],
+    ['FL1103:line-bytes=512', 'unknown option "line-bytes" of FL1103 (options of FL1103: average-log-line-bytes)'],
+    ['FL1103:average-log-line-bytes=0', 'FL1103:average-log-line-bytes must be an integer from 1 to 1048576 (got "0")'],
+    ['FL1103:average-log-line-bytes=lots', 'must be an integer from 1 to 1048576 (got "lots")'],
+    ['FL1103=512', 'is not RULE:key=value'],
+  ])('refuses %s as a usage error (exit 32) naming the mistake', async (setting, mistake) => {
+    const io = fakeIo({ 't.yaml': TIGHT });
+    expect(await lintCommand(['t.yaml', '--configure-rule', setting], io)).toBe(32);
+    expect(io.err.join('')).toContain(mistake);
+    expect(io.out).toEqual([]);
   });
 });
 

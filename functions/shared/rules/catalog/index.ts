@@ -16,6 +16,7 @@ import { fl1102BufferLimitWrongDriver } from './fl1102-buffer-limit-wrong-driver
 import { fl1103BufferExceedsTaskMemory } from './fl1103-buffer-exceeds-task-memory';
 import { fl1104BufferWithoutMemory } from './fl1104-buffer-without-memory';
 import { fl1105BufferPlatformVersion } from './fl1105-buffer-platform-version';
+import { fl1106ContainerMemoryExceedsTask } from './fl1106-container-memory-exceeds-task';
 import { fl1201BridgeDependencyMissing } from './fl1201-bridge-dependency-missing';
 import { fl1202BridgeDependencyRequired } from './fl1202-bridge-dependency-required';
 import { fl1203DependencyConditionInvalid } from './fl1203-dependency-condition-invalid';
@@ -55,6 +56,7 @@ export const catalog: readonly Rule[] = [
   fl1103BufferExceedsTaskMemory,
   fl1104BufferWithoutMemory,
   fl1105BufferPlatformVersion,
+  fl1106ContainerMemoryExceedsTask,
   fl1201BridgeDependencyMissing,
   fl1202BridgeDependencyRequired,
   fl1203DependencyConditionInvalid,

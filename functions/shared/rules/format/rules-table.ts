@@ -20,3 +20,18 @@ const pageOf = (url: string): string => {
   const last = url.split('#')[0]?.split('/').pop() ?? url;
   return last.replace(/\.html$/, '') || url;
 };
+
+/** The options rules accept (`--configure-rule ID:key=value`): README section and `firelens rules`. */
+export const renderRuleOptionsTable = (rules: readonly { readonly meta: RuleMeta }[]): string => {
+  const lines = [
+    '| Rule | Option | Default | Range | What it sets |',
+    '|---|---|---|---|---|',
+    ...rules.flatMap(({ meta }) =>
+      Object.entries(meta.options ?? {}).map(
+        ([key, spec]) =>
+          `| ${meta.id} | ${key} | ${String(spec.default)} | ${String(spec.minimum)}–${String(spec.maximum)} | ${cell(spec.description)} |`,
+      ),
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+};

@@ -30,8 +30,11 @@ import { PROPERTY_RUNS } from './run-counts';
  * The hook runs through its real middy handler, with the ECS lookup off.
  */
 
-/** Rules that look beyond the task definition (services, security groups, roles, launch templates). */
-const CROSS_RESOURCE_RULES = new Set(['FL1105', 'FL1301', 'FL1601', 'FL1602', 'FL1702']);
+/**
+ * Rules that look beyond the task definition (services, security groups, roles, launch templates, the
+ * template's Transform): a resource target, which sees the task alone, cannot judge them.
+ */
+const CROSS_RESOURCE_RULES = new Set(['FL1010', 'FL1011', 'FL1105', 'FL1301', 'FL1601', 'FL1602', 'FL1603', 'FL1604', 'FL1702']);
 
 const HOOK_ENV: Readonly<Record<string, string>> = {
   HOOK_PAYLOAD_ALLOWED_HOSTS: '127.0.0.1',

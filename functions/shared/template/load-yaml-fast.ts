@@ -93,7 +93,7 @@ export const splitGetAtt = (value: string): Json => {
 };
 
 /** Structure (map, seq, str) from js-yaml; every plain scalar typed by the `yaml` library's core tags. */
-const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: implicitTypes, explicit: shortFormTypes });
+export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: implicitTypes, explicit: shortFormTypes });
 
 /** A key the slow path would keep as written but js-yaml has turned into a string of its value (`1.0` → "1"). */
 const isTypedKey = (key: string): boolean => key === '[object Object]' || CORE_SCALAR_TAGS.some((tag) => tag.test?.test(key) === true);

@@ -17,8 +17,9 @@ import {
 import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { loadJsonTemplate } from './load-json';
-import { exactNumber, loadYamlFast, splitGetAtt } from './load-yaml-fast';
+import { exactNumber, FAST_SCHEMA, loadYamlFast, splitGetAtt } from './load-yaml-fast';
 import type { Locator } from './locator';
+import { fastYamlLocator } from './yaml-fast-locator';
 import { aliasResolver, scalarKeyText, shortFormKey, yamlLocator } from './yaml-locator';
 
 /** A template as CloudFormation sees it (short-form tags turned into their JSON form) and where each value came from. */
@@ -99,9 +100,11 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
     valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
   });
   if (fast !== undefined) {
-    // Positions come from the exact reader below, run once when the first finding needs one.
-    let locator: Locator | undefined;
-    return { template: fast, locator: (path) => (locator ??= loadYamlDocument(text, checkpoint).locator)(path) };
+    // Positions come from js-yaml's node spans when a finding needs one; where that walk cannot say, from the
+    // exact reader below, run once.
+    const spans = fastYamlLocator(text, FAST_SCHEMA);
+    let exact: Locator | undefined;
+    return { template: fast, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
   }
   return loadYamlDocument(text, checkpoint);
 };

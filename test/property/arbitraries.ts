@@ -970,8 +970,8 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     }
     if (r.memory !== undefined) {
       router['Memory'] = r.memory;
-      if ((integerOf(r.memoryReservation) ?? 0) >= (integerOf(r.memory) ?? 0)) {
-        delete router['MemoryReservation']; // ECS wants the soft limit below the hard one
+      if (r.memoryReservation !== undefined && (largestBranch(r.memoryReservation) ?? 0) >= (integerOf(r.memory) ?? 0)) {
+        delete router['MemoryReservation']; // ECS wants the soft limit below the hard one, in every branch
       }
     }
     if (r.cpu !== undefined) {
@@ -1025,8 +1025,9 @@ const buildTask = (logicalId: string, choice: TaskChoice, supportIds: readonly s
     if (choice.writeRouter || Object.keys(router).length > 0) {
       fireLens['Router'] = router;
     }
-    const memoryValue = router['Memory'] ?? router['MemoryReservation'] ?? 50;
-    // The rules judge each Fn::If branch: the larger one must fit.
+    // The rules count a container at its MemoryReservation, else its Memory, and judge each Fn::If branch:
+    // the larger one must fit.
+    const memoryValue = router['MemoryReservation'] ?? router['Memory'] ?? 50;
     routerMemory = largestBranch(memoryValue) ?? 0;
     routerLabel = `${fluentd ? 'fluentd' : 'fluentbit'} router${configFile === 'none' ? '' : ` +${configFile} config`}`;
   }

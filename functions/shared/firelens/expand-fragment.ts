@@ -1,5 +1,6 @@
 import type { Problem } from '../errors';
 import { isObject, type JsonObject } from '../template/intrinsics';
+import { rewrapConditionalFireLens, unwrapConditionalFireLens } from './conditional';
 import type { DerivedTask } from './derive/derive-task';
 import { emitExpansion } from './emit';
 import { planExpansion } from './expand';
@@ -18,10 +19,12 @@ export type ExpansionResult =
  * emit). Returns every problem of every task at once, and never a partial template. A fragment without any
  * FireLens property is returned as it came.
  */
-export const expandFragment = (fragment: JsonObject): ExpansionResult => {
+export const expandFragment = (written: JsonObject): ExpansionResult => {
+  // A `FireLens: !If [Cond, {…}, !Ref AWS::NoValue]` is expanded as written on, then put under its condition.
+  const { fragment, tasks: conditional } = unwrapConditionalFireLens(written);
   const { inputs, problems } = parseFireLensProperties(fragment);
   if (inputs.length === 0 && problems.length === 0) {
-    return { ok: true, fragment, expanded: [] };
+    return { ok: true, fragment: written, expanded: [] };
   }
   const resources = isObject(fragment['Resources']) ? fragment['Resources'] : {};
   const parameters = isObject(fragment['Parameters']) ? fragment['Parameters'] : {};
@@ -45,7 +48,14 @@ export const expandFragment = (fragment: JsonObject): ExpansionResult => {
   }
   const plans = valid.map(({ spec, task, derived }) => planExpansion(spec, task, derived));
   const emitted = emitExpansion(fragment, plans);
-  return emitted.fragment === undefined
-    ? { ok: false, problems: emitted.problems }
-    : { ok: true, fragment: emitted.fragment, expanded: plans };
+  if (emitted.fragment === undefined) {
+    return { ok: false, problems: emitted.problems };
+  }
+  if (conditional.size === 0) {
+    return { ok: true, fragment: emitted.fragment, expanded: plans };
+  }
+  const rewrapped = rewrapConditionalFireLens(emitted.fragment, plans, conditional, written);
+  return rewrapped.problems.length > 0
+    ? { ok: false, problems: rewrapped.problems }
+    : { ok: true, fragment: rewrapped.fragment, expanded: plans };
 };

@@ -1,0 +1,165 @@
+/**
+ * Conditional FireLens: `FireLens: !If [Cond, {…}, !Ref AWS::NoValue]` (or the branches the other way round).
+ * The task is expanded as if FireLens were on; then every task property the expansion changed becomes
+ * `Fn::If [Cond, <with FireLens>, <as written, without it>]`, and the generated resources (roles, log groups)
+ * carry a condition that holds exactly when the task exists with FireLens on. The rules see both branches
+ * (scenario linting), CloudFormation deploys one.
+ */
+import type { Problem } from '../errors';
+import { canonicalJson } from '../fluentbit/iam';
+import { isObject, type Json, type JsonObject } from '../template/intrinsics';
+import { generatedLogicalId } from './logical-ids';
+import type { ExpansionPlan } from './types';
+
+const FIRELENS_KEY = 'FireLens';
+const NO_VALUE: Json = { Ref: 'AWS::NoValue' };
+
+export interface ConditionalTask {
+  readonly condition: string;
+  /** The FireLens object is the `Fn::If`'s second branch: FireLens is on when the condition is false. */
+  readonly negated: boolean;
+  /** The task's Properties with FireLens off: the property and every container's `FireLens` key removed. */
+  readonly off: JsonObject;
+}
+
+const isNoValue = (value: unknown): boolean => isObject(value) && value['Ref'] === 'AWS::NoValue' && Object.keys(value).length === 1;
+
+/** `{Fn::If: [name, A, B]}` with one branch `AWS::NoValue` and the other an object: the condition and the object. */
+const conditionalFireLens = (value: unknown): { condition: string; negated: boolean; fireLens: JsonObject } | undefined => {
+  const args = isObject(value) && Object.keys(value).length === 1 ? value['Fn::If'] : undefined;
+  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') {
+    return undefined;
+  }
+  const [condition, whenTrue, whenFalse] = args as [string, Json, Json];
+  if (isObject(whenTrue) && !isNoValue(whenTrue) && isNoValue(whenFalse)) {
+    return { condition, negated: false, fireLens: whenTrue };
+  }
+  if (isObject(whenFalse) && !isNoValue(whenFalse) && isNoValue(whenTrue)) {
+    return { condition, negated: true, fireLens: whenFalse };
+  }
+  return undefined;
+};
+
+const withoutFireLens = (properties: JsonObject): JsonObject => {
+  const { [FIRELENS_KEY]: _removed, ...rest } = properties;
+  const containers = rest['ContainerDefinitions'];
+  if (!Array.isArray(containers)) {
+    return rest;
+  }
+  const plain = containers.map((container) => {
+    if (!isObject(container) || !(FIRELENS_KEY in container)) {
+      return container;
+    }
+    const { [FIRELENS_KEY]: _override, ...others } = container;
+    return others;
+  });
+  return { ...rest, ContainerDefinitions: plain };
+};
+
+/** The fragment with each conditional FireLens written as its object, and what to put back after the expansion. */
+export const unwrapConditionalFireLens = (fragment: JsonObject): { fragment: JsonObject; tasks: Map<string, ConditionalTask> } => {
+  const tasks = new Map<string, ConditionalTask>();
+  const resources = fragment['Resources'];
+  if (!isObject(resources)) {
+    return { fragment, tasks };
+  }
+  const rewritten: JsonObject = {};
+  for (const [id, resource] of Object.entries(resources)) {
+    const properties = isObject(resource) ? resource['Properties'] : undefined;
+    const found = isObject(properties) && resource !== null ? conditionalFireLens(properties[FIRELENS_KEY]) : undefined;
+    if (found === undefined || !isObject(resource) || !isObject(properties)) {
+      rewritten[id] = resource;
+      continue;
+    }
+    tasks.set(id, { condition: found.condition, negated: found.negated, off: withoutFireLens(properties) });
+    rewritten[id] = { ...resource, Properties: { ...properties, [FIRELENS_KEY]: found.fireLens } };
+  }
+  return tasks.size === 0 ? { fragment, tasks } : { fragment: { ...fragment, Resources: rewritten }, tasks };
+};
+
+/** `Fn::If` on each property the expansion changed; with FireLens on in the branch the user wrote it in. */
+const conditionalProperties = (on: JsonObject, task: ConditionalTask): JsonObject => {
+  const out: JsonObject = {};
+  for (const key of new Set([...Object.keys(on), ...Object.keys(task.off)])) {
+    const withIt = on[key] ?? NO_VALUE;
+    const without = task.off[key] ?? NO_VALUE;
+    if (canonicalJson(withIt) === canonicalJson(without)) {
+      out[key] = withIt;
+      continue;
+    }
+    out[key] = { 'Fn::If': task.negated ? [task.condition, without, withIt] : [task.condition, withIt, without] };
+  }
+  return out;
+};
+
+/**
+ * The condition the generated resources carry: the user's when it says "FireLens on" alone, else one the
+ * macro adds (`<Task>FireLensEnabled`): the negation, and/or together with the task's own Condition.
+ */
+const generatedCondition = (
+  taskId: string,
+  task: ConditionalTask,
+  taskCondition: Json | undefined,
+): { name: string; definition?: Json } => {
+  const on: Json = task.negated ? { 'Fn::Not': [{ Condition: task.condition }] } : { Condition: task.condition };
+  if (typeof taskCondition !== 'string' && !task.negated) {
+    return { name: task.condition };
+  }
+  const definition = typeof taskCondition === 'string' ? { 'Fn::And': [{ Condition: taskCondition }, on] } : on;
+  return { name: generatedLogicalId(taskId, 'FireLensEnabled'), definition };
+};
+
+/** Puts the conditions back on the expanded fragment (see the module comment). */
+export const rewrapConditionalFireLens = (
+  fragment: JsonObject,
+  plans: readonly ExpansionPlan[],
+  tasks: ReadonlyMap<string, ConditionalTask>,
+  original: JsonObject,
+): { fragment: JsonObject; problems: Problem[] } => {
+  const resources = { ...(fragment['Resources'] as JsonObject) };
+  const originalResources = original['Resources'] as JsonObject;
+  const conditions: JsonObject = isObject(fragment['Conditions']) ? { ...fragment['Conditions'] } : {};
+  const problems: Problem[] = [];
+  for (const plan of plans) {
+    const task = tasks.get(plan.logicalId);
+    const resource = resources[plan.logicalId];
+    const written = originalResources[plan.logicalId];
+    if (task === undefined || !isObject(resource) || !isObject(written)) {
+      continue;
+    }
+    const condition = generatedCondition(plan.logicalId, task, resource['Condition']);
+    if (condition.definition !== undefined) {
+      if (Object.hasOwn(conditions, condition.name) || Object.hasOwn(resources, condition.name)) {
+        problems.push({
+          logicalId: plan.logicalId,
+          path: ['Conditions', condition.name],
+          message: `the macro needs the condition name ${condition.name} for the resources it generates under a conditional FireLens, but the template already uses it; rename it`,
+        });
+        continue;
+      }
+      conditions[condition.name] = condition.definition;
+    }
+    // The task's own DependsOn stays as written: a dependency on a resource whose condition is false fails the deploy.
+    const { DependsOn: _added, ...rest } = resource;
+    resources[plan.logicalId] = {
+      ...rest,
+      ...(written['DependsOn'] === undefined ? {} : { DependsOn: written['DependsOn'] }),
+      Properties: conditionalProperties(resource['Properties'] as JsonObject, task),
+    };
+    for (const { logicalId } of plan.resources) {
+      const generated = resources[logicalId];
+      if (isObject(generated)) {
+        const { Type: type, Condition: _taskCondition, ...rest } = generated;
+        resources[logicalId] = { Type: type ?? null, Condition: condition.name, ...rest };
+      }
+    }
+  }
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(fragment)) {
+    out[key] = key === 'Resources' ? resources : value;
+  }
+  if (Object.keys(conditions).length > 0) {
+    out['Conditions'] = conditions;
+  }
+  return { fragment: out, problems };
+};

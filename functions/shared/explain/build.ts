@@ -4,6 +4,7 @@
  * Pure: reads the typed view for the structure and the template for values as written.
  */
 import { isIntrinsic, isObject, type Json, type JsonObject, literalString } from '../template/intrinsics';
+import { planScenarios, type Scenario } from '../template/scenarios';
 import { buildTemplateView, type ContainerView, type TaskDefinitionView } from '../template/view';
 import { renderAgentConfig } from './agent-config';
 import { displayValue } from './display';
@@ -148,9 +149,45 @@ const explainTask = (task: TaskDefinitionView, router: ContainerView, template: 
   };
 };
 
-/** Every task definition with a log router, in template order. */
-export const explainTemplate = (template: JsonObject): ExplainedTask[] =>
+const explainResolved = (template: JsonObject): ExplainedTask[] =>
   buildTemplateView(template).taskDefinitions.flatMap((task) => {
     const router = task.routers[0];
     return router === undefined ? [] : [explainTask(task, router, template)];
   });
+
+/** The conditions a scenario assumes that the task itself names (its `Fn::If`s and `Condition`). */
+const assumedBy = (scenario: Scenario, resource: unknown): string[] => {
+  const text = JSON.stringify(resource);
+  return scenario.assumptions.flatMap((a) =>
+    a.kind === 'condition' && (text.includes(`"Fn::If":["${a.name}"`) || text.includes(`"Condition":"${a.name}"`))
+      ? [`condition ${a.name} is ${a.value ? 'true' : 'false'}`]
+      : [],
+  );
+};
+
+/**
+ * Every task definition with a log router, in template order. A task whose router exists only in some
+ * `Fn::If` branches (a conditional FireLens) is explained in the first scenario that has it, saying which.
+ */
+export const explainTemplate = (template: JsonObject): ExplainedTask[] => {
+  const direct = explainResolved(template);
+  const plan = planScenarios(template);
+  if (plan === undefined) {
+    return direct;
+  }
+  const explained = new Map(direct.map((task) => [task.logicalId, task]));
+  const resources = isObject(template['Resources']) ? template['Resources'] : {};
+  for (const scenario of plan.scenarios) {
+    for (const task of explainResolved(scenario.template)) {
+      if (!explained.has(task.logicalId)) {
+        const when = assumedBy(scenario, resources[task.logicalId]);
+        const note = `This log router exists only when ${when.length === 0 ? 'some Fn::If branches are taken' : when.join(' and ')}; this is that configuration.`;
+        explained.set(task.logicalId, { ...task, notes: [note, ...task.notes] });
+      }
+    }
+  }
+  return Object.keys(resources).flatMap((id) => {
+    const task = explained.get(id);
+    return task === undefined ? [] : [task];
+  });
+};

@@ -150,3 +150,30 @@ describe('explainTemplate', () => {
     );
   });
 });
+
+describe('explainTemplate on a conditional FireLens (ContainerDefinitions under Fn::If)', () => {
+  it('explains the branch that has the router and says which condition it needs', () => {
+    // Arrange
+    const plain = template({});
+    const task = (plain['Resources'] as Record<string, JsonObject>)['Task'] as JsonObject;
+    const properties = task['Properties'] as JsonObject;
+    const withRouter = properties['ContainerDefinitions'] as Json[];
+    const conditional: JsonObject = {
+      Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] } },
+      Resources: {
+        Task: {
+          ...task,
+          Properties: { ...properties, ContainerDefinitions: { 'Fn::If': ['IsProd', withRouter, [{ Name: 'app', Image: 'nginx' }]] } },
+        },
+      },
+    };
+
+    // Act
+    const explained = explainTemplate(conditional);
+
+    // Assert
+    expect(explained.map((t) => t.logicalId)).toEqual(['Task']);
+    expect(explained[0]?.notes[0]).toBe('This log router exists only when condition IsProd is true; this is that configuration.');
+    expect(explained[0]?.outputs.map((o) => o.container)).toEqual(['app']);
+  });
+});

@@ -17,6 +17,7 @@ import { ACCEPTED_WILDCARD_CASES, WILDCARD_CASES } from '../unit/firelens/wildca
 const OUTCOMES: Readonly<Record<string, 'success' | 'failure'>> = {
   'custom-config.json': 'success',
   'ec2-bridge.json': 'success',
+  'fargate-conditional-firelens.json': 'success',
   'fargate-minimal.json': 'success',
   'fargate-router-config-files.json': 'success',
   'invalid.json': 'failure',

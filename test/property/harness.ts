@@ -155,8 +155,8 @@ const expandedTaskIds = (input: JsonObject): Set<string> => {
  *   user wrote, `StopTimeout` set only where absent.
  * Everything else (sections, resources, attributes, properties, key order) must come out deep-equal.
  */
-export const preservationViolations = (input: JsonObject, output: JsonObject): string[] => {
-  const problems: string[] = [];
+export const preservationViolations = (written: JsonObject, expandedOutput: JsonObject): string[] => {
+  const { input, output, problems } = resolveConditionalFireLens(written, expandedOutput);
   if (!same(Object.keys(output), Object.keys(input))) {
     problems.push(`top-level keys ${show(Object.keys(input))} became ${show(Object.keys(output))}`);
   }
@@ -347,4 +347,102 @@ const checkContainers = (id: string, before: Json | undefined, after: Json | und
     }
   });
   return problems;
+};
+
+const isNoValue = (value: unknown): boolean => isObject(value) && value['Ref'] === 'AWS::NoValue' && Object.keys(value).length === 1;
+
+/** `FireLens: Fn::If [Cond, {…}, NoValue]` (either way round) of each task: its condition and which side is on. */
+const conditionalFireLens = (input: JsonObject): Map<string, { condition: string; onIndex: 1 | 2; fireLens: JsonObject }> => {
+  const found = new Map<string, { condition: string; onIndex: 1 | 2; fireLens: JsonObject }>();
+  const resources = isObject(input['Resources']) ? input['Resources'] : {};
+  for (const [id, resource] of Object.entries(resources)) {
+    const properties = isObject(resource) && resource['Type'] === 'AWS::ECS::TaskDefinition' ? resource['Properties'] : undefined;
+    const args = isObject(properties) && isObject(properties['FireLens']) ? properties['FireLens']['Fn::If'] : undefined;
+    if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') {
+      continue;
+    }
+    if (isObject(args[1]) && !isNoValue(args[1]) && isNoValue(args[2])) {
+      found.set(id, { condition: args[0], onIndex: 1, fireLens: args[1] });
+    } else if (isObject(args[2]) && !isNoValue(args[2]) && isNoValue(args[1])) {
+      found.set(id, { condition: args[0], onIndex: 2, fireLens: args[2] });
+    }
+  }
+  return found;
+};
+
+/**
+ * A task's properties with each top-level `Fn::If [condition, …]` the macro added taken on one side (NoValue: the
+ * key is absent). A property that came out as it went in is the user's, even when it is an `Fn::If` on that condition.
+ */
+const takeSide = (properties: JsonObject, written: JsonObject, condition: string, index: 1 | 2): JsonObject => {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(properties)) {
+    const added = !same(value, written[key]);
+    const args = added && isObject(value) && Object.keys(value).length === 1 ? value['Fn::If'] : undefined;
+    const chosen = Array.isArray(args) && args[0] === condition ? (args[index] ?? null) : value;
+    if (!isNoValue(chosen)) {
+      out[key] = chosen;
+    }
+  }
+  return out;
+};
+
+/**
+ * A conditional FireLens (issue #15) is checked on both sides: with FireLens on, the output must be what the
+ * expansion of the FireLens object gives (the usual checks below, on the "on" side, generated resources read
+ * with the task's own Condition); with it off, the task must be the input without FireLens.
+ */
+const resolveConditionalFireLens = (
+  input: JsonObject,
+  output: JsonObject,
+): { input: JsonObject; output: JsonObject; problems: string[] } => {
+  const conditional = conditionalFireLens(input);
+  if (conditional.size === 0 || !isObject(input['Resources']) || !isObject(output['Resources'])) {
+    return { input, output, problems: [] };
+  }
+  const problems: string[] = [];
+  const inResources: JsonObject = { ...input['Resources'] };
+  const outResources: JsonObject = { ...output['Resources'] };
+  const outConditions: JsonObject = isObject(output['Conditions']) ? { ...output['Conditions'] } : {};
+  for (const [id, { condition, onIndex, fireLens }] of conditional) {
+    const before = inResources[id] as JsonObject;
+    const after = outResources[id];
+    const properties = before['Properties'] as JsonObject;
+    inResources[id] = { ...before, Properties: { ...properties, FireLens: fireLens } };
+    if (!isObject(after) || !isObject(after['Properties'])) {
+      continue;
+    }
+    const offSide = takeSide(after['Properties'], properties, condition, onIndex === 1 ? 2 : 1);
+    const { FireLens: _f, ...plain } = properties;
+    const containers = Array.isArray(plain['ContainerDefinitions'])
+      ? plain['ContainerDefinitions'].map((c) =>
+          isObject(c) ? Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'FireLens')) : c,
+        )
+      : plain['ContainerDefinitions'];
+    const expectedOff = containers === undefined ? plain : { ...plain, ContainerDefinitions: containers };
+    if (!same(offSide, expectedOff)) {
+      problems.push(`${id}: with ${condition} choosing no FireLens, the properties are not the input's: ${show(offSide)}`);
+    }
+    outResources[id] = { ...after, Properties: takeSide(after['Properties'], properties, condition, onIndex) };
+    const generatedCondition = `${id}FireLensEnabled`;
+    for (const [genId, resource] of Object.entries(outResources)) {
+      if (genId.startsWith(`${id}FireLens`) && isObject(resource)) {
+        const { Condition: carried, ...rest } = resource;
+        if (carried !== condition && carried !== generatedCondition) {
+          problems.push(`new resource ${genId} does not carry the FireLens condition ${condition}: ${show(carried)}`);
+        }
+        outResources[genId] =
+          before['Condition'] === undefined ? rest : { Type: rest['Type'] ?? null, Condition: before['Condition'], ...rest };
+      }
+    }
+    delete outConditions[generatedCondition];
+  }
+  const resolvedOutput: JsonObject = {};
+  for (const [key, value] of Object.entries(output)) {
+    if (key === 'Conditions' && Object.keys(outConditions).length === 0 && !isObject(input['Conditions'])) {
+      continue;
+    }
+    resolvedOutput[key] = key === 'Resources' ? outResources : key === 'Conditions' ? outConditions : value;
+  }
+  return { input: { ...input, Resources: inResources }, output: resolvedOutput, problems };
 };

@@ -65,8 +65,9 @@ export const unwrapConditionalFireLens = (fragment: JsonObject): { fragment: Jso
   }
   const rewritten: JsonObject = {};
   for (const [id, resource] of Object.entries(resources)) {
-    const properties = isObject(resource) ? resource['Properties'] : undefined;
-    const found = isObject(properties) && resource !== null ? conditionalFireLens(properties[FIRELENS_KEY]) : undefined;
+    // Only task definitions: a FireLens key of any other resource is not the macro's and stays as written.
+    const properties = isObject(resource) && resource['Type'] === 'AWS::ECS::TaskDefinition' ? resource['Properties'] : undefined;
+    const found = isObject(properties) ? conditionalFireLens(properties[FIRELENS_KEY]) : undefined;
     if (found === undefined || !isObject(resource) || !isObject(properties)) {
       rewritten[id] = resource;
       continue;
@@ -109,6 +110,24 @@ const generatedCondition = (
   return { name: generatedLogicalId(taskId, 'FireLensEnabled'), definition };
 };
 
+/**
+ * The expanded task with its properties under the condition, attributes in their order. Its DependsOn stays as
+ * written: a dependency on a resource whose condition is false fails the deploy.
+ */
+const conditionalTask = (expanded: JsonObject, written: JsonObject, task: ConditionalTask): JsonObject => {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(expanded)) {
+    if (key === 'DependsOn') {
+      if (written['DependsOn'] !== undefined) {
+        out[key] = written['DependsOn'];
+      }
+      continue;
+    }
+    out[key] = key === 'Properties' ? conditionalProperties(value as JsonObject, task) : value;
+  }
+  return out;
+};
+
 /** Puts the conditions back on the expanded fragment (see the module comment). */
 export const rewrapConditionalFireLens = (
   fragment: JsonObject,
@@ -139,13 +158,7 @@ export const rewrapConditionalFireLens = (
       }
       conditions[condition.name] = condition.definition;
     }
-    // The task's own DependsOn stays as written: a dependency on a resource whose condition is false fails the deploy.
-    const { DependsOn: _added, ...rest } = resource;
-    resources[plan.logicalId] = {
-      ...rest,
-      ...(written['DependsOn'] === undefined ? {} : { DependsOn: written['DependsOn'] }),
-      Properties: conditionalProperties(resource['Properties'] as JsonObject, task),
-    };
+    resources[plan.logicalId] = conditionalTask(resource, written, task);
     for (const { logicalId } of plan.resources) {
       const generated = resources[logicalId];
       if (isObject(generated)) {

@@ -5,6 +5,20 @@ type JsonSchema = Record<string, unknown>;
 
 const INTRINSIC_REF = { $ref: '#/definitions/Intrinsic' };
 
+const NO_VALUE = { type: 'object', required: ['Ref'], properties: { Ref: { const: 'AWS::NoValue' } }, additionalProperties: false };
+const FIRELENS_OR_NO_VALUE = { anyOf: [{ $ref: '#/definitions/FireLens' }, NO_VALUE] };
+
+/** `Fn::If [Condition, {…}, !Ref AWS::NoValue]` (or the other way round): FireLens switched on by a condition (conditional.ts). */
+const CONDITIONAL_FIRELENS = {
+  type: 'object',
+  description: 'FireLens switched on by a condition: Fn::If [Condition, {…}, !Ref AWS::NoValue], or the branches the other way round.',
+  required: ['Fn::If'],
+  properties: {
+    'Fn::If': { type: 'array', minItems: 3, maxItems: 3, items: [{ type: 'string' }, FIRELENS_OR_NO_VALUE, FIRELENS_OR_NO_VALUE] },
+  },
+  additionalProperties: false,
+};
+
 /** Turns the FireLens property definition into JSON Schema (draft-07), for editors and docs. */
 const toJsonSchema = (spec: FieldSpec): JsonSchema => {
   const withIntrinsic = (schema: JsonSchema, allowed: boolean): JsonSchema =>
@@ -83,8 +97,10 @@ export const firelensJsonSchema = (): JsonSchema =>
       $schema: 'http://json-schema.org/draft-07/schema#',
       $id: 'https://github.com/firelens-macro/firelens-macro/schema/firelens.schema.json',
       title: 'FireLens property of AWS::ECS::TaskDefinition (FireLensMacro)',
-      ...toJsonSchema(FIRELENS_PROPERTY),
+      description: FIRELENS_PROPERTY.description,
+      anyOf: [{ $ref: '#/definitions/FireLens' }, CONDITIONAL_FIRELENS],
       definitions: {
+        FireLens: toJsonSchema(FIRELENS_PROPERTY),
         ContainerFireLens: toJsonSchema(CONTAINER_PROPERTY),
         Intrinsic: {
           description: 'A CloudFormation intrinsic function such as Ref, Fn::Sub, Fn::GetAtt, Fn::If.',

@@ -6,7 +6,7 @@
  * path reads the text instead, so every error keeps its message, line and column.
  */
 import { isObject, type JsonObject } from './intrinsics';
-import type { Locator, SourceRange, TemplatePath } from './locator';
+import { linePosition, lineStarts, type Locator, seqIndex, type SourceRange, type TemplatePath } from './locator';
 
 export interface JsonLimits {
   /** Deepest value, the root being 0 (the YAML path's MAX_DEPTH). */
@@ -226,32 +226,6 @@ const indexJson = (text: string): Span | undefined => {
     }
   }
   return root;
-};
-
-const seqIndex = (segment: string | number): number =>
-  typeof segment === 'number' ? segment : String(Number(segment)) === segment ? Number(segment) : -1;
-
-/** Offsets of each line's first character, for a binary search from offset to line. */
-const lineStarts = (text: string): number[] => {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    starts.push(i + 1);
-  }
-  return starts;
-};
-
-const linePosition = (starts: readonly number[], offset: number): { line: number; column: number } => {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) {
-      low = mid;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
 };
 
 /**

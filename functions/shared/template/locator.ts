@@ -20,3 +20,31 @@ export type Locator = (path: TemplatePath) => SourceRange | undefined;
 
 /** For templates that came without source text (a hook's resource properties, a macro fragment). */
 export const noLocation: Locator = () => undefined;
+
+/** A path segment as a list index: a number, or a string that is one written plainly (`"1"`, not `"01"`); else -1. */
+export const seqIndex = (segment: string | number): number =>
+  typeof segment === 'number' ? segment : String(Number(segment)) === segment ? Number(segment) : -1;
+
+/** Offsets of each line's first character, for a binary search from offset to line. */
+export const lineStarts = (text: string): number[] => {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
+  }
+  return starts;
+};
+
+/** The 1-based line and column of an offset, given the text's {@link lineStarts}. */
+export const linePosition = (starts: readonly number[], offset: number): { line: number; column: number } => {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) {
+      low = mid;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+};

@@ -7,7 +7,7 @@
 import { load } from 'js-yaml';
 
 import { isObject } from './intrinsics';
-import type { SourceRange, TemplatePath } from './locator';
+import { linePosition, lineStarts, seqIndex, type SourceRange, type TemplatePath } from './locator';
 import { SHORT_FORM_TAGS } from './yaml-locator';
 
 interface Span {
@@ -121,8 +121,7 @@ const next = (text: string, step: NonNullable<Step>, segment: string | number): 
   const value = step.inTag && isObject(span.result) ? Object.values(span.result)[0] : span.result;
   if (Array.isArray(value)) {
     const items = span.children;
-    const index = typeof segment === 'number' ? segment : Number(segment);
-    const item = items.length === value.length ? items[index] : undefined;
+    const item = items.length === value.length ? items[seqIndex(segment)] : undefined;
     return item === undefined ? null : { span: item, inTag: false, range: rangeOf(text, unwrap(item)) };
   }
   if (isObject(value)) {
@@ -139,29 +138,6 @@ const next = (text: string, step: NonNullable<Step>, segment: string | number): 
     }
   }
   return undefined;
-};
-
-/** Line starts, for offsets to 1-based line and column. */
-const lineStarts = (text: string): number[] => {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    starts.push(i + 1);
-  }
-  return starts;
-};
-
-const position = (starts: readonly number[], offset: number): { line: number; column: number } => {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) {
-      low = mid;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
 };
 
 /**
@@ -189,8 +165,8 @@ export const fastYamlLocator = (text: string, schema: unknown): ((path: Template
       }
       step = deeper;
     }
-    const start = position(built.starts, step.range[0]);
-    const end = position(built.starts, step.range[1]);
+    const start = linePosition(built.starts, step.range[0]);
+    const end = linePosition(built.starts, step.range[1]);
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   };
 };

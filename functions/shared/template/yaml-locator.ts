@@ -6,7 +6,7 @@
  */
 import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Pair, visit, type YAMLMap } from 'yaml';
 
-import type { Locator, SourceRange, TemplatePath } from './locator';
+import { type Locator, seqIndex, type SourceRange, type TemplatePath } from './locator';
 
 /** The YAML short forms CloudFormation accepts, and the JSON key each becomes. */
 export const SHORT_FORM_TAGS: Readonly<Record<string, string>> = {
@@ -76,9 +76,6 @@ interface Step {
 }
 
 const rangeOf = (node: unknown): readonly number[] | undefined => (node as { range?: readonly number[] } | null | undefined)?.range;
-
-const seqIndex = (segment: string | number): number =>
-  typeof segment === 'number' ? segment : String(Number(segment)) === segment ? Number(segment) : -1;
 
 /** A path walked down the document: the range of what a finding at `path` names (a mapping entry: its key). */
 export const yamlLocator = (doc: Document, lines: LineCounter, resolve: (alias: Alias) => unknown): Locator => {

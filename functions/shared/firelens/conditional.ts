@@ -7,7 +7,7 @@
  */
 import type { Problem } from '../errors';
 import { canonicalJson } from '../fluentbit/iam';
-import { isObject, type Json, type JsonObject } from '../template/intrinsics';
+import { isObject, type Json, type JsonObject, refTarget } from '../template/intrinsics';
 import { generatedLogicalId } from './logical-ids';
 import type { ExpansionPlan } from './types';
 
@@ -22,7 +22,7 @@ export interface ConditionalTask {
   readonly off: JsonObject;
 }
 
-const isNoValue = (value: unknown): boolean => isObject(value) && value['Ref'] === 'AWS::NoValue' && Object.keys(value).length === 1;
+const isNoValue = (value: unknown): boolean => refTarget(value) === 'AWS::NoValue';
 
 /** `{Fn::If: [name, A, B]}` with one branch `AWS::NoValue` and the other an object: the condition and the object. */
 const conditionalFireLens = (value: unknown): { condition: string; negated: boolean; fireLens: JsonObject } | undefined => {

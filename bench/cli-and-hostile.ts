@@ -4,7 +4,7 @@
  * CLI process and the hook handler with the answer it gave.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { stringify } from 'yaml';
@@ -24,14 +24,24 @@ const wall = (args: readonly string[], cwd: string): { ms: number; status: numbe
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: run.status, stderr: run.stderr };
 };
 
-/** The CLI bundle started as bin/firelens.cjs starts it, minus bin's walk for stale sources. */
-const launcher = (root: string, outDir: string): string => {
+/**
+ * The CLI bundle started as bin/firelens.cjs starts it (through bin/load-bundle.cjs and its code cache), minus
+ * bin's walk for stale sources. The cache lives in the bench's own folder, so each bench run starts without one.
+ */
+const launcher = (root: string, outDir: string): { readonly path: string; readonly cache: string } => {
   const path = join(outDir, 'firelens-launcher.cjs');
+  const cache = join(outDir, 'compile-cache');
   writeFileSync(
     path,
-    `'use strict';\nrequire('node:module').enableCompileCache?.();\nvoid require(${JSON.stringify(join(root, 'dist', 'firelens.cjs'))}).main();\n`,
+    [
+      `'use strict';`,
+      `process.env.FIRELENS_COMPILE_CACHE = ${JSON.stringify(cache)};`,
+      `require('node:module').enableCompileCache?.();`,
+      `void require(${JSON.stringify(join(root, 'bin', 'load-bundle.cjs'))}).loadBundle(${JSON.stringify(join(root, 'dist', 'firelens.cjs'))}).main();`,
+      '',
+    ].join('\n'),
   );
-  return path;
+  return { path, cache };
 };
 
 export interface LintProcessRow {
@@ -39,11 +49,14 @@ export interface LintProcessRow {
   readonly bytes: number;
   readonly lint: Samples;
   readonly bare: Samples;
+  /** The first run, made without a code cache (it writes the cache the recorded runs use). */
+  readonly firstMs: number;
 }
 
 /**
  * `firelens lint FILE` on the expanded templates (what CloudFormation deploys, and what cfn-lint is given),
- * as indented JSON and as YAML, each run alternating with a bare `node -e 0`: `runs` rounds after one unrecorded.
+ * as indented JSON and as YAML, each run alternating with a bare `node -e 0`: `runs` rounds after a first run
+ * per file made with the code cache removed (reported apart: what a fresh machine's first lint costs).
  */
 export const measureLintProcesses = (
   root: string,
@@ -51,7 +64,7 @@ export const measureLintProcesses = (
   templates: readonly { readonly resources: number; readonly template: JsonObject }[],
   runs: number,
 ): LintProcessRow[] => {
-  const bin = launcher(root, outDir);
+  const { path: bin, cache } = launcher(root, outDir);
   const files = templates.flatMap(({ resources, template }) => {
     const json = join(outDir, 'templates', `expanded-${String(resources)}.json`);
     const yaml = join(outDir, 'templates', `expanded-${String(resources)}.yaml`);
@@ -64,12 +77,14 @@ export const measureLintProcesses = (
       { label: `${String(resources)} res, YAML`, path: yaml, bytes: Buffer.byteLength(yamlText) },
     ];
   });
-  for (const file of files) {
+  const firstMs = files.map((file) => {
+    rmSync(cache, { recursive: true, force: true });
     const first = wall([bin, 'lint', file.path], root);
     if (first.status === null || (first.status & (2 | 32)) !== 0) {
       throw new Error(`firelens lint ${file.path} exited ${String(first.status)}: ${first.stderr}`);
     }
-  }
+    return first.ms;
+  });
   const lint = files.map((): number[] => []);
   const bare = files.map((): number[] => []);
   for (let round = 0; round < runs; round += 1) {
@@ -78,7 +93,13 @@ export const measureLintProcesses = (
       lint[i]?.push(wall([bin, 'lint', file.path], root).ms);
     });
   }
-  return files.map((file, i) => ({ label: file.label, bytes: file.bytes, lint: summarize(lint[i] ?? []), bare: summarize(bare[i] ?? []) }));
+  return files.map((file, i) => ({
+    label: file.label,
+    bytes: file.bytes,
+    lint: summarize(lint[i] ?? []),
+    bare: summarize(bare[i] ?? []),
+    firstMs: firstMs[i] ?? Number.NaN,
+  }));
 };
 
 export interface HostileRow {
@@ -155,7 +176,7 @@ const withPayloads = async <T>(templates: readonly string[], fn: (servers: reado
  * before its deadline, FAILED when the work does not fit.
  */
 export const measureHostile = async (root: string, outDir: string, heavyYaml: string, runs: number): Promise<HostileRow[]> => {
-  const bin = launcher(root, outDir);
+  const bin = launcher(root, outDir).path;
   const file = (name: string, text: string): string => {
     const path = join(outDir, 'templates', name);
     writeFileSync(path, text);

@@ -285,6 +285,7 @@ const main = async (): Promise<number> => {
       ms(p.bare.median),
       ratio(p.lint.median / p.bare.median),
     ]),
+    ...lintProcesses.map((p) => [`the same, first run: no code cache yet (it writes one)`, p.label, ms(p.firstMs), '', '', '']),
     ['bare `node -e ""` process', '', ms(bare.median), ms(bare.p95), '', ''],
     ...hostile.map((h) => [`hostile, ${h.label} → ${h.answer}`, '', ms(h.ms.median), ms(h.ms.p95), '', '']),
   );

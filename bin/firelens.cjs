@@ -32,6 +32,7 @@ if (isStale()) {
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-// Node 22.1 and later keep V8's compiled code of the bundle between runs; older Nodes lack the call.
+// Node 22.1 and later keep V8's compiled code of what `require` loads between runs; older Nodes lack the
+// call. The bundle itself goes through load-bundle.cjs, whose cache also holds what the command compiled.
 require('node:module').enableCompileCache?.();
-void require(bundle).main();
+void require('./load-bundle.cjs').loadBundle(bundle).main();

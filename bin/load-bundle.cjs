@@ -1,0 +1,130 @@
+'use strict';
+// Loads the CLI bundle with a V8 code cache kept between runs (issue #11).
+//
+// At every start Node compiles the bundle, then V8 compiles each function the first time the command
+// calls it. On a 30-resource template that is about a third of what `firelens lint` costs beyond a bare
+// Node process. V8 can serialize the code it compiled (vm.Script#createCachedData) and take it back at the
+// next start (the `cachedData` option). The cache is written when the command has run, so it holds the
+// functions the command compiled lazily too: measured on Node 20, lint of the 30-resource bench template
+// took 113 ms without a cache, 99 ms with a cache made at load (what a compile cache keeps), 85 ms with
+// one made after the run, beside 61 ms for a bare `node -e 0`.
+//
+// One cache file per bundle content, Node version, architecture, Node flags and command (a `--version` run
+// must not leave `lint` a cache without lint's functions). V8 refuses data from another V8 version or other
+// flags; the file name keeps bundles apart, as V8 itself compares only the source's length. Nothing here
+// may stop the command: every failure to read, check or write the cache means running without one.
+const { createHash } = require('node:crypto');
+const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+
+/** FIRELENS_COMPILE_CACHE: a folder, or `off`; Node's own NODE_DISABLE_COMPILE_CACHE switches it off too. */
+const cacheFolder = () => {
+  const setting = process.env.FIRELENS_COMPILE_CACHE;
+  if (setting === 'off' || setting === '0' || process.env.NODE_DISABLE_COMPILE_CACHE) {
+    return undefined;
+  }
+  const user = typeof process.getuid === 'function' ? `-${String(process.getuid())}` : '';
+  return setting || join(tmpdir(), `firelens-compile-cache${user}`);
+};
+
+/**
+ * The folder, created if need be, when only this user can write it. The cache is code V8 runs: in a shared
+ * temporary folder, another user must not be able to plant it (a folder they created first, or a link).
+ */
+const privateFolder = (folder) => {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(folder);
+    const ours = typeof process.getuid !== 'function' || stat.uid === process.getuid();
+    return stat.isDirectory() && ours && (stat.mode & 0o022) === 0 ? folder : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const COMMAND = /^[a-z][a-z-]{0,31}$/;
+
+/**
+ * Keyed by the bundle's bytes, and by what V8 checks the data against: its version (Node's), the
+ * architecture and the flags, which `node --max-old-space-size=…` or NODE_OPTIONS change; each set of
+ * flags gets its own file instead of rewriting one back and forth.
+ */
+const cacheFile = (folder, bytes) => {
+  const command = COMMAND.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const runtime = JSON.stringify([process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS ?? '']);
+  const key = createHash('sha256').update(bytes).update(runtime).digest('hex').slice(0, 32);
+  return join(folder, `${key}-${command}.v8cache`);
+};
+
+const readCache = (file) => {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Files kept per folder: each rebuild of the bundle starts new ones, so the oldest go (a few MiB in all). */
+const MOST_FILES = 16;
+
+const pruneOldest = (folder) => {
+  const files = readdirSync(folder)
+    .map((name) => join(folder, name))
+    .map((path) => ({ path, mtime: statSync(path).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { path } of files.slice(MOST_FILES)) {
+    rmSync(path, { force: true });
+  }
+};
+
+/** Written under a temporary name, then renamed: a `firelens` started meanwhile never reads half a file. */
+const writeCache = (file, script) => {
+  try {
+    const partial = `${file}.${String(process.pid)}.tmp`;
+    writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+    renameSync(partial, file);
+    pruneOldest(dirname(file));
+  } catch {
+    // A full disk, a read-only folder, a file another run removed meanwhile: the next run compiles again.
+  }
+};
+
+/** Runs the bundle as Node's CommonJS loader would (same wrapper, module, require) and returns its exports. */
+const runScript = (script, path) => {
+  const bundleModule = new Module(path, module);
+  bundleModule.filename = path;
+  bundleModule.paths = Module._nodeModulePaths(dirname(path));
+  const requireFromBundle = Module.createRequire(path);
+  script.runInThisContext().call(bundleModule.exports, bundleModule.exports, requireFromBundle, bundleModule, path, dirname(path));
+  bundleModule.loaded = true;
+  return bundleModule.exports;
+};
+
+/** `process.sourceMapsEnabled` (Node 20.7 and later), else the flag as given. */
+const sourceMapsEnabled = () =>
+  process.sourceMapsEnabled ?? [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--enable-source-maps'));
+
+/**
+ * The bundle's exports. Plain `require` when there is no private cache folder, or when source maps are on
+ * (`--enable-source-maps`): Node maps stack traces of modules it loaded itself, not of a vm.Script.
+ */
+const loadBundle = (path) => {
+  const folder = sourceMapsEnabled() ? undefined : cacheFolder();
+  const usable = folder && privateFolder(folder);
+  if (!usable) {
+    return require(path);
+  }
+  const bytes = readFileSync(path);
+  const file = cacheFile(usable, bytes);
+  const cachedData = readCache(file);
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: path, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    process.once('exit', () => writeCache(file, script));
+  }
+  return runScript(script, path);
+};
+
+module.exports = { loadBundle };

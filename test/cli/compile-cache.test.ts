@@ -1,7 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * bin/load-bundle.cjs: `firelens` keeps V8's compiled code of its bundle between runs, one file per command,
@@ -53,7 +64,7 @@ describe('the code cache of the firelens bundle', () => {
     // Assert: the same answer each time; the second lint took the file as it was (a refused one is rewritten)
     expect(expected.status).toBe(0);
     expect([first, second]).toEqual([expected, expected]);
-    expect(file).toMatch(/^[0-9a-f]{32}-lint\.v8cache$/);
+    expect(file).toMatch(/-lint\.v8cache$/);
     expect(statSync(join(folder, file ?? '')).mtimeMs).toBe(written);
     expect(cacheFiles(folder)).toEqual([file, expect.stringMatching(/-other\.v8cache$/)].sort());
     expect(statSync(folder).mode & 0o777).toBe(0o700);
@@ -70,6 +81,32 @@ describe('the code cache of the firelens bundle', () => {
 
     // Assert
     expect(flagged).toEqual(expected);
+    expect(cacheFiles(folder)).toHaveLength(2);
+  });
+
+  it('never gives a bundle changed in place the cache of the one before, even at the same length', () => {
+    // Arrange: a copy of the package (no sources beside it, so bin runs its bundle as it is)
+    const folder = newFolder();
+    const env = { FIRELENS_COMPILE_CACHE: folder };
+    const pkg = join(work, 'package');
+    for (const file of ['bin/firelens.cjs', 'bin/load-bundle.cjs', 'dist/firelens.cjs']) {
+      mkdirSync(join(pkg, dirname(file)), { recursive: true });
+      copyFileSync(join(ROOT, file), join(pkg, file));
+    }
+    const bundle = join(pkg, 'dist', 'firelens.cjs');
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const run = (): string =>
+      spawnSync(process.execPath, [join(pkg, 'bin', 'firelens.cjs'), '--version'], { env: { ...process.env, ...env }, encoding: 'utf8' })
+        .stdout;
+    const before = run();
+    const other = version.replace(/\d/g, '9');
+
+    // Act: the same length, another version
+    writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(`"${version}"`, `"${other}"`));
+    const after = run();
+
+    // Assert
+    expect([before, after]).toEqual([`${version}\n`, `${other}\n`]);
     expect(cacheFiles(folder)).toHaveLength(2);
   });
 

@@ -18,6 +18,7 @@ import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { loadJsonTemplate } from './load-json';
 import { exactNumber, FAST_SCHEMA, loadYamlFast, splitGetAtt } from './load-yaml-fast';
+import { loadYamlLines } from './load-yaml-lines';
 import type { Locator } from './locator';
 import { fastYamlLocator } from './yaml-fast-locator';
 import { aliasResolver, scalarKeyText, shortFormKey, yamlLocator } from './yaml-locator';
@@ -93,12 +94,14 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
   if (json !== undefined) {
     return json;
   }
-  const fast = loadYamlFast(text, {
+  const fastLimits = {
     maxDepth: FAST_PATH_MAX_DEPTH,
     maxValues: MAX_SOURCE_VALUES,
     checkpoint,
     valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
-  });
+  };
+  // The line reader takes the block style templates are written in; js-yaml the rest of plain YAML.
+  const fast = loadYamlLines(text, fastLimits) ?? loadYamlFast(text, fastLimits);
   if (fast !== undefined) {
     // Positions come from js-yaml's node spans when a finding needs one; where that walk cannot say, from the
     // exact reader below, run once.

@@ -1,0 +1,676 @@
+/**
+ * The line reader: the block-style YAML CloudFormation templates are written in, read a line at a time.
+ * js-yaml reads any YAML one character at a time through a general state machine; on a 1 MB template that
+ * is most of a `firelens lint` run (BENCHMARKS.md). Templates use a small part of YAML: block mappings and
+ * sequences, one-line scalars, short-form tags, one-line flow collections, literal block scalars. This
+ * reader takes that part only, builds plain objects directly, and declines — returns undefined — at
+ * anything else, so that js-yaml or the exact reader reads the text instead: anchors, aliases, other tags,
+ * complex keys, multi-line plain, quoted or flow values, folded or kept block scalars, tabs, CRs, escapes
+ * JSON does not have, duplicate keys, keys YAML would type (`1:`, `true:`), `__proto__` and `<<`.
+ * Plain scalars are typed by the `yaml` library's core schema, as on the other paths; tests compare the
+ * three readers on every repository template and on generated ones.
+ */
+import { isScalar, Schema } from 'yaml';
+
+import type { Json, JsonObject } from './intrinsics';
+import { exactNumber, splitGetAtt } from './load-yaml-fast';
+import { SHORT_FORM_TAGS } from './yaml-locator';
+
+export interface LineReaderLimits {
+  readonly maxDepth: number;
+  readonly maxValues: number;
+  readonly checkpoint: () => void;
+  readonly valuesPerCheckpoint: number;
+}
+
+/** Thrown inside the reader when the text leaves the part of YAML it reads; caught at the top. */
+class Declined extends Error {}
+
+const decline = (why: string): never => {
+  throw new Declined(why);
+};
+
+interface CoreTag {
+  readonly test: RegExp;
+  readonly resolve: (source: string, onError: (message: string) => void, options: { intAsBigInt: boolean }) => unknown;
+}
+
+/** The `yaml` library's core-schema scalar tags with an implicit test, in its own order (null, bool, int…, float…). */
+const CORE_TAGS: readonly CoreTag[] = (new Schema({ schema: 'core' }).tags as unknown as Partial<CoreTag>[]).filter(
+  (tag): tag is CoreTag => tag.test !== undefined,
+);
+
+/** The UTF-16 codes of an ASCII string's characters. */
+const charCodes = (ascii: string): ReadonlySet<number> => new Set(Array.from({ length: ascii.length }, (_, i) => ascii.charCodeAt(i)));
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const BACKSLASH = 0x5c;
+
+/** Every core null, bool, int or float starts with one of these (see the tags' tests): others skip the tests. */
+const MAYBE_TYPED = charCodes('~nNtTfF0123456789-+.');
+
+/** A plain scalar as the core schema types it: null, boolean, number (exactly, see exactNumber) or string. */
+const typedPlain = (text: string): Json => {
+  if (!MAYBE_TYPED.has(text.charCodeAt(0))) {
+    return text;
+  }
+  const tag = CORE_TAGS.find((t) => t.test.test(text));
+  if (tag === undefined) {
+    return text;
+  }
+  const resolved = tag.resolve(text, () => undefined, { intAsBigInt: false });
+  const value = isScalar(resolved) ? resolved.value : resolved;
+  if (typeof value === 'number') {
+    return exactNumber(value, text);
+  }
+  return value === null || typeof value === 'boolean' || typeof value === 'string' ? value : decline('a core scalar of another type');
+};
+
+/** Characters a plain scalar may not start with (YAML's indicators), beyond `-`, `?` and `:` before a space. */
+const INDICATORS = charCodes('[]{},#&*!|>\'"%@`');
+
+/** JSON's escapes, which YAML's double-quoted style shares; YAML's others (`\x41`, `\e`, `\ `…) are declined. */
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
+
+const shortFormKey = (tag: string): string =>
+  Object.hasOwn(SHORT_FORM_TAGS, tag) ? (SHORT_FORM_TAGS[tag] ?? '') : decline(`the tag ${tag}`);
+
+class LineReader {
+  /** The current content line: the column its content starts at (-1 past the end), that offset, and its end. */
+  indent = -1;
+  content = 0;
+  lineStart = 0;
+  lineEnd = 0;
+  private values = 0;
+  /** The next `:` and `#` found so far (or the text's length): searches move forward only, so all of them together scan the text once. */
+  private readonly found = new Map<number, number>([
+    [COLON, -1],
+    [HASH, -1],
+  ]);
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: LineReaderLimits,
+  ) {}
+
+  /**
+   * Moves to the first line from `from` (a line start) with content: not blank, not only a comment. A `---`
+   * line is declined (a second document) unless `documentStart` allows it (the first content of the text).
+   */
+  advance(from: number, documentStart = false): void {
+    const text = this.text;
+    for (let start = from; start < text.length;) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      let at = start;
+      while (at < end && text.charCodeAt(at) === SPACE) {
+        at += 1;
+      }
+      if (at < end && text.charCodeAt(at) !== HASH) {
+        if (at === start && this.isDocumentMarker(start, end)) {
+          if (!documentStart || !text.startsWith('---', start) || !this.isSpaceOrComment(start + 3, end)) {
+            decline('a document marker');
+          }
+          documentStart = false;
+          start = end + 1;
+          continue;
+        }
+        this.setLine(start, at, end);
+        return;
+      }
+      start = end + 1;
+    }
+    this.setLine(text.length, text.length, text.length);
+    this.indent = -1;
+  }
+
+  /** The offset of the first `char` (`:` or `#`) at or after `from`, or the text's length; native search. */
+  private next(char: number, from: number): number {
+    const known = this.found.get(char) ?? -1;
+    if (known >= from) {
+      return known;
+    }
+    const at = this.text.indexOf(String.fromCharCode(char), from);
+    const found = at < 0 ? this.text.length : at;
+    this.found.set(char, found);
+    return found;
+  }
+
+  /** Where a comment starts on the current line (a `#` after a space), from `at` on; else the line's end. */
+  private commentStart(at: number): number {
+    let hash = this.next(HASH, at);
+    while (hash < this.lineEnd && this.text.charCodeAt(hash - 1) !== SPACE) {
+      hash = this.next(HASH, hash + 1);
+    }
+    return Math.min(hash, this.lineEnd);
+  }
+
+  atEnd(): boolean {
+    return this.indent === -1;
+  }
+
+  private setLine(start: number, content: number, end: number): void {
+    this.lineStart = start;
+    this.content = content;
+    this.lineEnd = end;
+    this.indent = content - start;
+  }
+
+  private isDocumentMarker(start: number, end: number): boolean {
+    const marker = this.text.slice(start, start + 3);
+    return (marker === '---' || marker === '...') && (start + 3 === end || this.text.charCodeAt(start + 3) === SPACE);
+  }
+
+  private isSpaceOrComment(from: number, end: number): boolean {
+    let at = from;
+    while (at < end && this.text.charCodeAt(at) === SPACE) {
+      at += 1;
+    }
+    return at === end || (at > from && this.text.charCodeAt(at) === HASH);
+  }
+
+  private count(depth: number): void {
+    this.values += 1;
+    if (depth > this.limits.maxDepth || this.values > this.limits.maxValues) {
+      decline('past the limits');
+    }
+    if (this.values % this.limits.valuesPerCheckpoint === 0) {
+      this.limits.checkpoint();
+    }
+  }
+
+  private isSequenceEntry(): boolean {
+    return this.text.charCodeAt(this.content) === DASH && isBlankOrEnd(this.text, this.content + 1, this.lineEnd);
+  }
+
+  /** The node whose first line is the current one, indented past `parent`. */
+  node(parent: number, depth: number): Json {
+    if (this.isSequenceEntry()) {
+      return this.sequence(this.indent, depth);
+    }
+    if (this.keyEnd() >= 0) {
+      return this.mapping(this.indent, depth);
+    }
+    return this.value(this.content, parent, depth);
+  }
+
+  sequence(indent: number, depth: number): Json[] {
+    this.count(depth);
+    const items: Json[] = [];
+    while (this.indent === indent && this.isSequenceEntry()) {
+      let at = this.content + 1;
+      while (at < this.lineEnd && this.text.charCodeAt(at) === SPACE) {
+        at += 1;
+      }
+      if (at === this.lineEnd || this.text.charCodeAt(at) === HASH) {
+        this.advance(this.lineEnd + 1);
+        items.push(this.indent > indent ? this.node(indent, depth + 1) : this.empty(depth + 1));
+      } else {
+        // The entry's content is a node of its own, starting at its column (`- Name: x` opens a mapping there).
+        this.setLine(this.lineStart, at, this.lineEnd);
+        items.push(this.node(indent, depth + 1));
+      }
+    }
+    return this.endOfCollection(indent, items);
+  }
+
+  mapping(indent: number, depth: number): JsonObject {
+    this.count(depth);
+    const entries: JsonObject = {};
+    while (this.indent === indent && !this.isSequenceEntry()) {
+      const keyEnd = this.keyEnd();
+      const key = keyEnd < 0 ? decline('a line that is not a key') : this.key(keyEnd);
+      if (Object.hasOwn(entries, key)) {
+        decline('a duplicate key');
+      }
+      this.count(depth + 1);
+      entries[key] = this.entryValue(keyEnd + 1, indent, depth + 1);
+    }
+    return this.endOfCollection(indent, entries);
+  }
+
+  private endOfCollection<T>(indent: number, collection: T): T {
+    return this.indent > indent ? decline('a line indented past its collection') : collection;
+  }
+
+  private empty(depth: number): null {
+    this.count(depth);
+    return null;
+  }
+
+  /** The value after `key:`: on the same line, or on the lines below (a sequence may sit at the key's column). */
+  private entryValue(from: number, indent: number, depth: number): Json {
+    let at = from;
+    while (at < this.lineEnd && this.text.charCodeAt(at) === SPACE) {
+      at += 1;
+    }
+    if (at < this.lineEnd && !(at > from && this.text.charCodeAt(at) === HASH)) {
+      return this.value(at, indent, depth);
+    }
+    this.advance(this.lineEnd + 1);
+    if (this.indent > indent) {
+      return this.node(indent, depth);
+    }
+    return this.indent === indent && this.isSequenceEntry() ? this.sequence(indent, depth) : this.empty(depth);
+  }
+
+  /**
+   * Where the current line's key ends (its colon), or -1 when the line is not `key:` or `key: value`. A plain
+   * key ends at the first `: ` (or a colon ending the line); a quoted key at its closing quote.
+   */
+  keyEnd(): number {
+    const text = this.text;
+    const first = text.charCodeAt(this.content);
+    if (first === QUOTE || first === APOSTROPHE) {
+      const close = this.closingQuote(this.content);
+      return close >= 0 && text.charCodeAt(close + 1) === COLON && isBlankOrEnd(text, close + 2, this.lineEnd) ? close + 1 : -1;
+    }
+    if (INDICATORS.has(first)) {
+      // `!Ref x`, `[a, b]`, `{a: b}`, `|`: a value, whatever colons follow (a tagged or flow key is declined there).
+      return -1;
+    }
+    const end = this.commentStart(this.content);
+    for (let colon = this.next(COLON, this.content); colon < end; colon = this.next(COLON, colon + 1)) {
+      if (isBlankOrEnd(text, colon + 1, end)) {
+        return colon;
+      }
+    }
+    return -1;
+  }
+
+  private key(colon: number): string {
+    const text = this.text;
+    const first = text.charCodeAt(this.content);
+    const key =
+      first === QUOTE || first === APOSTROPHE
+        ? this.quoted(this.content, colon - 1)
+        : this.plainKey(text.slice(this.content, colon).trimEnd());
+    return key === '__proto__' || key === '<<' ? decline(`the key ${key}`) : key;
+  }
+
+  private plainKey(key: string): string {
+    if (!startsPlain(key, 0, key.length, false) || key.includes(' #')) {
+      decline('a key YAML reads otherwise');
+    }
+    return typedPlain(key) === key ? key : decline('a key YAML would type');
+  }
+
+  /** The quote closing the quoted scalar that opens at `open`, on the same line; -1 when it is not there. */
+  private closingQuote(open: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(open);
+    for (let at = open + 1; at < this.lineEnd; at += 1) {
+      const c = text.charCodeAt(at);
+      if (quote === QUOTE && c === BACKSLASH) {
+        at += 1;
+      } else if (c === quote) {
+        if (quote === APOSTROPHE && text.charCodeAt(at + 1) === APOSTROPHE) {
+          at += 1;
+        } else {
+          return at;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The text of the quoted scalar from `open` to `close` (its quotes). */
+  private quoted(open: number, close: number): string {
+    const inner = this.text.slice(open + 1, close);
+    if (this.text.charCodeAt(open) === APOSTROPHE) {
+      return inner.replaceAll("''", "'");
+    }
+    if (!inner.includes('\\')) {
+      return inner;
+    }
+    return inner.replace(JSON_ESCAPE, '').includes('\\') ? decline('a YAML-only escape') : (JSON.parse(`"${inner}"`) as string);
+  }
+
+  /**
+   * A value starting at `at` on the current line: a scalar, a tagged value, a one-line flow collection or
+   * a literal block scalar. Leaves the reader on the next content line, which must not be indented past
+   * `parent` (that would continue the value over lines).
+   */
+  value(at: number, parent: number, depth: number): Json {
+    this.count(depth);
+    const c = this.text.charCodeAt(at);
+    const value = c === 0x21 ? this.tagged(at, parent, depth) : c === 0x7c ? this.literal(at, parent) : this.restOfLine(at, depth);
+    return this.indent > parent ? decline('a value over several lines') : value;
+  }
+
+  private restOfLine(at: number, depth: number): Json {
+    const value = this.inline(at, depth);
+    this.advance(this.lineEnd + 1);
+    return value;
+  }
+
+  /** A scalar or flow collection that takes the rest of the line (a comment aside). */
+  private inline(at: number, depth: number): Json {
+    const c = this.text.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) {
+      const close = this.closingQuote(at);
+      if (close < 0 || !this.isSpaceOrComment(close + 1, this.lineEnd)) {
+        decline('a quoted scalar that does not end its line');
+      }
+      return this.quoted(at, close);
+    }
+    if (c === 0x5b || c === 0x7b) {
+      const flow = new FlowReader(this.text, this.lineEnd, {
+        quoted: (from, close) => this.quoted(from, close),
+        count: (deeper) => {
+          this.count(depth + deeper);
+        },
+      });
+      const value = flow.node(at);
+      return this.isSpaceOrComment(flow.at, this.lineEnd) ? value : decline('text after a flow collection');
+    }
+    return typedPlain(this.plain(at));
+  }
+
+  /** A plain scalar's text, up to a comment or the end of the line. */
+  private plain(at: number): string {
+    const text = this.text;
+    if (!startsPlain(text, at, this.lineEnd, false)) {
+      decline('a value YAML reads otherwise');
+    }
+    const scalar = text.slice(at, this.commentStart(at)).trimEnd();
+    return scalar.includes(': ') || scalar.endsWith(':') ? decline('a mapping inside a value') : scalar;
+  }
+
+  /** `!Ref x`, `!Sub |`, `!If [...]`, or a tag alone with its collection on the lines below. */
+  private tagged(at: number, parent: number, depth: number): JsonObject {
+    const text = this.text;
+    let end = at;
+    while (end < this.lineEnd && text.charCodeAt(end) !== SPACE) {
+      end += 1;
+    }
+    const key = shortFormKey(text.slice(at, end));
+    let next = end;
+    while (next < this.lineEnd && text.charCodeAt(next) === SPACE) {
+      next += 1;
+    }
+    let inner: Json;
+    if (next === this.lineEnd || (next > end && text.charCodeAt(next) === HASH)) {
+      this.advance(this.lineEnd + 1);
+      const block = this.indent > parent && (this.isSequenceEntry() || this.keyEnd() >= 0);
+      inner = block ? this.node(parent, depth + 1) : decline('a tag without a value');
+    } else if (next === end) {
+      inner = decline('a tag not followed by a space');
+    } else if (text.charCodeAt(next) === 0x7c) {
+      inner = this.literal(next, parent);
+    } else {
+      const c = text.charCodeAt(next);
+      // A tagged plain scalar is a string: the tag wins over the core schema's types.
+      inner = c === QUOTE || c === APOSTROPHE || c === 0x5b || c === 0x7b ? this.inline(next, depth + 1) : this.plain(next);
+      this.advance(this.lineEnd + 1);
+    }
+    return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
+  }
+
+  /**
+   * A literal block scalar (`|` or `|-`) whose header is at `at`: its lines are those indented past `parent`
+   * (blank ones inside), taken as written from the first line's indentation on.
+   */
+  private literal(at: number, parent: number): string {
+    const text = this.text;
+    const strip = text.charCodeAt(at + 1) === DASH;
+    if (!this.isSpaceOrComment(at + (strip ? 2 : 1), this.lineEnd)) {
+      decline('a block scalar header with an indicator');
+    }
+    const lines: { readonly start: number; readonly end: number; readonly spaces: number; readonly blank: boolean }[] = [];
+    let indent = -1;
+    let start = this.lineEnd + 1;
+    while (start < text.length) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      let spaces = 0;
+      while (start + spaces < end && text.charCodeAt(start + spaces) === SPACE) {
+        spaces += 1;
+      }
+      const blank = start + spaces === end;
+      if (!blank && (spaces <= parent || (indent >= 0 && spaces < indent))) {
+        break;
+      }
+      if (!blank && indent < 0) {
+        indent = spaces;
+      }
+      lines.push({ start, end, spaces, blank });
+      start = end + 1;
+    }
+    // A blank line with more spaces than the indentation holds spaces as content (or is an error, before
+    // the first line): rare enough to leave to the other readers.
+    if (lines.some((line) => line.blank && line.spaces > Math.max(indent, 0))) {
+      decline('a blank line with spaces past the indentation');
+    }
+    this.advance(Math.min(start, text.length));
+    return chomp(
+      lines.map((line) => (line.blank ? '' : text.slice(line.start + indent, line.end))),
+      strip,
+    );
+  }
+}
+
+/** Clip (`|`): one final line break, if there is any content; strip (`|-`): none. */
+const chomp = (lines: readonly string[], strip: boolean): string => {
+  let last = lines.length;
+  while (last > 0 && lines[last - 1] === '') {
+    last -= 1;
+  }
+  const body = lines.slice(0, last).join('\n');
+  return strip || last === 0 ? body : `${body}\n`;
+};
+
+const isBlankOrEnd = (text: string, at: number, end: number): boolean => at >= end || text.charCodeAt(at) === SPACE;
+
+const FLOW_INDICATORS = charCodes(',[]{}');
+
+/**
+ * Whether a plain scalar may start at `at` (before `end`): not at an indicator, and `-`, `?` or `:` only
+ * before a character that can continue it (not a space, the line's end, or in a flow a flow indicator).
+ */
+const startsPlain = (text: string, at: number, end: number, flow: boolean): boolean => {
+  const c = text.charCodeAt(at);
+  if (at >= end || INDICATORS.has(c)) {
+    return false;
+  }
+  if (c !== DASH && c !== 0x3f && c !== COLON) {
+    return true;
+  }
+  return !isBlankOrEnd(text, at + 1, end) && !(flow && FLOW_INDICATORS.has(text.charCodeAt(at + 1)));
+};
+
+/** A one-line flow collection: `[a, !Ref b, "c"]`, `{Key: v, Other: [1, 2]}`. */
+class FlowReader {
+  at = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly end: number,
+    private readonly reader: {
+      readonly quoted: (open: number, close: number) => string;
+      /** Counts a value `depth` levels below the collection, against the reader's limits. */
+      readonly count: (depth: number) => void;
+    },
+  ) {}
+
+  node(from: number): Json {
+    this.at = from;
+    return this.value(0);
+  }
+
+  private skipSpaces(): void {
+    while (this.at < this.end && this.text.charCodeAt(this.at) === SPACE) {
+      this.at += 1;
+    }
+  }
+
+  private value(depth: number): Json {
+    if (depth > 0) {
+      this.reader.count(depth);
+    }
+    this.skipSpaces();
+    const c = this.text.charCodeAt(this.at);
+    if (c === 0x5b) {
+      return this.sequence(depth);
+    }
+    if (c === 0x7b) {
+      return this.mapping(depth);
+    }
+    if (c === 0x21) {
+      return this.tagged(depth);
+    }
+    const scalar = this.scalar();
+    return scalar.quoted ? scalar.text : typedPlain(scalar.text);
+  }
+
+  private tagged(depth: number): JsonObject {
+    const start = this.at;
+    while (this.at < this.end && this.text.charCodeAt(this.at) !== SPACE) {
+      this.at += 1;
+    }
+    const key = shortFormKey(this.text.slice(start, this.at));
+    this.skipSpaces();
+    const c = this.text.charCodeAt(this.at);
+    // A node has one tag at most: a tag after a tag is declined (the exact reader refuses it).
+    const inner = c === 0x5b || c === 0x7b ? this.value(depth + 1) : c === 0x21 ? decline('two tags') : this.scalar().text;
+    return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
+  }
+
+  private sequence(depth: number): Json[] {
+    this.at += 1;
+    const items: Json[] = [];
+    this.skipSpaces();
+    if (this.text.charCodeAt(this.at) === 0x5d) {
+      this.at += 1;
+      return items;
+    }
+    for (;;) {
+      items.push(this.value(depth + 1));
+      if (this.separator(0x5d)) {
+        return items;
+      }
+    }
+  }
+
+  private mapping(depth: number): JsonObject {
+    this.at += 1;
+    const entries: JsonObject = {};
+    this.skipSpaces();
+    if (this.text.charCodeAt(this.at) === 0x7d) {
+      this.at += 1;
+      return entries;
+    }
+    for (;;) {
+      this.skipSpaces();
+      const key = this.scalar();
+      const text = key.quoted ? key.text : typedPlain(key.text) === key.text ? key.text : decline('a key YAML would type');
+      if (this.text.charCodeAt(this.at) !== COLON || !isBlankOrEnd(this.text, this.at + 1, this.end)) {
+        decline('a flow mapping entry without `: `');
+      }
+      if (Object.hasOwn(entries, text) || text === '__proto__' || text === '<<') {
+        decline('a duplicate or reserved key');
+      }
+      this.at += 1;
+      entries[text] = this.value(depth + 1);
+      if (this.separator(0x7d)) {
+        return entries;
+      }
+    }
+  }
+
+  /** After an entry: `,` then another (not the closing bracket: a trailing comma is declined), or the close. */
+  private separator(close: number): boolean {
+    this.skipSpaces();
+    const c = this.text.charCodeAt(this.at);
+    this.at += 1;
+    if (c === close) {
+      return true;
+    }
+    if (c !== 0x2c) {
+      decline('a flow collection that does not close on its line');
+    }
+    this.skipSpaces();
+    const next = this.text.charCodeAt(this.at);
+    return next === 0x5d || next === 0x7d || next === 0x2c ? decline('an empty flow entry') : false;
+  }
+
+  private scalar(): { readonly text: string; readonly quoted: boolean } {
+    const text = this.text;
+    const start = this.at;
+    const c = text.charCodeAt(start);
+    if (c === QUOTE || c === APOSTROPHE) {
+      const close = this.closeQuote(start);
+      this.at = close + 1;
+      return { text: this.reader.quoted(start, close), quoted: true };
+    }
+    if (!startsPlain(text, start, this.end, true)) {
+      decline('a flow scalar YAML reads otherwise');
+    }
+    let at = start;
+    for (; at < this.end; at += 1) {
+      const ch = text.charCodeAt(at);
+      if (ch === 0x2c || ch === 0x5b || ch === 0x5d || ch === 0x7b || ch === 0x7d) {
+        break;
+      }
+      if (ch === COLON && (isBlankOrEnd(text, at + 1, this.end) || ',[]{}'.includes(text.charAt(at + 1)))) {
+        break;
+      }
+      if (ch === HASH && text.charCodeAt(at - 1) === SPACE) {
+        decline('a comment inside a flow collection');
+      }
+    }
+    this.at = at;
+    return { text: text.slice(start, at).trimEnd(), quoted: false };
+  }
+
+  private closeQuote(open: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(open);
+    for (let at = open + 1; at < this.end; at += 1) {
+      const c = text.charCodeAt(at);
+      if (quote === QUOTE && c === BACKSLASH) {
+        at += 1;
+      } else if (c === quote) {
+        if (quote === APOSTROPHE && text.charCodeAt(at + 1) === APOSTROPHE) {
+          at += 1;
+        } else {
+          return at;
+        }
+      }
+    }
+    return decline('a quoted scalar that does not end on its line');
+  }
+}
+
+/**
+ * Characters the reader leaves to the others: tabs (YAML's other white space), CR, NEL and the Unicode line
+ * separators (line breaks to some YAML readers), a byte order mark. Anchors, aliases, `!!` tags, directives
+ * and complex keys start with indicators, which the reader declines where a node starts.
+ */
+const OUTSIDE = /[\t\r\u0085\u2028\u2029\uFEFF]/;
+
+/** The template, or undefined when another reader must read the text (see the module comment). */
+export const loadYamlLines = (text: string, limits: LineReaderLimits): JsonObject | undefined => {
+  if (OUTSIDE.test(text)) {
+    return undefined;
+  }
+  const reader = new LineReader(text, limits);
+  try {
+    reader.advance(0, true);
+    if (reader.indent !== 0) {
+      return undefined;
+    }
+    const template = reader.mapping(0, 0);
+    return reader.atEnd() ? template : undefined;
+  } catch (error) {
+    if (error instanceof Declined) {
+      return undefined;
+    }
+    throw error;
+  }
+};

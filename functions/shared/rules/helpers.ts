@@ -4,6 +4,7 @@ import { getAttTarget, intrinsicName, type Json, literalInteger, literalString, 
 import type { TemplatePath } from '../template/locator';
 import { BUFFER_LIMIT_OPTION, DEFAULT_AVERAGE_LOG_LINE_BYTES } from '../template/task-memory';
 import type { ContainerView, DependsOnView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
+import { actionMatches } from './glob';
 import type { RuleOptionSpec } from './types';
 
 export const FIRELENS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html';
@@ -60,18 +61,9 @@ export const routerOption = (router: ContainerView, key: string): { value: Json;
   return { value: options[key] ?? null, path: [...router.path, 'FirelensConfiguration', 'Options', key] };
 };
 
-const actionPattern = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-
 /** True when an Allow statement grants `action` (wildcards honoured, case-insensitive). */
 const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
-  statements.some((s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionPattern(a).test(action)));
+  statements.some((s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionMatches(a, action)));
 
 /** Whether the role's permissions can be judged at all (no managed policies, no intrinsic documents). */
 export const roleIsKnown = (view: TemplateView, roleId: string | undefined): boolean => {

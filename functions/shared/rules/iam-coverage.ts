@@ -9,6 +9,7 @@
 import type { PolicyStatement } from '../fluentbit/iam';
 import { getAttTarget, isObject, type Json, literalString, refTarget } from '../template/intrinsics';
 import type { PolicyStatementView, RoleView } from '../template/view';
+import { actionMatches, globMatches } from './glob';
 
 export type Coverage = 'granted' | 'missing' | 'unknown';
 
@@ -69,9 +70,6 @@ const tokenize = (text: string, table: Map<string, string>): string =>
 /** An unknown part or a `${…}` token (see tokenize). */
 const MARK = /[\ue000-\uf8ff]/u;
 
-const globMatches = (pattern: string, text: string): boolean =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\*?]/g, (c) => (c === '*' ? '.*' : c === '?' ? '.' : `\\${c}`))}$`, 'su').test(text);
-
 /** The literal start of a field, up to its first wildcard or token. */
 const literalStart = (field: string): string => {
   const end = field.search(/[*?\ue000-\uf8ff]/u);
@@ -120,19 +118,10 @@ export const resourceCovers = (roleResource: Json, needed: Json): Coverage => {
   return results.includes('missing') ? 'missing' : results.includes('unknown') ? 'unknown' : 'granted';
 };
 
-const actionPattern = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-
 const isAllow = (s: PolicyStatementView): boolean => (s.effect ?? 'Allow').toLowerCase() === 'allow';
 
 const statementCoverage = (statement: PolicyStatementView, need: Need): Coverage => {
-  if (!statement.actions.some((a) => actionPattern(a).test(need.action))) {
+  if (!statement.actions.some((a) => actionMatches(a, need.action))) {
     return statement.unknownActions ? 'unknown' : 'missing';
   }
   if (statement.unknownResources) {
@@ -173,7 +162,7 @@ export const judgeRole = (role: RoleView, needed: readonly PolicyStatement[]): R
     if (results.includes('unknown') || role.hasUnknownPolicies) {
       unknown.push(need);
     } else {
-      const actionAbsent = !allows.some((s) => s.actions.some((a) => actionPattern(a).test(need.action)));
+      const actionAbsent = !allows.some((s) => s.actions.some((a) => actionMatches(a, need.action)));
       missing.push({ ...need, actionAbsent });
     }
   }

@@ -48,6 +48,39 @@ export const exactNumber = (value: number, source: string | undefined): Json => 
   return exact ? value : (source ?? String(value));
 };
 
+/**
+ * The characters a plain scalar can start with when a core tag of that name accepts it, read off the
+ * `yaml` library's regexes: null is `~`, `null`, `Null`, `NULL` or empty; bool `true`/`false` in three
+ * cases; int `0o7`, `0x1F`, `[-+]?[0-9]+`; float `.inf`, `.nan`, `-1.5e3`, `.5`. Most scalars of a template
+ * (`Type`, `AWS::ECS::Service`, `awslogs`) start with none of them and are known to be strings after one
+ * lookup, where js-yaml would have tried each tag's regex in turn. The tests check this table against
+ * strings each regex generates. A tag not named here is tried on every scalar.
+ */
+const FIRST_CHARACTERS: Readonly<Record<string, string>> = {
+  'tag:yaml.org,2002:null': '~nN',
+  'tag:yaml.org,2002:bool': 'tTfF',
+  'tag:yaml.org,2002:int': '-+0123456789',
+  'tag:yaml.org,2002:float': '-+.0123456789',
+};
+
+/** Only the null tag accepts the empty scalar (`key:` with nothing after it). */
+const EMPTY_SCALAR_TAGS = CORE_SCALAR_TAGS.filter((tag) => tag.test?.test('') === true);
+
+/** For each first character (by char code, below 128) the core tags that can accept it, in the `yaml` library's order. */
+const TAGS_BY_FIRST_CHARACTER: readonly (readonly CoreTag[])[] = Array.from({ length: 128 }, (_, code) =>
+  CORE_SCALAR_TAGS.filter((tag) => FIRST_CHARACTERS[tag.tag]?.includes(String.fromCharCode(code)) ?? true),
+);
+
+/** Tags that can accept a scalar starting past ASCII: none of the core ones, unless the `yaml` library adds one. */
+const NON_ASCII_TAGS = CORE_SCALAR_TAGS.filter((tag) => !Object.hasOwn(FIRST_CHARACTERS, tag.tag));
+
+/** The first core tag that reads a plain scalar as something other than a string, as the `yaml` library picks it. */
+export const coreTagOf = (source: string): CoreTag | undefined => {
+  const code = source.charCodeAt(0);
+  const candidates = source === '' ? EMPTY_SCALAR_TAGS : code < 128 ? TAGS_BY_FIRST_CHARACTER[code] : NON_ASCII_TAGS;
+  return candidates?.find((tag) => tag.test?.test(source) === true);
+};
+
 const coreScalar = (tag: CoreTag, source: string): Json => {
   const resolved = tag.resolve(source, () => undefined, { intAsBigInt: false });
   const value = isScalar(resolved) ? resolved.value : resolved;
@@ -60,14 +93,22 @@ const coreScalar = (tag: CoreTag, source: string): Json => {
   throw new DeclinedError(`a core scalar of type ${typeof value}`);
 };
 
-const implicitTypes = CORE_SCALAR_TAGS.map(
-  (tag, i) =>
-    new Type(`tag:firelens,fast:${String(i)}`, {
-      kind: 'scalar',
-      resolve: (data: unknown) => typeof data === 'string' && tag.test?.test(data) === true,
-      construct: (data: string) => coreScalar(tag, data),
-    }),
-);
+/**
+ * One implicit type for all core tags: js-yaml asks each implicit type in turn, and seven types meant seven
+ * regexes for every plain scalar; this one looks at the first character and tries only the tags it allows.
+ * The tag found is looked up again in construct: that runs only for the scalars that are not strings.
+ */
+const coreScalarType = new Type('tag:firelens,fast:core', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && coreTagOf(data) !== undefined,
+  construct: (data: string) => {
+    const tag = coreTagOf(data);
+    if (tag === undefined) {
+      throw new DeclinedError('a scalar no core tag reads');
+    }
+    return coreScalar(tag, data);
+  },
+});
 
 /** `!Sub x`, `!Sub [x, {…}]`, `!Transform {…}`: each short form on each kind of node, as the slow path reads them. */
 const shortFormTypes = Object.entries(SHORT_FORM_TAGS).flatMap(([tag, key]) =>
@@ -93,10 +134,10 @@ export const splitGetAtt = (value: string): Json => {
 };
 
 /** Structure (map, seq, str) from js-yaml; every plain scalar typed by the `yaml` library's core tags. */
-export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: implicitTypes, explicit: shortFormTypes });
+export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType], explicit: shortFormTypes });
 
 /** A key the slow path would keep as written but js-yaml has turned into a string of its value (`1.0` → "1"). */
-const isTypedKey = (key: string): boolean => key === '[object Object]' || CORE_SCALAR_TAGS.some((tag) => tag.test?.test(key) === true);
+const isTypedKey = (key: string): boolean => coreTagOf(key) !== undefined || key === '[object Object]';
 
 /** Walks the result once: declines typed keys. The depth and count were bounded while reading. */
 const keysAreText = (value: unknown): boolean => {

@@ -1,8 +1,9 @@
 /**
  * The YAML fast path. js-yaml builds plain objects directly and reads a template about nine times faster
  * than the `yaml` library composes its document (BENCHMARKS.md), so an ordinary template is read with it,
- * and the `yaml` library (load.ts) runs only where it is needed: for source positions, when a finding has
- * to be placed, and for every template this path declines. It declines — returns undefined — whenever
+ * and the `yaml` library (load.ts) runs only where it is needed: for the source positions js-yaml's node
+ * spans cannot give (yaml-fast-locator.ts; the shallow spans are recorded during this read), and for every
+ * template this path declines. It declines — returns undefined — whenever
  * the two readers could disagree or the text needs the slow path's limits and messages: any parse
  * error, anchors (alias fan-out is bounded only there), directives, explicit `!!` or verbatim tags,
  * complex keys, keys that YAML would read as numbers, booleans or null (the slow path keeps their text),
@@ -14,6 +15,7 @@ import { isScalar, Schema } from 'yaml';
 
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { SHORT_FORM_TAGS } from './yaml-locator';
+import { byteOrderMarkLength, type ComposeState, spanRecorder, type SpanTree } from './yaml-spans';
 
 export interface FastYamlLimits {
   readonly maxDepth: number;
@@ -155,13 +157,27 @@ const keysAreText = (value: unknown): boolean => {
   return true;
 };
 
-/** The template, or undefined when the slow path must read it (see the module comment). */
-export const loadYamlFast = (text: string, limits: FastYamlLimits): JsonObject | undefined => {
+/**
+ * Nodes recorded while reading, for the locator: the document's (depth 1), its entries' (2: `Resources` and
+ * its mapping) and theirs (3: each resource's key and value). A finding inside a resource is placed by
+ * reading that resource's text again (yaml-fast-locator.ts), so the whole template is read only once.
+ */
+const SHALLOW_SPAN_DEPTH = 3;
+
+export interface FastYamlRead {
+  readonly template: JsonObject;
+  /** Where the shallow nodes are in the text (see {@link SHALLOW_SPAN_DEPTH}). */
+  readonly spans: SpanTree;
+}
+
+/** The template and its shallow spans, or undefined when the slow path must read it (see the module comment). */
+export const loadYamlFast = (text: string, limits: FastYamlLimits): FastYamlRead | undefined => {
   if (DECLINED_TEXT.test(text)) {
     return undefined;
   }
+  const spans = spanRecorder();
   let values = 0;
-  const listener = (event: string, state: { anchor: string | null }): void => {
+  const listener = (event: string, state: ComposeState): void => {
     if (event === 'open') {
       values += 1;
       if (values > limits.maxValues) {
@@ -170,13 +186,18 @@ export const loadYamlFast = (text: string, limits: FastYamlLimits): JsonObject |
       if (values % limits.valuesPerCheckpoint === 0) {
         limits.checkpoint();
       }
+      if (state.depth <= SHALLOW_SPAN_DEPTH) {
+        spans.open(state);
+      }
     } else if (state.anchor !== null) {
       throw new DeclinedError('an anchor');
+    } else if (state.depth <= SHALLOW_SPAN_DEPTH) {
+      spans.close(state);
     }
   };
   let template: unknown;
   try {
-    // maxDepth (js-yaml 4.3) and the state's anchor are not in @types/js-yaml yet.
+    // maxDepth (js-yaml 4.3) and the listener's state are not in @types/js-yaml yet.
     const options: unknown = { schema: FAST_SCHEMA, maxDepth: limits.maxDepth, listener };
     template = load(text, options as Parameters<typeof load>[1]);
   } catch (error) {
@@ -186,5 +207,10 @@ export const loadYamlFast = (text: string, limits: FastYamlLimits): JsonObject |
     // The work budget's own error (the hook's deadline) stops the load, as on the slow path.
     throw error;
   }
-  return isObject(template) && keysAreText(template) ? template : undefined;
+  const root = spans.root();
+  if (!isObject(template) || root === undefined || !keysAreText(template)) {
+    return undefined;
+  }
+  const bom = byteOrderMarkLength(text);
+  return { template, spans: { text: text.slice(bom), offset: bom, root, depth: SHALLOW_SPAN_DEPTH } };
 };

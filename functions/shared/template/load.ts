@@ -17,7 +17,7 @@ import {
 import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { loadJsonTemplate } from './load-json';
-import { exactNumber, FAST_SCHEMA, loadYamlFast, splitGetAtt } from './load-yaml-fast';
+import { exactNumber, loadYamlFast, splitGetAtt } from './load-yaml-fast';
 import type { Locator } from './locator';
 import { fastYamlLocator } from './yaml-fast-locator';
 import { aliasResolver, scalarKeyText, shortFormKey, yamlLocator } from './yaml-locator';
@@ -100,11 +100,11 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
     valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
   });
   if (fast !== undefined) {
-    // Positions come from js-yaml's node spans when a finding needs one; where that walk cannot say, from the
-    // exact reader below, run once.
-    const spans = fastYamlLocator(text, FAST_SCHEMA);
+    // Positions come from the node spans js-yaml recorded while reading (and reads again for the entry a
+    // finding is in) when a finding needs one; where that walk cannot say, from the exact reader below, run once.
+    const spans = fastYamlLocator(text, fast.spans);
     let exact: Locator | undefined;
-    return { template: fast, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
+    return { template: fast.template, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
   }
   return loadYamlDocument(text, checkpoint);
 };

@@ -93,16 +93,12 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
   if (json !== undefined) {
     return json;
   }
-  const fast = loadYamlFast(text, {
-    maxDepth: FAST_PATH_MAX_DEPTH,
-    maxValues: MAX_SOURCE_VALUES,
-    checkpoint,
-    valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
-  });
+  const limits = { maxDepth: FAST_PATH_MAX_DEPTH, maxValues: MAX_SOURCE_VALUES, checkpoint, valuesPerCheckpoint: VALUES_PER_CHECKPOINT };
+  const fast = loadYamlFast(text, limits);
   if (fast !== undefined) {
     // Positions come from the node spans js-yaml recorded while reading (and reads again for the entry a
     // finding is in) when a finding needs one; where that walk cannot say, from the exact reader below, run once.
-    const spans = fastYamlLocator(text, fast.spans);
+    const spans = fastYamlLocator(text, fast.spans, limits);
     let exact: Locator | undefined;
     return { template: fast.template, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
   }

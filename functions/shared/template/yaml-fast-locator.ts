@@ -1,40 +1,18 @@
 /**
  * Source positions for a template the YAML fast path read, without the `yaml` library's document. While it
- * read the template, the fast path recorded where its shallow nodes open and close, down to each resource's
- * key and value (yaml-spans.ts). A finding's path is walked down those nodes. Where the path goes deeper,
- * js-yaml reads again only the text of that entry (`Task:` and its value), recording every node, and the
- * walk goes on there. The entry's text is trusted only if it reads as the value the template holds at that
+ * read the template, the fast path recorded where its shallow nodes open and close, down to the properties
+ * of each resource (load-yaml-fast.ts). A finding's path is walked down those nodes. Where the path goes
+ * deeper, js-yaml reads again only the text of the deepest entry recorded on the way (`ContainerDefinitions:`
+ * and its value), recording every node, and the walk goes on there. The entry's text is trusted only if it reads as the value the template holds at that
  * place; otherwise the whole text is read again, as it was before entries were read on their own. Where the
  * node shapes are not the plain ones this walk knows (a flow mapping entry without a value, a count that
  * does not match), it answers undefined and the exact reader places the finding instead.
  */
-import { load } from 'js-yaml';
-
 import { isObject } from './intrinsics';
-import { FAST_SCHEMA } from './load-yaml-fast';
+import { type FastYamlLimits, readYamlSpans } from './load-yaml-fast';
 import { linePosition, lineStarts, type Locator, seqIndex, type TemplatePath } from './locator';
 import { SHORT_FORM_TAGS } from './yaml-locator';
-import { type ComposeState, type Span, spanRecorder, type SpanTree } from './yaml-spans';
-
-/** Every node js-yaml composes from `text`; undefined if it does not read it (an entry's text cut wrongly). */
-const readSpans = (text: string, offset: number): SpanTree | undefined => {
-  const recorder = spanRecorder();
-  const listener = (event: string, state: ComposeState): void => {
-    if (event === 'open') {
-      recorder.open(state);
-    } else {
-      recorder.close(state);
-    }
-  };
-  const options: unknown = { schema: FAST_SCHEMA, listener };
-  try {
-    load(text, options as Parameters<typeof load>[1]);
-  } catch {
-    return undefined;
-  }
-  const root = recorder.root();
-  return root === undefined ? undefined : { text, offset, root, depth: Infinity };
-};
+import type { Span, SpanTree } from './yaml-spans';
 
 /** A node whose only child composed the same value (js-yaml tries a block mapping first): the child is the node. */
 const unwrap = (span: Span): Span => {
@@ -229,9 +207,9 @@ const sameJson = (a: unknown, b: unknown): boolean => {
 };
 
 /** The entry's text read on its own, if it reads as one entry with the key and value the template has there. */
-const readEntry = (tree: SpanTree, entry: Entry): SpanTree | undefined => {
+const readEntry = (tree: SpanTree, entry: Entry, limits: FastYamlLimits): SpanTree | undefined => {
   const [start, end] = entryBounds(tree.text, entry);
-  const slice = readSpans(tree.text.slice(start, end), tree.offset + start);
+  const slice = readYamlSpans(tree.text.slice(start, end), tree.offset + start, limits);
   const read = slice?.root.result;
   if (!isObject(read)) {
     return undefined;
@@ -243,20 +221,21 @@ const readEntry = (tree: SpanTree, entry: Entry): SpanTree | undefined => {
 
 /**
  * Places paths in a template the fast path read, from its shallow spans; undefined where this walk cannot say
- * (the caller asks the exact reader then). The range of a mapping entry is its key's.
+ * (the caller asks the exact reader then). The range of a mapping entry is its key's. Texts read again are
+ * read within the fast read's limits (and its work budget).
  */
-export const fastYamlLocator = (text: string, shallow: SpanTree): Locator => {
+export const fastYamlLocator = (text: string, shallow: SpanTree, limits: FastYamlLimits): Locator => {
   // Keyed by the entry's value node (by identity), never by a key's text.
   const entries = new WeakMap<Span, SpanTree | null>();
   let whole: SpanTree | null | undefined;
   let starts: number[] | undefined;
 
-  const readWhole = (): SpanTree | null => (whole ??= readSpans(shallow.text, shallow.offset) ?? null);
+  const readWhole = (): SpanTree | null => (whole ??= readYamlSpans(shallow.text, shallow.offset, limits) ?? null);
 
   const readEntryOnce = (entry: Entry): SpanTree | null => {
     let slice = entries.get(entry.value);
     if (slice === undefined) {
-      slice = readEntry(shallow, entry) ?? null;
+      slice = readEntry(shallow, entry, limits) ?? null;
       entries.set(entry.value, slice);
     }
     return slice;

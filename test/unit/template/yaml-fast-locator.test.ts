@@ -58,7 +58,7 @@ describe('fastYamlLocator', () => {
       return;
     }
     const exact = loadYamlDocument(text, () => undefined).locator;
-    const fast = fastYamlLocator(text, read.spans);
+    const fast = fastYamlLocator(text, read.spans, LIMITS);
 
     // Act
     const differences = pathsOf(read.template).flatMap((path) => {
@@ -101,7 +101,7 @@ const fastRead = (text: string): FastYamlRead => {
 
 /** Where the fast locator and the exact reader place each path, and what js-yaml read again to place them. */
 const placeAll = (text: string, paths: readonly TemplatePath[], spans = fastRead(text).spans) => {
-  const fast = fastYamlLocator(text, spans);
+  const fast = fastYamlLocator(text, spans, LIMITS);
   const exact = loadYamlDocument(text, () => undefined).locator;
   let mine: unknown[] = [];
   const read = textsRead(() => {
@@ -118,6 +118,7 @@ const TASK = [
   '    Task:',
   '        Type: AWS::ECS::TaskDefinition',
   '        Properties:',
+  '            TaskRoleArn: !GetAtt Role.Arn',
   '            ContainerDefinitions:',
   '                - Name: app',
   '                  Image: nginx',
@@ -127,8 +128,11 @@ const TASK = [
   '',
 ].join('\n');
 
+/** The text of TASK's ContainerDefinitions entry, from the start of its line to the end of the resource. */
+const CONTAINERS = TASK.slice(TASK.indexOf('            ContainerDefinitions:'), TASK.indexOf('Outputs:'));
+
 describe('fastYamlLocator, reading one entry again for a deeper path', () => {
-  it('places a finding inside an indented resource by reading only that resource, from the start of its line', () => {
+  it('places a finding below a resource property by reading only that property, from the start of its line', () => {
     // Act
     const { mine, theirs, read } = placeAll(TASK, [
       ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'],
@@ -136,15 +140,24 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
       ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0],
     ]);
 
-    // Assert: both findings come from one reading of the Task entry.
+    // Assert: all three come from one reading of the ContainerDefinitions entry.
     expect(mine).toEqual(theirs);
-    expect(mine[0]).toMatchObject({ line: 10, column: 19 });
-    expect(read).toEqual([TASK.slice(TASK.indexOf('    Task:'), TASK.indexOf('Outputs:'))]);
+    expect(mine[0]).toMatchObject({ line: 11, column: 19 });
+    expect(read).toEqual([CONTAINERS]);
   });
 
-  it('answers a path that ends at the shallow depth without reading anything again', () => {
+  it('places a path down to a resource property without reading anything again', () => {
     // Act
-    const { mine, theirs, read } = placeAll(TASK, [[], ['Description'], ['Resources'], ['Resources', 'Task'], ['Outputs', 'Arn']]);
+    const { mine, theirs, read } = placeAll(TASK, [
+      [],
+      ['Description'],
+      ['Resources'],
+      ['Resources', 'Task'],
+      ['Resources', 'Task', 'Properties', 'TaskRoleArn'],
+      ['Resources', 'Task', 'Properties', 'TaskRoleArn', 'Fn::GetAtt'],
+      ['Resources', 'Task', 'Properties', 'ContainerDefinitions'],
+      ['Outputs', 'Arn', 'Value'],
+    ]);
 
     // Assert
     expect(mine).toEqual(theirs);
@@ -157,25 +170,25 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
       ['Resources', 'Nope', 'Properties'],
       ['Parameters', 'Cpu'],
       ['Resources', 'Cluster', 'Properties', 'ClusterName'],
-      ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Nope', 'Deeper'],
       ['Resources', 'Task', 'Type', 'Deeper'],
+      ['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Nope', 'Deeper'],
     ]);
 
-    // Assert
+    // Assert: only the last goes below a property, into a list item that is there.
     expect(mine).toEqual(theirs);
     expect(mine[0]).toMatchObject({ line: 2, column: 1 });
-    expect(read).toHaveLength(2);
+    expect(read).toEqual([CONTAINERS]);
   });
 
   it('reads an entry once however many findings lie in it', () => {
     // Arrange
-    const fast = fastYamlLocator(TASK, fastRead(TASK).spans);
+    const fast = fastYamlLocator(TASK, fastRead(TASK).spans, LIMITS);
 
     // Act
     const read = textsRead(() => {
-      fast(['Resources', 'Task', 'Type']);
-      fast(['Resources', 'Task', 'Properties', 'ContainerDefinitions']);
+      fast(['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0]);
       fast(['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Name']);
+      fast(['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image']);
     });
 
     // Assert
@@ -187,31 +200,31 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
       'resources written as flow mappings, one to a line, with comments',
       'Resources:\n  Cluster: {Type: AWS::ECS::Cluster}  # shared\n  Task: {Type: AWS::ECS::TaskDefinition, Properties: {Cpu: 256, Tags: [{Key: a, Value: b}]}}\n',
       ['Resources', 'Task', 'Properties', 'Tags', 0, 'Value'],
-      '  Task: {Type: AWS::ECS::TaskDefinition, Properties: {Cpu: 256, Tags: [{Key: a, Value: b}]}}\n',
+      'Tags: [{Key: a, Value: b}]',
     ],
     [
       'a whole flow template on one line (the entry starts at its key, and ends where its value does)',
       'Resources: {A: {Type: X}, B: {Type: Y, Properties: {P: [1, 2]}}, C: {Type: Z}}\n',
       ['Resources', 'B', 'Properties', 'P', 1],
-      'B: {Type: Y, Properties: {P: [1, 2]}}',
+      'P: [1, 2]',
     ],
     [
       'block scalars with indentation indicators and kept line breaks',
-      'Resources:\n  Task:\n    Properties:\n      Script: |2\n          two more than the indicator\n        two\n      After: >-\n        folded\n      Kept: |+\n        kept\n\n\n  Next:\n    Type: X\n',
-      ['Resources', 'Task', 'Properties', 'After'],
-      '  Task:\n    Properties:\n      Script: |2\n          two more than the indicator\n        two\n      After: >-\n        folded\n      Kept: |+\n        kept\n\n\n',
+      'Resources:\n  Task:\n    Properties:\n      Script:\n        Body: |2\n            two more than the indicator\n          two\n        After: >-\n          folded\n        Kept: |+\n          kept\n\n\n  Next:\n    Type: X\n',
+      ['Resources', 'Task', 'Properties', 'Script', 'After'],
+      '      Script:\n        Body: |2\n            two more than the indicator\n          two\n        After: >-\n          folded\n        Kept: |+\n          kept\n\n\n',
     ],
     [
-      'comments after the entry, indented more and less than it',
-      'Resources:\n  A:\n    Properties:\n      Tags: [a, b]   # trailing\n      # inside, indented\n  # before B\n# at column 0\n\n  B:\n    Type: Y\n',
+      'a property followed by comments indented more and less than it',
+      'Resources:\n  A:\n    Properties:\n      Tags:\n        - a\n        - b   # trailing\n        # inside, indented\n  # before B\n# at column 0\n\n  B:\n    Type: Y\n',
       ['Resources', 'A', 'Properties', 'Tags', 1],
-      '  A:\n    Properties:\n      Tags: [a, b]   # trailing\n      # inside, indented\n  # before B\n# at column 0\n\n',
+      '      Tags:\n        - a\n        - b   # trailing\n        # inside, indented\n  # before B\n# at column 0\n\n',
     ],
     [
       'CRLF line ends and no line break at the end',
-      'Resources:\r\n  A:\r\n    Properties:\r\n      Name: !Sub "${AWS::StackName}-a"',
-      ['Resources', 'A', 'Properties', 'Name', 'Fn::Sub'],
-      '  A:\r\n    Properties:\r\n      Name: !Sub "${AWS::StackName}-a"',
+      'Resources:\r\n  A:\r\n    Properties:\r\n      Name: !Join ["-", [!Ref AWS::StackName, a]]',
+      ['Resources', 'A', 'Properties', 'Name', 'Fn::Join', 1, 0, 'Ref'],
+      '      Name: !Join ["-", [!Ref AWS::StackName, a]]',
     ],
   ])('places a finding in %s', (_what, text, path, entryText) => {
     // Act
@@ -225,7 +238,7 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
 
   it('reads the whole text again when the entry cut out does not read as the template has it', () => {
     // Arrange: no text the fast path reads is known to be cut wrongly, so a changed letter inside the
-    // resource (same length, so every offset holds) makes the entry read differently from the template.
+    // property (same length, so every offset holds) makes the entry read differently from the template.
     const read = fastRead(TASK);
     const changed = TASK.replace('Image: nginx', 'Image: nginX');
     const spans = { ...read.spans, text: changed };
@@ -235,12 +248,11 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
 
     // Assert
     expect(placed.mine).toEqual(placed.theirs);
-    expect(placed.read).toEqual([changed.slice(changed.indexOf('    Task:'), changed.indexOf('Outputs:')), changed]);
+    expect(placed.read).toEqual([CONTAINERS.replace('nginx', 'nginX'), changed]);
   });
 
   it('reads the whole text again when the entry cut out does not read at all (a JSON-style key right before its colon)', () => {
-    // Arrange: `"Resources":{` is a flow mapping's entry; on its own, a block mapping needs a space after the
-    // colon. (js-yaml composes the document's flow mapping inside a block one, so Resources is the entry recorded.)
+    // Arrange: `"Properties":{` is a flow mapping's entry; on its own, a block mapping needs a space after the colon.
     const text = '{"Resources":{"Task":{"Type":"X","Properties":{"A":1}}}} # YAML, so JSON.parse declines it\n';
 
     // Act
@@ -248,20 +260,21 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
 
     // Assert
     expect(mine).toEqual(theirs);
-    expect(read).toEqual(['"Resources":{"Task":{"Type":"X","Properties":{"A":1}}}', text]);
+    expect(read).toEqual(['"Properties":{"A":1}', text]);
   });
 
   it('counts offsets past a byte order mark, which js-yaml drops before reading', () => {
     // Arrange
-    const text = '\uFEFFResources:\n  A:\n    Type: X\n';
+    const text = '\uFEFFResources:\n  A:\n    Properties:\n      P:\n        Q: 1\n';
 
     // Act
-    const { mine, theirs } = placeAll(text, [
-      ['Resources', 'A', 'Type'],
-      ['Resources', 'A'],
+    const { mine, theirs, read } = placeAll(text, [
+      ['Resources', 'A', 'Properties'],
+      ['Resources', 'A', 'Properties', 'P', 'Q'],
     ]);
 
     // Assert
     expect(mine).toEqual(theirs);
+    expect(read).toEqual(['      P:\n        Q: 1\n']);
   });
 });

@@ -263,6 +263,25 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
     expect(read).toEqual(['"Properties":{"A":1}', text]);
   });
 
+  it('reads again within the limits of the fast read, so the work budget can stop it', () => {
+    // Arrange: the budget runs out after the template was read.
+    let deadlinePassed = false;
+    const limits = {
+      ...LIMITS,
+      valuesPerCheckpoint: 2,
+      checkpoint: () => {
+        if (deadlinePassed) {
+          throw new RangeError('past the deadline');
+        }
+      },
+    };
+    const fast = fastYamlLocator(TASK, fastRead(TASK).spans, limits);
+    deadlinePassed = true;
+
+    // Act / Assert
+    expect(() => fast(['Resources', 'Task', 'Properties', 'ContainerDefinitions', 0, 'Image'])).toThrow('past the deadline');
+  });
+
   it('counts offsets past a byte order mark, which js-yaml drops before reading', () => {
     // Arrange
     const text = '\uFEFFResources:\n  A:\n    Properties:\n      P:\n        Q: 1\n';

@@ -12,9 +12,10 @@
  */
 import { isScalar, Schema } from 'yaml';
 
-import type { Json, JsonObject } from './intrinsics';
-import { exactNumber, splitGetAtt } from './load-yaml-fast';
+import { isObject, type Json, type JsonObject } from './intrinsics';
+import { exactNumber, type FastYamlRead, SHALLOW_SPAN_DEPTH, splitGetAtt } from './load-yaml-fast';
 import { SHORT_FORM_TAGS } from './yaml-locator';
+import type { Span } from './yaml-spans';
 
 export interface LineReaderLimits {
   readonly maxDepth: number;
@@ -188,18 +189,21 @@ class LineReader {
     return this.text.charCodeAt(this.content) === DASH && isBlankOrEnd(this.text, this.content + 1, this.lineEnd);
   }
 
-  /** The node whose first line is the current one, indented past `parent`. */
-  node(parent: number, depth: number): Json {
+  /**
+   * The node whose first line is the current one, indented past `parent`. `spans`, when given, receives the
+   * spans of a collection's entries or items (see {@link recorded}).
+   */
+  node(parent: number, depth: number, spans?: Span[]): Json {
     if (this.isSequenceEntry()) {
-      return this.sequence(this.indent, depth);
+      return this.sequence(this.indent, depth, spans);
     }
     if (this.keyEnd() >= 0) {
-      return this.mapping(this.indent, depth);
+      return this.mapping(this.indent, depth, spans);
     }
     return this.value(this.content, parent, depth);
   }
 
-  sequence(indent: number, depth: number): Json[] {
+  sequence(indent: number, depth: number, spans?: Span[]): Json[] {
     this.count(depth);
     const items: Json[] = [];
     while (this.indent === indent && this.isSequenceEntry()) {
@@ -207,31 +211,79 @@ class LineReader {
       while (at < this.lineEnd && this.text.charCodeAt(at) === SPACE) {
         at += 1;
       }
-      if (at === this.lineEnd || this.text.charCodeAt(at) === HASH) {
-        this.advance(this.lineEnd + 1);
-        items.push(this.indent > indent ? this.node(indent, depth + 1) : this.empty(depth + 1));
-      } else {
-        // The entry's content is a node of its own, starting at its column (`- Name: x` opens a mapping there).
-        this.setLine(this.lineStart, at, this.lineEnd);
-        items.push(this.node(indent, depth + 1));
-      }
+      const start = at;
+      items.push(
+        spans === undefined
+          ? this.item(start, indent, depth + 1, undefined)
+          : this.recorded(spans, start, depth + 1, (children) => this.item(start, indent, depth + 1, children)),
+      );
     }
     return this.endOfCollection(indent, items);
   }
 
-  mapping(indent: number, depth: number): JsonObject {
+  /** A sequence entry's node, whose content starts at `at` on the entry's line or on the lines below. */
+  private item(at: number, indent: number, depth: number, spans: Span[] | undefined): Json {
+    if (at === this.lineEnd || this.text.charCodeAt(at) === HASH) {
+      this.advance(this.lineEnd + 1);
+      return this.indent > indent ? this.node(indent, depth, spans) : this.empty(depth);
+    }
+    // The entry's content is a node of its own, starting at its column (`- Name: x` opens a mapping there).
+    this.setLine(this.lineStart, at, this.lineEnd);
+    return this.node(indent, depth, spans);
+  }
+
+  mapping(indent: number, depth: number, spans?: Span[]): JsonObject {
     this.count(depth);
     const entries: JsonObject = {};
     while (this.indent === indent && !this.isSequenceEntry()) {
+      const keyStart = this.content;
       const keyEnd = this.keyEnd();
       const key = keyEnd < 0 ? decline('a line that is not a key') : this.key(keyEnd);
       if (Object.hasOwn(entries, key)) {
         decline('a duplicate key');
       }
       this.count(depth + 1);
-      entries[key] = this.entryValue(keyEnd + 1, indent, depth + 1);
+      if (spans === undefined) {
+        entries[key] = this.entryValue(keyEnd + 1, indent, depth + 1, undefined);
+      } else {
+        spans.push(this.keySpan(keyStart, keyEnd, key, depth + 2));
+        entries[key] = this.recorded(spans, keyEnd + 1, depth + 1, (children) => this.entryValue(keyEnd + 1, indent, depth + 1, children));
+      }
     }
     return this.endOfCollection(indent, entries);
+  }
+
+  /** A key's span: from its first character (a quote included) to its last, before the colon. */
+  private keySpan(start: number, colon: number, key: string, depth: number): Span {
+    let end = colon;
+    while (end > start && this.text.charCodeAt(end - 1) === SPACE) {
+      end -= 1;
+    }
+    return { start, end, result: key, tag: null, kind: 'scalar', depth, children: [] };
+  }
+
+  /**
+   * Reads a node at template depth `depth` with `read` and adds its span to `spans`, as js-yaml's listener
+   * would have recorded it (yaml-spans.ts): the span is one deeper than the template's count (the document is
+   * 1), and its own entries or items are recorded down to SHALLOW_SPAN_DEPTH. It ends where the next content
+   * line starts. A short form or a flow collection is marked `unread`: its inner nodes are not recorded, and
+   * the locator reads its entry again for a path into it.
+   */
+  private recorded(spans: Span[], start: number, depth: number, read: (children: Span[] | undefined) => Json): Json {
+    const children: Span[] = [];
+    const value = read(depth + 1 < SHALLOW_SPAN_DEPTH ? children : undefined);
+    const text = this.text;
+    let at = start;
+    while (text.charCodeAt(at) === SPACE) {
+      at += 1;
+    }
+    const tag = text.charCodeAt(at) === 0x21 ? text.slice(at, tokenEnd(text, at)) : null;
+    const inner = tag === null || !isObject(value) ? value : Object.values(value)[0];
+    const kind = Array.isArray(inner) ? 'sequence' : isObject(inner) ? 'mapping' : 'scalar';
+    const flow = text.charCodeAt(at) === 0x5b || text.charCodeAt(at) === 0x7b;
+    const end = this.atEnd() ? text.length : this.lineStart;
+    spans.push({ start, end, result: value, tag, kind, depth: depth + 1, children, unread: kind !== 'scalar' && (tag !== null || flow) });
+    return value;
   }
 
   private endOfCollection<T>(indent: number, collection: T): T {
@@ -244,7 +296,7 @@ class LineReader {
   }
 
   /** The value after `key:`: on the same line, or on the lines below (a sequence may sit at the key's column). */
-  private entryValue(from: number, indent: number, depth: number): Json {
+  private entryValue(from: number, indent: number, depth: number, spans: Span[] | undefined): Json {
     let at = from;
     while (at < this.lineEnd && this.text.charCodeAt(at) === SPACE) {
       at += 1;
@@ -254,9 +306,9 @@ class LineReader {
     }
     this.advance(this.lineEnd + 1);
     if (this.indent > indent) {
-      return this.node(indent, depth);
+      return this.node(indent, depth, spans);
     }
-    return this.indent === indent && this.isSequenceEntry() ? this.sequence(indent, depth) : this.empty(depth);
+    return this.indent === indent && this.isSequenceEntry() ? this.sequence(indent, depth, spans) : this.empty(depth);
   }
 
   /**
@@ -385,10 +437,7 @@ class LineReader {
   /** `!Ref x`, `!Sub |`, `!If [...]`, or a tag alone with its collection on the lines below. */
   private tagged(at: number, parent: number, depth: number): JsonObject {
     const text = this.text;
-    let end = at;
-    while (end < this.lineEnd && text.charCodeAt(end) !== SPACE) {
-      end += 1;
-    }
+    const end = Math.min(tokenEnd(text, at), this.lineEnd);
     const key = shortFormKey(text.slice(at, end));
     let next = end;
     while (next < this.lineEnd && text.charCodeAt(next) === SPACE) {
@@ -466,6 +515,15 @@ const chomp = (lines: readonly string[], strip: boolean): string => {
 };
 
 const isBlankOrEnd = (text: string, at: number, end: number): boolean => at >= end || text.charCodeAt(at) === SPACE;
+
+/** The end of the token (a tag) at `at`: the next space or line break. */
+const tokenEnd = (text: string, at: number): number => {
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== 0x0a) {
+    end += 1;
+  }
+  return end;
+};
 
 const FLOW_INDICATORS = charCodes(',[]{}');
 
@@ -654,8 +712,11 @@ class FlowReader {
  */
 const OUTSIDE = /[\t\r\u0085\u2028\u2029\uFEFF]/;
 
-/** The template, or undefined when another reader must read the text (see the module comment). */
-export const loadYamlLines = (text: string, limits: LineReaderLimits): JsonObject | undefined => {
+/**
+ * The template and the spans of its shallow nodes (as the js-yaml fast path records them, for the same
+ * locator), or undefined when another reader must read the text (see the module comment).
+ */
+export const loadYamlLines = (text: string, limits: LineReaderLimits): FastYamlRead | undefined => {
   if (OUTSIDE.test(text)) {
     return undefined;
   }
@@ -665,8 +726,14 @@ export const loadYamlLines = (text: string, limits: LineReaderLimits): JsonObjec
     if (reader.indent !== 0) {
       return undefined;
     }
-    const template = reader.mapping(0, 0);
-    return reader.atEnd() ? template : undefined;
+    const start = reader.content;
+    const children: Span[] = [];
+    const template = reader.mapping(0, 0, children);
+    if (!reader.atEnd()) {
+      return undefined;
+    }
+    const root: Span = { start, end: text.length, result: template, tag: null, kind: 'mapping', depth: 1, children };
+    return { template, spans: { text, offset: 0, root, depth: SHALLOW_SPAN_DEPTH } };
   } catch (error) {
     if (error instanceof Declined) {
       return undefined;

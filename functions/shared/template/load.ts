@@ -17,7 +17,7 @@ import {
 import { cutText, QUOTED_TEXT_LIMIT, TemplateParseError } from '../errors';
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { loadJsonTemplate } from './load-json';
-import { exactNumber, FAST_SCHEMA, loadYamlFast, splitGetAtt } from './load-yaml-fast';
+import { exactNumber, loadYamlFast, splitGetAtt } from './load-yaml-fast';
 import { loadYamlLines } from './load-yaml-lines';
 import type { Locator } from './locator';
 import { fastYamlLocator } from './yaml-fast-locator';
@@ -94,20 +94,15 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
   if (json !== undefined) {
     return json;
   }
-  const fastLimits = {
-    maxDepth: FAST_PATH_MAX_DEPTH,
-    maxValues: MAX_SOURCE_VALUES,
-    checkpoint,
-    valuesPerCheckpoint: VALUES_PER_CHECKPOINT,
-  };
+  const limits = { maxDepth: FAST_PATH_MAX_DEPTH, maxValues: MAX_SOURCE_VALUES, checkpoint, valuesPerCheckpoint: VALUES_PER_CHECKPOINT };
   // The line reader takes the block style templates are written in; js-yaml the rest of plain YAML.
-  const fast = loadYamlLines(text, fastLimits) ?? loadYamlFast(text, fastLimits);
+  const fast = loadYamlLines(text, limits) ?? loadYamlFast(text, limits);
   if (fast !== undefined) {
-    // Positions come from js-yaml's node spans when a finding needs one; where that walk cannot say, from the
-    // exact reader below, run once.
-    const spans = fastYamlLocator(text, FAST_SCHEMA);
+    // Positions come from the node spans recorded while reading (js-yaml reads again the entry a deeper
+    // finding is in) when a finding needs one; where that walk cannot say, from the exact reader below, run once.
+    const spans = fastYamlLocator(text, fast.spans, limits);
     let exact: Locator | undefined;
-    return { template: fast, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
+    return { template: fast.template, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
   }
   return loadYamlDocument(text, checkpoint);
 };

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { Schema, stringify } from 'yaml';
 
 import { loadTemplate, loadYamlDocument } from '../../../functions/shared/template/load';
-import { loadYamlFast } from '../../../functions/shared/template/load-yaml-fast';
+import { coreTagOf, loadYamlFast } from '../../../functions/shared/template/load-yaml-fast';
 import { REPO_ROOT } from '../../helpers/fixtures';
 
 /**
@@ -35,7 +35,7 @@ describe('loadYamlFast', () => {
     const text = readFileSync(file, 'utf8');
 
     // Act
-    const fast = loadYamlFast(text, LIMITS);
+    const fast = loadYamlFast(text, LIMITS)?.template;
 
     // Assert
     expect(fast).toEqual(exact(text));
@@ -59,7 +59,7 @@ describe('loadYamlFast', () => {
     ['unicode', 'Description: "Ünïcødé ✓ 日本語"\nb: plain ✓'],
   ])('reads %s as the exact reader does', (_what, text) => {
     // Act
-    const fast = loadYamlFast(text, LIMITS);
+    const fast = loadYamlFast(text, LIMITS)?.template;
 
     // Assert
     expect(fast).toBeDefined();
@@ -92,7 +92,7 @@ describe('loadYamlFast', () => {
 
     // Act
     const over = loadYamlFast(text, { ...LIMITS, maxValues: 40 });
-    const within = loadYamlFast(text, { ...LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) });
+    const within = loadYamlFast(text, { ...LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) })?.template;
 
     // Assert
     expect(over).toBeUndefined();
@@ -123,7 +123,7 @@ describe('loadYamlFast', () => {
         fc.constantFrom<'block' | 'flow'>('block', 'flow'),
         (value, style) => {
           const text = stringify(value, { collectionStyle: style, lineWidth: 20 });
-          const fast = loadYamlFast(text, LIMITS);
+          const fast = loadYamlFast(text, LIMITS)?.template;
           if (fast !== undefined) {
             readFast += 1;
             expect(fast).toEqual(exact(text));
@@ -163,5 +163,39 @@ describe('loadTemplate on YAML', () => {
     // Assert
     expect(loaded.template).toEqual(exact(text));
     expect(loaded.locator(['Resources', 'Task', 'Properties', 'Cpu', 'Ref'])).toMatchObject({ line: 5, column: 7 });
+  });
+});
+
+describe('coreTagOf', () => {
+  /** The `yaml` library's core scalar tags, tried in turn as that library does: the answer coreTagOf must give. */
+  const CORE_TAGS = new Schema({ schema: 'core' }).tags.flatMap((tag) => ('test' in tag && tag.test !== undefined ? [tag.test] : []));
+  const firstMatch = (source: string): RegExp | undefined => CORE_TAGS.find((test) => test.test(source));
+
+  it.each(CORE_TAGS.map((test) => [String(test), test]))('finds the first matching tag for every scalar %s reads', (_name, test) => {
+    fc.assert(
+      fc.property(fc.stringMatching(test), (source) => {
+        expect(coreTagOf(source)?.test).toBe(firstMatch(source));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([[''], ['~'], ['null'], ['TRUE'], ['0o17'], ['0x1F'], ['-.inf'], ['.NaN'], ['+1.5e3'], ['.5'], ['Type'], ['NULLx'], ['é']])(
+    'finds what trying every tag finds for %j',
+    (source) => {
+      expect(coreTagOf(source)?.test).toBe(firstMatch(source));
+    },
+  );
+
+  it('finds what trying every tag finds for any string', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[-+.0-9eE_oxa-fA-F~nNtTfF]{0,6}$/)),
+        (source) => {
+          expect(coreTagOf(source)?.test).toBe(firstMatch(source));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -26,7 +26,7 @@ const exact = (text: string): unknown => {
   }
 };
 
-const lines = (text: string): unknown => loadYamlLines(text, LIMITS);
+const lines = (text: string): unknown => loadYamlLines(text, LIMITS)?.template;
 
 const yamlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -147,7 +147,7 @@ describe('loadYamlLines', () => {
 
     // Act
     const over = loadYamlLines(text, { ...LIMITS, maxValues: 40 });
-    const within = loadYamlLines(text, { ...LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) });
+    const within = loadYamlLines(text, { ...LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) })?.template;
 
     // Assert
     expect(over).toBeUndefined();
@@ -170,7 +170,7 @@ describe('loadYamlLines', () => {
     const text = `a:\n${'  - x\n'.repeat(60_000)}b: 1 # end\n`;
 
     // Act
-    const read = loadYamlLines(text, { ...LIMITS, maxValues: 1_000_000 }) as { a: unknown[] } | undefined;
+    const read = loadYamlLines(text, { ...LIMITS, maxValues: 1_000_000 })?.template as { a: unknown[] } | undefined;
 
     // Assert
     expect(read?.a).toHaveLength(60_000);

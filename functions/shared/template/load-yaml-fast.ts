@@ -68,10 +68,25 @@ const FIRST_CHARACTERS: Readonly<Record<string, string>> = {
 /** Only the null tag accepts the empty scalar (`key:` with nothing after it). */
 const EMPTY_SCALAR_TAGS = CORE_SCALAR_TAGS.filter((tag) => tag.test?.test('') === true);
 
+/**
+ * The longest scalar the null and bool tags accept (`FALSE`; read off the same regexes, checked by the same
+ * tests): `TaskRoleArn` or `Properties` need not be tried against them. The number tags have no longest.
+ */
+const LONGEST: Readonly<Record<string, number>> = { 'tag:yaml.org,2002:null': 4, 'tag:yaml.org,2002:bool': 5 };
+
+const LONGEST_OF_ALL = Math.max(...Object.values(LONGEST));
+
 /** For each first character (by char code, below 128) the core tags that can accept it, in the `yaml` library's order. */
-const TAGS_BY_FIRST_CHARACTER: readonly (readonly CoreTag[])[] = Array.from({ length: 128 }, (_, code) =>
-  CORE_SCALAR_TAGS.filter((tag) => FIRST_CHARACTERS[tag.tag]?.includes(String.fromCharCode(code)) ?? true),
-);
+const tagsByFirstCharacter = (length: number): readonly (readonly CoreTag[])[] =>
+  Array.from({ length: 128 }, (_, code) =>
+    CORE_SCALAR_TAGS.filter(
+      (tag) => (FIRST_CHARACTERS[tag.tag]?.includes(String.fromCharCode(code)) ?? true) && length <= (LONGEST[tag.tag] ?? Infinity),
+    ),
+  );
+
+/** The same for any scalar, and for one longer than LONGEST_OF_ALL. */
+const TAGS_BY_FIRST_CHARACTER = tagsByFirstCharacter(0);
+const TAGS_BY_FIRST_CHARACTER_OF_LONG = tagsByFirstCharacter(LONGEST_OF_ALL + 1);
 
 /** Tags that can accept a scalar starting past ASCII: none of the core ones, unless the `yaml` library adds one. */
 const NON_ASCII_TAGS = CORE_SCALAR_TAGS.filter((tag) => !Object.hasOwn(FIRST_CHARACTERS, tag.tag));
@@ -79,20 +94,33 @@ const NON_ASCII_TAGS = CORE_SCALAR_TAGS.filter((tag) => !Object.hasOwn(FIRST_CHA
 /** The first core tag that reads a plain scalar as something other than a string, as the `yaml` library picks it. */
 export const coreTagOf = (source: string): CoreTag | undefined => {
   const code = source.charCodeAt(0);
-  const candidates = source === '' ? EMPTY_SCALAR_TAGS : code < 128 ? TAGS_BY_FIRST_CHARACTER[code] : NON_ASCII_TAGS;
+  const table = source.length > LONGEST_OF_ALL ? TAGS_BY_FIRST_CHARACTER_OF_LONG : TAGS_BY_FIRST_CHARACTER;
+  const candidates = source === '' ? EMPTY_SCALAR_TAGS : code < 128 ? table[code] : NON_ASCII_TAGS;
   return candidates?.find((tag) => tag.test?.test(source) === true);
 };
 
-const coreScalar = (tag: CoreTag, source: string): Json => {
+/** The value a core tag reads from a plain scalar; undefined for a type JSON has not (no core tag makes one). */
+const coreValue = (tag: CoreTag, source: string): Json | undefined => {
   const resolved = tag.resolve(source, () => undefined, { intAsBigInt: false });
   const value = isScalar(resolved) ? resolved.value : resolved;
   if (typeof value === 'number') {
     return exactNumber(value, source);
   }
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') {
-    return value;
+  return value === null || typeof value === 'string' || typeof value === 'boolean' ? value : undefined;
+};
+
+/** A plain scalar as the `yaml` library's core schema types it (the line reader's typing too); undefined as above. */
+export const plainScalar = (source: string): Json | undefined => {
+  const tag = coreTagOf(source);
+  return tag === undefined ? source : coreValue(tag, source);
+};
+
+const coreScalar = (tag: CoreTag, source: string): Json => {
+  const value = coreValue(tag, source);
+  if (value === undefined) {
+    throw new DeclinedError('a core scalar of a type JSON has not');
   }
-  throw new DeclinedError(`a core scalar of type ${typeof value}`);
+  return value;
 };
 
 /**

@@ -10,10 +10,8 @@
  * Plain scalars are typed by the `yaml` library's core schema, as on the other paths; tests compare the
  * three readers on every repository template and on generated ones.
  */
-import { isScalar, Schema } from 'yaml';
-
 import { isObject, type Json, type JsonObject } from './intrinsics';
-import { exactNumber, type FastYamlRead, SHALLOW_SPAN_DEPTH, splitGetAtt } from './load-yaml-fast';
+import { coreTagOf, type FastYamlRead, plainScalar, SHALLOW_SPAN_DEPTH, splitGetAtt } from './load-yaml-fast';
 import { SHORT_FORM_TAGS } from './yaml-locator';
 import type { Span } from './yaml-spans';
 
@@ -31,16 +29,6 @@ const decline = (why: string): never => {
   throw new Declined(why);
 };
 
-interface CoreTag {
-  readonly test: RegExp;
-  readonly resolve: (source: string, onError: (message: string) => void, options: { intAsBigInt: boolean }) => unknown;
-}
-
-/** The `yaml` library's core-schema scalar tags with an implicit test, in its own order (null, bool, int…, float…). */
-const CORE_TAGS: readonly CoreTag[] = (new Schema({ schema: 'core' }).tags as unknown as Partial<CoreTag>[]).filter(
-  (tag): tag is CoreTag => tag.test !== undefined,
-);
-
 /** The UTF-16 codes of an ASCII string's characters. */
 const charCodes = (ascii: string): ReadonlySet<number> => new Set(Array.from({ length: ascii.length }, (_, i) => ascii.charCodeAt(i)));
 
@@ -52,25 +40,11 @@ const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
 const BACKSLASH = 0x5c;
 
-/** Every core null, bool, int or float starts with one of these (see the tags' tests): others skip the tests. */
-const MAYBE_TYPED = charCodes('~nNtTfF0123456789-+.');
+/** A plain scalar typed by the core schema, as the other readers type it; declined for a type JSON has not. */
+const typedPlain = (text: string): Json => plainScalar(text) ?? decline('a core scalar of a type JSON has not');
 
-/** A plain scalar as the core schema types it: null, boolean, number (exactly, see exactNumber) or string. */
-const typedPlain = (text: string): Json => {
-  if (!MAYBE_TYPED.has(text.charCodeAt(0))) {
-    return text;
-  }
-  const tag = CORE_TAGS.find((t) => t.test.test(text));
-  if (tag === undefined) {
-    return text;
-  }
-  const resolved = tag.resolve(text, () => undefined, { intAsBigInt: false });
-  const value = isScalar(resolved) ? resolved.value : resolved;
-  if (typeof value === 'number') {
-    return exactNumber(value, text);
-  }
-  return value === null || typeof value === 'boolean' || typeof value === 'string' ? value : decline('a core scalar of another type');
-};
+/** A plain key the core schema would read as null, a boolean or a number (`1:`, `true:`), which YAML keeps as written. */
+const isTypedKey = (key: string): boolean => coreTagOf(key) !== undefined;
 
 /** Characters a plain scalar may not start with (YAML's indicators), beyond `-`, `?` and `:` before a space. */
 const INDICATORS = charCodes('[]{},#&*!|>\'"%@`');
@@ -89,10 +63,8 @@ class LineReader {
   lineEnd = 0;
   private values = 0;
   /** The next `:` and `#` found so far (or the text's length): searches move forward only, so all of them together scan the text once. */
-  private readonly found = new Map<number, number>([
-    [COLON, -1],
-    [HASH, -1],
-  ]);
+  private nextColon = -1;
+  private nextHash = -1;
 
   constructor(
     private readonly text: string,
@@ -130,23 +102,32 @@ class LineReader {
     this.indent = -1;
   }
 
-  /** The offset of the first `char` (`:` or `#`) at or after `from`, or the text's length; native search. */
-  private next(char: number, from: number): number {
-    const known = this.found.get(char) ?? -1;
-    if (known >= from) {
-      return known;
+  /**
+   * The offset of the first `:` (or `#`) at or after `from`, or the text's length: a native search, whose
+   * result is kept while later calls ask from no further than it (each call asks from past the last one's
+   * `from`, as lines are read in order).
+   */
+  private colonFrom(from: number): number {
+    if (this.nextColon < from) {
+      const at = this.text.indexOf(':', from);
+      this.nextColon = at < 0 ? this.text.length : at;
     }
-    const at = this.text.indexOf(String.fromCharCode(char), from);
-    const found = at < 0 ? this.text.length : at;
-    this.found.set(char, found);
-    return found;
+    return this.nextColon;
+  }
+
+  private hashFrom(from: number): number {
+    if (this.nextHash < from) {
+      const at = this.text.indexOf('#', from);
+      this.nextHash = at < 0 ? this.text.length : at;
+    }
+    return this.nextHash;
   }
 
   /** Where a comment starts on the current line (a `#` after a space), from `at` on; else the line's end. */
   private commentStart(at: number): number {
-    let hash = this.next(HASH, at);
+    let hash = this.hashFrom(at);
     while (hash < this.lineEnd && this.text.charCodeAt(hash - 1) !== SPACE) {
-      hash = this.next(HASH, hash + 1);
+      hash = this.hashFrom(hash + 1);
     }
     return Math.min(hash, this.lineEnd);
   }
@@ -327,7 +308,7 @@ class LineReader {
       return -1;
     }
     const end = this.commentStart(this.content);
-    for (let colon = this.next(COLON, this.content); colon < end; colon = this.next(COLON, colon + 1)) {
+    for (let colon = this.colonFrom(this.content); colon < end; colon = this.colonFrom(colon + 1)) {
       if (isBlankOrEnd(text, colon + 1, end)) {
         return colon;
       }
@@ -349,7 +330,7 @@ class LineReader {
     if (!startsPlain(key, 0, key.length, false) || key.includes(' #')) {
       decline('a key YAML reads otherwise');
     }
-    return typedPlain(key) === key ? key : decline('a key YAML would type');
+    return isTypedKey(key) ? decline('a key YAML would type') : key;
   }
 
   /** The quote closing the quoted scalar that opens at `open`, on the same line; -1 when it is not there. */
@@ -626,7 +607,7 @@ class FlowReader {
     for (;;) {
       this.skipSpaces();
       const key = this.scalar();
-      const text = key.quoted ? key.text : typedPlain(key.text) === key.text ? key.text : decline('a key YAML would type');
+      const text = key.quoted || !isTypedKey(key.text) ? key.text : decline('a key YAML would type');
       if (this.text.charCodeAt(this.at) !== COLON || !isBlankOrEnd(this.text, this.at + 1, this.end)) {
         decline('a flow mapping entry without `: `');
       }

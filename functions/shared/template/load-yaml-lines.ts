@@ -41,7 +41,10 @@ const APOSTROPHE = 0x27;
 const BACKSLASH = 0x5c;
 
 /** A plain scalar typed by the core schema, as the other readers type it; declined for a type JSON has not. */
-const typedPlain = (text: string): Json => plainScalar(text) ?? decline('a core scalar of a type JSON has not');
+const typedPlain = (text: string): Json => {
+  const value = plainScalar(text);
+  return value === undefined ? decline('a core scalar of a type JSON has not') : value;
+};
 
 /** A plain key the core schema would read as null, a boolean or a number (`1:`, `true:`), which YAML keeps as written. */
 const isTypedKey = (key: string): boolean => coreTagOf(key) !== undefined;

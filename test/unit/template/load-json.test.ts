@@ -215,8 +215,11 @@ describe('the JSON locator', () => {
       '}}',
     ].join('\n');
 
-    // Assert
+    // Assert: also keys that are not there, sorting before, between and after those that are.
     expectPlacedAsYaml(json, [
+      ['Resources', long],
+      ['Resources', `${long}0`],
+      ['Resources', `${long}bb`],
       ['Resources', `${long}d`],
       ['Resources', `${long}b`, 'Properties', 0, 'NoSuchKey'],
     ]);

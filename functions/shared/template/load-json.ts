@@ -131,25 +131,14 @@ const isOpening = (c: number): boolean => c === OPEN_BRACE || c === OPEN_BRACKET
 const isClosing = (c: number): boolean => c === CLOSE_BRACE || c === CLOSE_BRACKET;
 
 /**
- * An offset with its line (1-based) and the offset that line starts at. Lines are counted by the scan itself:
- * a JSON string holds no raw newline, so every newline lies between the tokens the scan steps over.
+ * A scan's position: an offset, its line (1-based) and the offset that line starts at. Lines are counted by
+ * the scan itself: a JSON string holds no raw newline, so every newline lies between the tokens it steps over.
  */
-interface Point {
-  readonly offset: number;
-  readonly line: number;
-  readonly lineStart: number;
-}
-
-/** A scan's position, moved forward by the skip functions below. */
 interface Cursor {
   offset: number;
   line: number;
   lineStart: number;
 }
-
-const cursorAt = (point: Point): Cursor => ({ offset: point.offset, line: point.line, lineStart: point.lineStart });
-
-const pointOf = (cursor: Cursor): Point => ({ offset: cursor.offset, line: cursor.line, lineStart: cursor.lineStart });
 
 const skipWhitespace = (text: string, cursor: Cursor): void => {
   for (let c = text.charCodeAt(cursor.offset); isWhitespace(c); c = text.charCodeAt(cursor.offset)) {
@@ -230,21 +219,53 @@ const keyOf = (text: string, start: number, end: number): string => {
   return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 };
 
-/** A value in the text: where it starts, where it ends once something has stepped past it, what was read of it. */
+/**
+ * A value in the text: where it starts, where it ends once something has stepped past it, what was read of
+ * it. Positions are plain number fields (offset, line, line start) rather than objects of their own: a
+ * template with thousands of findings keeps thousands of places, and every object kept is one more for the
+ * garbage collector to copy.
+ */
 interface Place {
-  readonly start: Point;
-  end?: Point;
-  reading?: Reading;
+  readonly start: number;
+  readonly line: number;
+  readonly lineStart: number;
+  /** {@link UNKNOWN} until something steps past the value. */
+  end: number;
+  endLine: number;
+  endLineStart: number;
+  reading: Reading | undefined;
 }
 
-/** An object member: placed at its key (which holds no newline, so it ends on its start line). */
+const UNKNOWN = -1;
+
+/** An object member, placed at its key (which holds no newline, so it ends on the line it starts). */
 interface Member extends Place {
   readonly key: string;
-  readonly keyStart: Point;
+  readonly keyStart: number;
+  readonly keyLine: number;
+  readonly keyLineStart: number;
   readonly keyEnd: number;
 }
 
 const isMember = (place: Place): place is Member => 'key' in place;
+
+const itemAt = (cursor: Cursor): Place => ({
+  start: cursor.offset,
+  line: cursor.line,
+  lineStart: cursor.lineStart,
+  end: UNKNOWN,
+  endLine: 0,
+  endLineStart: 0,
+  reading: undefined,
+});
+
+const startOf = (place: Place): Cursor => ({ offset: place.start, line: place.line, lineStart: place.lineStart });
+
+const setEnd = (place: Place, cursor: Cursor): void => {
+  place.end = cursor.offset;
+  place.endLine = cursor.line;
+  place.endLineStart = cursor.lineStart;
+};
 
 /**
  * V8 hashes a string longer than 16,383 characters by its length alone (String::kMaxHashCalcLength), so
@@ -254,37 +275,64 @@ const isHashedInFull = (key: string): boolean => key.length < 16_383;
 
 /**
  * The direct entries of an object or array, read from its opening bracket only as far as paths have needed
- * (their nested values are skipped, not read), and kept for the next path through it. Members are found by
- * key in a Map; keys too long for V8 to hash go to a list kept sorted for a binary search (a 5 MB template
- * holds at most about 300 of them, so inserting in order costs little).
+ * (their nested values are skipped, not read), and kept for the next path through it.
  */
 interface Reading {
   readonly isObject: boolean;
   /** Members or items in text order. All but the last have a known end; reading resumes after the last. */
   readonly entries: Place[];
-  readonly members: Map<string, Member>;
-  readonly longKeyMembers: Member[];
+  /** An object's members by key, once it has more than {@link LISTED_MEMBERS}. */
+  index?: MemberIndex;
   complete: boolean;
+}
+
+/**
+ * Most objects in a template have a handful of members: a list is searched faster than a Map is built.
+ * Past this many, lookups go through a {@link MemberIndex}.
+ */
+const LISTED_MEMBERS = 8;
+
+/**
+ * Members by key in a Map, except keys too long for V8 to hash, kept in a list sorted for a binary search
+ * (a 5 MB template holds at most about 300 of them, so inserting in order costs little).
+ */
+interface MemberIndex {
+  readonly hashed: Map<string, Member>;
+  readonly long: Member[];
 }
 
 /** The reading of a collection, begun on the first visit; undefined for a scalar. */
 const readingOf = (text: string, place: Place): Reading | undefined => {
-  const c = text.charCodeAt(place.start.offset);
+  const c = text.charCodeAt(place.start);
   if (place.reading === undefined && isOpening(c)) {
-    place.reading = { isObject: c === OPEN_BRACE, entries: [], members: new Map(), longKeyMembers: [], complete: false };
+    place.reading = { isObject: c === OPEN_BRACE, entries: [], complete: false };
   }
   return place.reading;
 };
 
 /** The member whose key starts at the cursor: key, colon, and the start of its value. */
 const readMember = (text: string, cursor: Cursor): Member => {
-  const keyStart = pointOf(cursor);
-  const keyEnd = closingQuote(text, keyStart.offset) + 1;
+  const { offset: keyStart, line: keyLine, lineStart: keyLineStart } = cursor;
+  const keyEnd = closingQuote(text, keyStart) + 1;
   cursor.offset = keyEnd;
   skipWhitespace(text, cursor);
   cursor.offset += 1;
   skipWhitespace(text, cursor);
-  return { key: keyOf(text, keyStart.offset, keyEnd), keyStart, keyEnd, start: pointOf(cursor) };
+  // Spelled out, not spread from itemAt: V8 makes a spread object with added fields about four times larger.
+  return {
+    start: cursor.offset,
+    line: cursor.line,
+    lineStart: cursor.lineStart,
+    end: UNKNOWN,
+    endLine: 0,
+    endLineStart: 0,
+    reading: undefined,
+    key: keyOf(text, keyStart, keyEnd),
+    keyStart,
+    keyLine,
+    keyLineStart,
+    keyEnd,
+  };
 };
 
 /** Index of the first long-key member whose key is not before `key` (binary search). */
@@ -302,90 +350,116 @@ const longKeyIndex = (members: readonly Member[], key: string): number => {
   return low;
 };
 
-const remember = (reading: Reading, entry: Place): void => {
-  reading.entries.push(entry);
-  if (!isMember(entry)) {
-    return;
-  }
-  if (isHashedInFull(entry.key)) {
-    reading.members.set(entry.key, entry);
+const addToIndex = (index: MemberIndex, member: Member): void => {
+  if (isHashedInFull(member.key)) {
+    index.hashed.set(member.key, member);
   } else {
-    reading.longKeyMembers.splice(longKeyIndex(reading.longKeyMembers, entry.key), 0, entry);
+    index.long.splice(longKeyIndex(index.long, member.key), 0, member);
   }
 };
 
-/** A member already read: O(1), or O(log k) comparisons among k long keys. */
-const knownMember = (reading: Reading, key: string): Member | undefined => {
-  if (isHashedInFull(key)) {
-    return reading.members.get(key);
+const remember = (reading: Reading, entry: Place): void => {
+  reading.entries.push(entry);
+  if (reading.index !== undefined && isMember(entry)) {
+    addToIndex(reading.index, entry);
+  } else if (reading.isObject && reading.entries.length > LISTED_MEMBERS) {
+    const index: MemberIndex = { hashed: new Map(), long: [] };
+    reading.entries.filter(isMember).forEach((member) => {
+      addToIndex(index, member);
+    });
+    reading.index = index;
   }
-  const found = reading.longKeyMembers[longKeyIndex(reading.longKeyMembers, key)];
+};
+
+/** A member already read: among a few listed, or O(1) in the Map, or O(log k) comparisons among k long keys. */
+const knownMember = (reading: Reading, key: string): Member | undefined => {
+  const index = reading.index;
+  if (index === undefined) {
+    return reading.entries.find((entry): entry is Member => isMember(entry) && entry.key === key);
+  }
+  if (isHashedInFull(key)) {
+    return index.hashed.get(key);
+  }
+  const found = index.long[longKeyIndex(index.long, key)];
   return found?.key === key ? found : undefined;
 };
 
 /**
- * Reads one more entry of `place`, the previous one ending at `from`; undefined (and the place's end known)
- * at its closing bracket.
+ * Reads one more entry of `place`, from the cursor (where the previous one ended); undefined (and the
+ * place's end known) at its closing bracket.
  */
-const readNext = (text: string, place: Place, reading: Reading, from: Point): Place | undefined => {
-  const cursor = cursorAt(from);
+const readNext = (text: string, place: Place, reading: Reading, cursor: Cursor): Place | undefined => {
   skipToEntry(text, cursor);
   if (cursor.offset >= text.length || isClosing(text.charCodeAt(cursor.offset))) {
     cursor.offset += 1;
-    place.end = pointOf(cursor);
+    setEnd(place, cursor);
     reading.complete = true;
     return undefined;
   }
-  const entry = reading.isObject ? readMember(text, cursor) : { start: pointOf(cursor) };
+  const entry = reading.isObject ? readMember(text, cursor) : itemAt(cursor);
   remember(reading, entry);
   return entry;
 };
 
-/** Just after the opening bracket of a collection (on the same line). */
-const afterOpening = (place: Place): Point => ({ ...place.start, offset: place.start.offset + 1 });
+/** Where reading resumes: after the last entry read (whose end is known), or just inside the opening bracket. */
+const resumeAfter = (place: Place, last: Place | undefined): Cursor =>
+  last === undefined
+    ? { offset: place.start + 1, line: place.line, lineStart: place.lineStart }
+    : { offset: last.end, line: last.endLine, lineStart: last.endLineStart };
 
-/** Where a value ends, skipping it when nothing has stepped past it yet (its own reading aside). */
-const skippedEnd = (text: string, place: Place): Point => {
-  if (place.end === undefined) {
-    const cursor = cursorAt(place.start);
+/** Finds where a value ends by skipping it, unless something has stepped past it already (its own reading aside). */
+const skipToEnd = (text: string, place: Place): void => {
+  if (place.end === UNKNOWN) {
+    const cursor = startOf(place);
     skipValue(text, cursor);
-    place.end = pointOf(cursor);
+    setEnd(place, cursor);
   }
-  return place.end;
 };
 
 /** Reads the rest of a collection, each entry skipped but the last one already read, whose end is known. */
 const finishReading = (text: string, place: Place, reading: Reading): void => {
   while (!reading.complete) {
     const last = reading.entries.at(-1);
-    readNext(text, place, reading, last === undefined ? afterOpening(place) : skippedEnd(text, last));
+    if (last !== undefined) {
+      skipToEnd(text, last);
+    }
+    readNext(text, place, reading, resumeAfter(place, last));
   }
 };
 
 /**
- * Where a value ends. When paths have read into it, its reading is finished rather than the whole value
- * skipped again, and so is the reading of its last entry, and so on down: that chain is walked first and
- * finished from the bottom up, without recursion.
+ * Finds where a value ends. When paths have read into it, its reading is finished rather than the whole
+ * value skipped again, and so is the reading of its last entry, and so on down: that chain is walked first
+ * and finished from the bottom up, without recursion.
  */
-const endOf = (text: string, place: Place): Point => {
+const findEnd = (text: string, place: Place): void => {
+  if (place.reading === undefined) {
+    skipToEnd(text, place);
+    return;
+  }
   const chain: Place[] = [];
-  for (let at: Place | undefined = place; at !== undefined && at.end === undefined; at = at.reading?.entries.at(-1)) {
+  for (let at: Place | undefined = place; at !== undefined && at.end === UNKNOWN; at = at.reading?.entries.at(-1)) {
     chain.push(at);
   }
   for (const at of chain.reverse()) {
     if (at.reading === undefined) {
-      skippedEnd(text, at);
+      skipToEnd(text, at);
     } else {
       finishReading(text, at, at.reading);
     }
   }
-  return skippedEnd(text, place);
 };
 
 /** Reads one more entry, after the last one read; undefined when there is none. */
 const readAnother = (text: string, place: Place, reading: Reading): Place | undefined => {
+  if (reading.complete) {
+    return undefined;
+  }
   const last = reading.entries.at(-1);
-  return reading.complete ? undefined : readNext(text, place, reading, last === undefined ? afterOpening(place) : endOf(text, last));
+  if (last !== undefined) {
+    findEnd(text, last);
+  }
+  return readNext(text, place, reading, resumeAfter(place, last));
 };
 
 /** The member named `key`, read on until it appears when it is not known yet (each entry is read once). */
@@ -402,7 +476,7 @@ const memberNamed = (text: string, place: Place, reading: Reading, key: string):
   return undefined;
 };
 
-const itemAt = (text: string, place: Place, reading: Reading, index: number): Place | undefined => {
+const nthItem = (text: string, place: Place, reading: Reading, index: number): Place | undefined => {
   if (!Number.isInteger(index) || index < 0) {
     return undefined;
   }
@@ -418,21 +492,28 @@ const childAt = (text: string, place: Place, segment: string | number): Place | 
   if (reading === undefined) {
     return undefined;
   }
-  return reading.isObject ? memberNamed(text, place, reading, String(segment)) : itemAt(text, place, reading, seqIndex(segment));
+  return reading.isObject ? memberNamed(text, place, reading, String(segment)) : nthItem(text, place, reading, seqIndex(segment));
 };
 
-const rangeOf = (start: Point, end: Point): SourceRange => ({
-  line: start.line,
-  column: start.offset - start.lineStart + 1,
-  endLine: end.line,
-  endColumn: end.offset - end.lineStart + 1,
+const valueRange = (place: Place): SourceRange => ({
+  line: place.line,
+  column: place.start - place.lineStart + 1,
+  endLine: place.endLine,
+  endColumn: place.end - place.endLineStart + 1,
+});
+
+const keyRange = (member: Member): SourceRange => ({
+  line: member.keyLine,
+  column: member.keyStart - member.keyLineStart + 1,
+  endLine: member.keyLine,
+  endColumn: member.keyEnd - member.keyLineStart + 1,
 });
 
 /** The root object, after any whitespace before it. */
 const rootPlace = (text: string): Place => {
   const cursor: Cursor = { offset: 0, line: 1, lineStart: 0 };
   skipWhitespace(text, cursor);
-  return { start: pointOf(cursor) };
+  return itemAt(cursor);
 };
 
 /**
@@ -460,8 +541,10 @@ const lazyJsonLocator = (text: string): Locator => {
       }
       place = child;
     }
-    return isMember(place)
-      ? rangeOf(place.keyStart, { ...place.keyStart, offset: place.keyEnd })
-      : rangeOf(place.start, endOf(text, place));
+    if (isMember(place)) {
+      return keyRange(place);
+    }
+    findEnd(text, place);
+    return valueRange(place);
   };
 };

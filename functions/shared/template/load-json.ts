@@ -249,7 +249,8 @@ interface Member extends Place {
 
 const isMember = (place: Place): place is Member => 'key' in place;
 
-const itemAt = (cursor: Cursor): Place => ({
+/** A value starting at the cursor, nothing known of it yet. */
+const placeAt = (cursor: Cursor): Place => ({
   start: cursor.offset,
   line: cursor.line,
   lineStart: cursor.lineStart,
@@ -318,7 +319,7 @@ const readMember = (text: string, cursor: Cursor): Member => {
   skipWhitespace(text, cursor);
   cursor.offset += 1;
   skipWhitespace(text, cursor);
-  // Spelled out, not spread from itemAt: V8 makes a spread object with added fields about four times larger.
+  // Spelled out, not spread from placeAt: V8 makes a spread object with added fields about four times larger.
   return {
     start: cursor.offset,
     line: cursor.line,
@@ -396,7 +397,7 @@ const readNext = (text: string, place: Place, reading: Reading, cursor: Cursor):
     reading.complete = true;
     return undefined;
   }
-  const entry = reading.isObject ? readMember(text, cursor) : itemAt(cursor);
+  const entry = reading.isObject ? readMember(text, cursor) : placeAt(cursor);
   remember(reading, entry);
   return entry;
 };
@@ -513,7 +514,7 @@ const keyRange = (member: Member): SourceRange => ({
 const rootPlace = (text: string): Place => {
   const cursor: Cursor = { offset: 0, line: 1, lineStart: 0 };
   skipWhitespace(text, cursor);
-  return itemAt(cursor);
+  return placeAt(cursor);
 };
 
 /**
@@ -526,8 +527,8 @@ const rootPlace = (text: string): Place => {
  * stepped over by at most one reading per collection around it that a path went into (a value passed
  * before a path went into it is passed again by its own reading), so all placements together scan at most
  * (depth of the deepest path placed + 1) × (text length): about once for a template whose findings lie
- * in Resources. A path step costs one Map lookup, or O(log k) comparisons of a key V8 does not hash, or one
- * array index.
+ * in Resources. A path step costs a search among at most {@link LISTED_MEMBERS} members, or one Map lookup,
+ * or O(log k) comparisons of a key too long for V8 to hash, or one array index.
  */
 const lazyJsonLocator = (text: string): Locator => {
   let root: Place | undefined;

@@ -52,9 +52,9 @@ const expectPlacedAsYaml = (json: string, extra: TemplatePath[] = []): void => {
   }
 };
 
-/** Paths in an order that jumps back and forth (every seventh, round and round): fresh locator each call. */
-const scrambled = (paths: readonly TemplatePath[]): TemplatePath[] =>
-  Array.from({ length: 7 }, (_, phase) => paths.filter((_path, i) => i % 7 === phase)).flat();
+/** The same items in an order that jumps back and forth: every seventh, then every seventh from the second, and so on. */
+const scrambled = <T>(items: readonly T[]): T[] =>
+  Array.from({ length: 7 }, (_, phase) => items.filter((_item, i) => i % 7 === phase)).flat();
 
 const parseError = (text: string): TemplateParseError => {
   try {
@@ -158,7 +158,7 @@ describe('the JSON locator', () => {
 
     // Assert
     expect([...backwards].reverse()).toEqual(expected);
-    expect(jumped).toEqual(scrambled(expected as unknown as TemplatePath[]));
+    expect(jumped).toEqual(scrambled(expected));
   });
 
   it.each([
@@ -185,7 +185,7 @@ describe('the JSON locator', () => {
   });
 
   it('places paths through 200 levels, and members after them, in either order', () => {
-    // Arrange: "k" sits at the deepest level the loader accepts; "b" follows the deep value.
+    // Arrange: the value of "k" sits at level 200, the deepest the loader accepts; "b" follows the deep value.
     const json = `{"a": ${'['.repeat(198)}{"k": "v"}${']'.repeat(198)},\n "b": {"c": [1]}}`;
     const deep: TemplatePath = ['a', ...Array<number>(198).fill(0), 'k'];
     const slow = viaYaml(json);
@@ -199,7 +199,7 @@ describe('the JSON locator', () => {
     // Assert
     const expected = [slow.locate(deep), slow.locate(['b', 'c', 0]), slow.locate(['a']), slow.locate([])];
     expect(deepFirstPlaces).toEqual(expected);
-    expect([deepLastPlaces[1], deepLastPlaces[0], deepLastPlaces[2], deepLastPlaces[3]]).toEqual(expected);
+    expect(deepLastPlaces).toEqual([expected[1], expected[0], expected[2], expected[3]]);
     expect(deepFirstPlaces[0]).toEqual({ line: 1, column: 206, endLine: 1, endColumn: 209 });
   });
 

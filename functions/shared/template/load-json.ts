@@ -1,12 +1,12 @@
 /**
  * The JSON fast path of the loader: `JSON.parse`, then one walk that checks what the YAML path guarantees
  * (no duplicate key, numbers kept exactly, nesting and size within the loader's limits). Positions are not
- * computed while loading: the first finding to place scans the text once into a tree of spans mirroring
- * the template. Whenever the text is not plain JSON, or a check fails, this returns undefined and the YAML
- * path reads the text instead, so every error keeps its message, line and column.
+ * computed while loading: a finding to place walks its path through the text, reading only the collections
+ * on that path (see {@link lazyJsonLocator}). Whenever the text is not plain JSON, or a check fails, this
+ * returns undefined and the YAML path reads the text instead, so every error keeps its message, line and column.
  */
 import { isObject, type JsonObject } from './intrinsics';
-import { linePosition, lineStarts, type Locator, seqIndex, type SourceRange, type TemplatePath } from './locator';
+import { type Locator, seqIndex, type SourceRange, type TemplatePath } from './locator';
 
 export interface JsonLimits {
   /** Deepest value, the root being 0 (the YAML path's MAX_DEPTH). */
@@ -114,145 +114,438 @@ const closingQuote = (text: string, open: number): number => {
   return text.length;
 };
 
-const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const COLON = 0x3a;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
-const NEWLINE = 0x0a;
 
-/** Offset just after the string that opens at `start` (a quote). */
-const stringEnd = (text: string, start: number): number => {
-  for (let i = start + 1; i < text.length; i += 1) {
+const isWhitespace = (c: number): boolean => c === SPACE || c === NEWLINE || c === 0x0d || c === 0x09;
+
+const isOpening = (c: number): boolean => c === OPEN_BRACE || c === OPEN_BRACKET;
+
+const isClosing = (c: number): boolean => c === CLOSE_BRACE || c === CLOSE_BRACKET;
+
+/**
+ * A scan's position: an offset, its line (1-based) and the offset that line starts at. Lines are counted by
+ * the scan itself: a JSON string holds no raw newline, so every newline lies between the tokens it steps over.
+ */
+interface Cursor {
+  offset: number;
+  line: number;
+  lineStart: number;
+}
+
+const skipWhitespace = (text: string, cursor: Cursor): void => {
+  for (let c = text.charCodeAt(cursor.offset); isWhitespace(c); c = text.charCodeAt(cursor.offset)) {
+    if (c === NEWLINE) {
+      cursor.line += 1;
+      cursor.lineStart = cursor.offset + 1;
+    }
+    cursor.offset += 1;
+  }
+};
+
+/** From the end of a key or value to the next key or item (past a comma), or to the closing bracket. */
+const skipToEntry = (text: string, cursor: Cursor): void => {
+  skipWhitespace(text, cursor);
+  if (text.charCodeAt(cursor.offset) === COMMA) {
+    cursor.offset += 1;
+    skipWhitespace(text, cursor);
+  }
+};
+
+/**
+ * Past the object or array at the cursor. A depth counter, not recursion (the text may nest 200 levels);
+ * strings are jumped whole by {@link closingQuote}, so brackets inside them do not count. This loop is the
+ * locator's hot path (Resources, nearly the whole template, is stepped over once), hence the local
+ * variables and the first test: outside strings, valid JSON has nothing at or below a space but whitespace.
+ */
+const skipCollection = (text: string, cursor: Cursor): void => {
+  let { offset: i, line, lineStart } = cursor;
+  for (let depth = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c === BACKSLASH) {
-      i += 1;
+    if (c <= SPACE) {
+      if (c === NEWLINE) {
+        line += 1;
+        lineStart = i + 1;
+      }
     } else if (c === QUOTE) {
-      return i + 1;
+      i = closingQuote(text, i);
+    } else if (isOpening(c)) {
+      depth += 1;
+    } else if (isClosing(c)) {
+      depth -= 1;
+      if (depth === 0) {
+        i += 1;
+        break;
+      }
     }
   }
-  return text.length;
+  cursor.offset = i;
+  cursor.line = line;
+  cursor.lineStart = lineStart;
 };
 
-/** Where one value sits: [start, end) offsets, and its children when it is a collection. */
-interface Span {
-  readonly start: number;
-  end: number;
-  readonly members?: Map<string, Member>;
-  readonly items?: Span[];
-}
-
-interface Member {
-  readonly keyStart: number;
-  readonly keyEnd: number;
-  value?: Span;
-}
-
-const isWhitespace = (c: number): boolean => c === 0x20 || c === NEWLINE || c === 0x0d || c === 0x09;
-
-const skipWhitespace = (text: string, i: number): number => {
-  let at = i;
-  while (at < text.length && isWhitespace(text.charCodeAt(at))) {
-    at += 1;
-  }
-  return at;
-};
-
-/** End of a number, `true`, `false` or `null` starting at `start`. */
-const scalarEnd = (text: string, start: number): number => {
-  let i = start;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (isWhitespace(c) || c === 0x2c || c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      break;
+/** Past a number, `true`, `false` or `null` (none holds a newline). */
+const skipScalar = (text: string, cursor: Cursor): void => {
+  for (let c = text.charCodeAt(cursor.offset); cursor.offset < text.length; c = text.charCodeAt(cursor.offset)) {
+    if (isWhitespace(c) || c === COMMA || isClosing(c)) {
+      return;
     }
-    i += 1;
+    cursor.offset += 1;
   }
-  return i;
 };
 
+/** Past the value at the cursor. */
+const skipValue = (text: string, cursor: Cursor): void => {
+  const c = text.charCodeAt(cursor.offset);
+  if (c === QUOTE) {
+    cursor.offset = closingQuote(text, cursor.offset) + 1;
+  } else if (isOpening(c)) {
+    skipCollection(text, cursor);
+  } else {
+    skipScalar(text, cursor);
+  }
+};
+
+/** A key as the template holds it: escapes decoded (JSON.parse accepted the text, so the slice is a valid string). */
 const keyOf = (text: string, start: number, end: number): string => {
   const raw = text.slice(start + 1, end - 1);
   return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 };
 
-/** One scan of text that JSON.parse accepted, into spans: iterative, as the text may nest 200 levels. */
-const indexJson = (text: string): Span | undefined => {
-  const stack: Span[] = [];
-  let pendingKey: Member | undefined;
-  let root: Span | undefined;
-  const place = (span: Span): void => {
-    const parent = stack.at(-1);
-    if (parent === undefined) {
-      root = span;
-    } else if (parent.items) {
-      parent.items.push(span);
-    } else if (pendingKey) {
-      pendingKey.value = span;
-      pendingKey = undefined;
-    }
+/**
+ * A value in the text: where it starts, where it ends once something has stepped past it, what was read of
+ * it. Positions are plain number fields (offset, line, line start) rather than objects of their own: a
+ * template with thousands of findings keeps thousands of places, and every object kept is one more for the
+ * garbage collector to copy.
+ */
+interface Place {
+  readonly start: number;
+  readonly line: number;
+  readonly lineStart: number;
+  /** {@link UNKNOWN} until something steps past the value. */
+  end: number;
+  endLine: number;
+  endLineStart: number;
+  reading: Reading | undefined;
+}
+
+const UNKNOWN = -1;
+
+/** An object member, placed at its key (which holds no newline, so it ends on the line it starts). */
+interface Member extends Place {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyLine: number;
+  readonly keyLineStart: number;
+  readonly keyEnd: number;
+}
+
+const isMember = (place: Place): place is Member => 'key' in place;
+
+/** A value starting at the cursor, nothing known of it yet. */
+const placeAt = (cursor: Cursor): Place => ({
+  start: cursor.offset,
+  line: cursor.line,
+  lineStart: cursor.lineStart,
+  end: UNKNOWN,
+  endLine: 0,
+  endLineStart: 0,
+  reading: undefined,
+});
+
+const startOf = (place: Place): Cursor => ({ offset: place.start, line: place.line, lineStart: place.lineStart });
+
+const setEnd = (place: Place, cursor: Cursor): void => {
+  place.end = cursor.offset;
+  place.endLine = cursor.line;
+  place.endLineStart = cursor.lineStart;
+};
+
+/**
+ * V8 hashes a string longer than 16,383 characters by its length alone (String::kMaxHashCalcLength), so
+ * such keys, all alike, would collide in a Map and turn each lookup into a walk of string comparisons.
+ */
+const isHashedInFull = (key: string): boolean => key.length < 16_383;
+
+/**
+ * The direct entries of an object or array, read from its opening bracket only as far as paths have needed
+ * (their nested values are skipped, not read), and kept for the next path through it.
+ */
+interface Reading {
+  readonly isObject: boolean;
+  /** Members or items in text order. All but the last have a known end; reading resumes after the last. */
+  readonly entries: Place[];
+  /** An object's members by key, once it has more than {@link LISTED_MEMBERS}. */
+  index?: MemberIndex;
+  complete: boolean;
+}
+
+/**
+ * Most objects in a template have a handful of members: a list is searched faster than a Map is built.
+ * Past this many, lookups go through a {@link MemberIndex}.
+ */
+const LISTED_MEMBERS = 8;
+
+/**
+ * Members by key in a Map, except keys too long for V8 to hash, kept in a list sorted for a binary search
+ * (a 5 MB template holds at most about 300 of them, so inserting in order costs little).
+ */
+interface MemberIndex {
+  readonly hashed: Map<string, Member>;
+  readonly long: Member[];
+}
+
+/** The reading of a collection, begun on the first visit; undefined for a scalar. */
+const readingOf = (text: string, place: Place): Reading | undefined => {
+  const c = text.charCodeAt(place.start);
+  if (place.reading === undefined && isOpening(c)) {
+    place.reading = { isObject: c === OPEN_BRACE, entries: [], complete: false };
+  }
+  return place.reading;
+};
+
+/** The member whose key starts at the cursor: key, colon, and the start of its value. */
+const readMember = (text: string, cursor: Cursor): Member => {
+  const { offset: keyStart, line: keyLine, lineStart: keyLineStart } = cursor;
+  const keyEnd = closingQuote(text, keyStart) + 1;
+  cursor.offset = keyEnd;
+  skipWhitespace(text, cursor);
+  cursor.offset += 1;
+  skipWhitespace(text, cursor);
+  // Spelled out, not spread from placeAt: V8 makes a spread object with added fields about four times larger.
+  return {
+    start: cursor.offset,
+    line: cursor.line,
+    lineStart: cursor.lineStart,
+    end: UNKNOWN,
+    endLine: 0,
+    endLineStart: 0,
+    reading: undefined,
+    key: keyOf(text, keyStart, keyEnd),
+    keyStart,
+    keyLine,
+    keyLineStart,
+    keyEnd,
   };
-  for (let i = skipWhitespace(text, 0); i < text.length; i = skipWhitespace(text, i)) {
-    const c = text.charCodeAt(i);
-    const parent = stack.at(-1);
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      const span: Span = c === OPEN_BRACE ? { start: i, end: i, members: new Map() } : { start: i, end: i, items: [] };
-      place(span);
-      stack.push(span);
-      i += 1;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      const closed = stack.pop();
-      if (closed) {
-        closed.end = i + 1;
-      }
-      i += 1;
-    } else if (c === QUOTE) {
-      const end = stringEnd(text, i);
-      if (parent?.members && pendingKey === undefined) {
-        pendingKey = { keyStart: i, keyEnd: end };
-        parent.members.set(keyOf(text, i, end), pendingKey);
-      } else {
-        place({ start: i, end });
-      }
-      i = end;
-    } else if (c === COLON || c === 0x2c) {
-      i += 1;
+};
+
+/** Index of the first long-key member whose key is not before `key` (binary search). */
+const longKeyIndex = (members: readonly Member[], key: string): number => {
+  let low = 0;
+  let high = members.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((members[mid]?.key ?? key) < key) {
+      low = mid + 1;
     } else {
-      const end = scalarEnd(text, i);
-      place({ start: i, end });
-      i = end;
+      high = mid;
     }
   }
-  return root;
+  return low;
+};
+
+const addToIndex = (index: MemberIndex, member: Member): void => {
+  if (isHashedInFull(member.key)) {
+    index.hashed.set(member.key, member);
+  } else {
+    index.long.splice(longKeyIndex(index.long, member.key), 0, member);
+  }
+};
+
+const remember = (reading: Reading, entry: Place): void => {
+  reading.entries.push(entry);
+  if (reading.index !== undefined && isMember(entry)) {
+    addToIndex(reading.index, entry);
+  } else if (reading.isObject && reading.entries.length > LISTED_MEMBERS) {
+    const index: MemberIndex = { hashed: new Map(), long: [] };
+    reading.entries.filter(isMember).forEach((member) => {
+      addToIndex(index, member);
+    });
+    reading.index = index;
+  }
+};
+
+/** A member already read: among a few listed, or O(1) in the Map, or O(log k) comparisons among k long keys. */
+const knownMember = (reading: Reading, key: string): Member | undefined => {
+  const index = reading.index;
+  if (index === undefined) {
+    return reading.entries.find((entry): entry is Member => isMember(entry) && entry.key === key);
+  }
+  if (isHashedInFull(key)) {
+    return index.hashed.get(key);
+  }
+  const found = index.long[longKeyIndex(index.long, key)];
+  return found?.key === key ? found : undefined;
+};
+
+/**
+ * Reads one more entry of `place`, from the cursor (where the previous one ended); undefined (and the
+ * place's end known) at its closing bracket.
+ */
+const readNext = (text: string, place: Place, reading: Reading, cursor: Cursor): Place | undefined => {
+  skipToEntry(text, cursor);
+  if (cursor.offset >= text.length || isClosing(text.charCodeAt(cursor.offset))) {
+    cursor.offset += 1;
+    setEnd(place, cursor);
+    reading.complete = true;
+    return undefined;
+  }
+  const entry = reading.isObject ? readMember(text, cursor) : placeAt(cursor);
+  remember(reading, entry);
+  return entry;
+};
+
+/** Where reading resumes: after the last entry read (whose end is known), or just inside the opening bracket. */
+const resumeAfter = (place: Place, last: Place | undefined): Cursor =>
+  last === undefined
+    ? { offset: place.start + 1, line: place.line, lineStart: place.lineStart }
+    : { offset: last.end, line: last.endLine, lineStart: last.endLineStart };
+
+/** Finds where a value ends by skipping it, unless something has stepped past it already (its own reading aside). */
+const skipToEnd = (text: string, place: Place): void => {
+  if (place.end === UNKNOWN) {
+    const cursor = startOf(place);
+    skipValue(text, cursor);
+    setEnd(place, cursor);
+  }
+};
+
+/** Reads the rest of a collection, each entry skipped but the last one already read, whose end is known. */
+const finishReading = (text: string, place: Place, reading: Reading): void => {
+  while (!reading.complete) {
+    const last = reading.entries.at(-1);
+    if (last !== undefined) {
+      skipToEnd(text, last);
+    }
+    readNext(text, place, reading, resumeAfter(place, last));
+  }
+};
+
+/**
+ * Finds where a value ends. When paths have read into it, its reading is finished rather than the whole
+ * value skipped again, and so is the reading of its last entry, and so on down: that chain is walked first
+ * and finished from the bottom up, without recursion.
+ */
+const findEnd = (text: string, place: Place): void => {
+  if (place.reading === undefined) {
+    skipToEnd(text, place);
+    return;
+  }
+  const chain: Place[] = [];
+  for (let at: Place | undefined = place; at !== undefined && at.end === UNKNOWN; at = at.reading?.entries.at(-1)) {
+    chain.push(at);
+  }
+  for (const at of chain.reverse()) {
+    if (at.reading === undefined) {
+      skipToEnd(text, at);
+    } else {
+      finishReading(text, at, at.reading);
+    }
+  }
+};
+
+/** Reads one more entry, after the last one read; undefined when there is none. */
+const readAnother = (text: string, place: Place, reading: Reading): Place | undefined => {
+  if (reading.complete) {
+    return undefined;
+  }
+  const last = reading.entries.at(-1);
+  if (last !== undefined) {
+    findEnd(text, last);
+  }
+  return readNext(text, place, reading, resumeAfter(place, last));
+};
+
+/** The member named `key`, read on until it appears when it is not known yet (each entry is read once). */
+const memberNamed = (text: string, place: Place, reading: Reading, key: string): Member | undefined => {
+  const known = knownMember(reading, key);
+  if (known !== undefined) {
+    return known;
+  }
+  for (let entry = readAnother(text, place, reading); entry !== undefined; entry = readAnother(text, place, reading)) {
+    if (isMember(entry) && entry.key === key) {
+      return entry;
+    }
+  }
+  return undefined;
+};
+
+const nthItem = (text: string, place: Place, reading: Reading, index: number): Place | undefined => {
+  if (!Number.isInteger(index) || index < 0) {
+    return undefined;
+  }
+  while (reading.entries.length <= index && readAnother(text, place, reading) !== undefined) {
+    // Reading on until the item exists or the array ends.
+  }
+  return reading.entries[index];
+};
+
+/** The entry of `place` that `segment` names, reading on as far as needed; undefined when there is none. */
+const childAt = (text: string, place: Place, segment: string | number): Place | undefined => {
+  const reading = readingOf(text, place);
+  if (reading === undefined) {
+    return undefined;
+  }
+  return reading.isObject ? memberNamed(text, place, reading, String(segment)) : nthItem(text, place, reading, seqIndex(segment));
+};
+
+const valueRange = (place: Place): SourceRange => ({
+  line: place.line,
+  column: place.start - place.lineStart + 1,
+  endLine: place.endLine,
+  endColumn: place.end - place.endLineStart + 1,
+});
+
+const keyRange = (member: Member): SourceRange => ({
+  line: member.keyLine,
+  column: member.keyStart - member.keyLineStart + 1,
+  endLine: member.keyLine,
+  endColumn: member.keyEnd - member.keyLineStart + 1,
+});
+
+/** The root object, after any whitespace before it. */
+const rootPlace = (text: string): Place => {
+  const cursor: Cursor = { offset: 0, line: 1, lineStart: 0 };
+  skipWhitespace(text, cursor);
+  return placeAt(cursor);
 };
 
 /**
  * The same places as the YAML path gives: a mapping entry at its key, an item at its value, a path that
- * leaves the template at the nearest place it reached. The spans are built on the first call.
+ * leaves the template at the nearest place it reached. Nothing is read until a finding asks: then the path
+ * is walked from the root, each collection on it read only as far as the next step needs (see
+ * {@link Reading}), and the readings kept for the next path.
+ *
+ * Cost: a finding's path is read once, and the next path reuses what is already read. A text character is
+ * stepped over by at most one reading per collection around it that a path went into (a value passed
+ * before a path went into it is passed again by its own reading), so all placements together scan at most
+ * (depth of the deepest path placed + 1) × (text length): about once for a template whose findings lie
+ * in Resources. A path step costs a search among at most {@link LISTED_MEMBERS} members, or one Map lookup,
+ * or O(log k) comparisons of a key too long for V8 to hash, or one array index.
  */
 const lazyJsonLocator = (text: string): Locator => {
-  let index: { readonly root: Span | undefined; readonly starts: readonly number[] } | undefined;
+  let root: Place | undefined;
   return (path: TemplatePath): SourceRange | undefined => {
-    index ??= { root: indexJson(text), starts: lineStarts(text) };
-    const root = index.root;
-    if (root === undefined) {
-      return undefined;
-    }
-    let span: Span = root;
-    let range: readonly [number, number] = [root.start, root.end];
+    root ??= rootPlace(text);
+    let place = root;
     for (const segment of path) {
-      const member: Member | undefined = span.members?.get(String(segment));
-      const next: Span | undefined = member ? member.value : span.items?.[seqIndex(segment)];
-      if (next === undefined) {
+      const child = childAt(text, place, segment);
+      if (child === undefined) {
         break;
       }
-      range = member ? [member.keyStart, member.keyEnd] : [next.start, next.end];
-      span = next;
+      place = child;
     }
-    const start = linePosition(index.starts, range[0]);
-    const end = linePosition(index.starts, range[1]);
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    if (isMember(place)) {
+      return keyRange(place);
+    }
+    findEnd(text, place);
+    return valueRange(place);
   };
 };

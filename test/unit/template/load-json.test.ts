@@ -40,6 +40,22 @@ const viaYaml = (json: string): { template: Json; locate: (path: TemplatePath) =
   };
 };
 
+/** Every path of the template and `extra`, placed in text order, then in reverse (fresh locators), as the YAML path does. */
+const expectPlacedAsYaml = (json: string, extra: TemplatePath[] = []): void => {
+  const slow = viaYaml(json);
+  const paths = [...pathsOf(slow.template), ...extra];
+  for (const order of [paths, [...paths].reverse()]) {
+    const fast = loadTemplate(json);
+    for (const path of order) {
+      expect([path, fast.locator(path)]).toEqual([path, slow.locate(path)]);
+    }
+  }
+};
+
+/** The same items in an order that jumps back and forth: every seventh, then every seventh from the second, and so on. */
+const scrambled = <T>(items: readonly T[]): T[] =>
+  Array.from({ length: 7 }, (_, phase) => items.filter((_item, i) => i % 7 === phase)).flat();
+
 const parseError = (text: string): TemplateParseError => {
   try {
     loadTemplate(text);
@@ -122,5 +138,105 @@ describe('loadTemplate on JSON text with colons and quotes inside strings', () =
 
   it('still refuses a duplicate key hidden among colons in strings', () => {
     expect(parseError('{"a": "x:y", "b\\":": 1, "a": ":"}')).toMatchObject({ message: 'duplicate key "a" (map keys must be unique)' });
+  });
+});
+
+describe('the JSON locator', () => {
+  it.each(fixtureTemplates())('places the paths of %s the same in any order', (_name, yamlText) => {
+    // Arrange: one locator per order, since each keeps what earlier paths read.
+    const template = loadTemplate(yamlText).template;
+    const json = JSON.stringify(template, null, 2);
+    const paths = pathsOf(template);
+    const inOrder = loadTemplate(json).locator;
+    const reversed = loadTemplate(json).locator;
+    const jumping = loadTemplate(json).locator;
+
+    // Act
+    const expected = paths.map((path) => [path, inOrder(path)]);
+    const backwards = [...paths].reverse().map((path) => [path, reversed(path)]);
+    const jumped = scrambled(paths).map((path) => [path, jumping(path)]);
+
+    // Assert
+    expect([...backwards].reverse()).toEqual(expected);
+    expect(jumped).toEqual(scrambled(expected));
+  });
+
+  it.each([
+    ['escaped quotes and backslashes in keys', '{"a\\\\": {"b\\"]}": 1, "\\\\\\"c": [2]}, "d\\\\\\\\": {"e": 3}}'],
+    ['escaped quotes and backslashes in values', '{"a": ["\\\\", "\\"", "x\\\\\\"]}", {"b": "\\\\\\\\"}], "c": {"d": "\\"{"}}'],
+    ['brackets and braces inside strings', '{"R": {"x": "]}{[", "y": {"z": "}]"}, "w": ["[", "{", "}"]}, "S": {"t": "]"}}'],
+    ['colons and commas inside strings', '{"a:b,": {"c": ":,", "d": [",:", {"e,": ":"}]}, "f": ","}'],
+    ['whitespace everywhere JSON allows it', ' \r\n\t{ "a" :\r\n\t[ 1 ,\n\n 2 , { "b"\t: { } } ] ,"c":[],"d" : {"e":[ [ ] ]} \n}\n\n'],
+    ['arrays of arrays', '{"a": [[1, [2, 3]], [], [[4]], [[], [[]]]], "b": [[[{"c": [[5, {"d": [[6]]}]]}]]]}'],
+    [
+      'empty collections and scalars of every kind',
+      '{"a": {}, "b": [], "c": [true, false, null, -1.5e-3, 0, "", {}, []], "d": {"e": null}}',
+    ],
+    ['a key "0" reached by a number segment', '{"0": {"1": [{"2": 3}]}, "x": [{"0": 4}]}'],
+  ])('places %s as the YAML path does', (_what, json) => {
+    expectPlacedAsYaml(json, [
+      ['a', '1'],
+      ['a', '01'],
+      ['a', -1],
+      ['a', 1.5],
+      [0, 1, 0, 2],
+      ['x', 0, 0],
+    ]);
+  });
+
+  it('places paths through 200 levels, and members after them, in either order', () => {
+    // Arrange: the value of "k" sits at level 200, the deepest the loader accepts; "b" follows the deep value.
+    const json = `{"a": ${'['.repeat(198)}{"k": "v"}${']'.repeat(198)},\n "b": {"c": [1]}}`;
+    const deep: TemplatePath = ['a', ...Array<number>(198).fill(0), 'k'];
+    const slow = viaYaml(json);
+
+    // Act: deep first (so "b" needs the end of 199 half-read collections), then the other way round.
+    const deepFirst = loadTemplate(json).locator;
+    const deepFirstPlaces = [deepFirst(deep), deepFirst(['b', 'c', 0]), deepFirst(['a']), deepFirst([])];
+    const deepLast = loadTemplate(json).locator;
+    const deepLastPlaces = [deepLast(['b', 'c', 0]), deepLast(deep), deepLast(['a']), deepLast([])];
+
+    // Assert
+    const expected = [slow.locate(deep), slow.locate(['b', 'c', 0]), slow.locate(['a']), slow.locate([])];
+    expect(deepFirstPlaces).toEqual(expected);
+    expect(deepLastPlaces).toEqual([expected[1], expected[0], expected[2], expected[3]]);
+    expect(deepFirstPlaces[0]).toEqual({ line: 1, column: 206, endLine: 1, endColumn: 209 });
+  });
+
+  it('places members after keys too long for V8 to hash, and those keys, however alike', () => {
+    // Arrange: three 20,000-character keys differing only at the end (one spelled with an escape), then a task.
+    const long = 'x'.repeat(20_000);
+    const json = [
+      '{"Resources": {',
+      `  "${long}b": {"Properties": [1]},`,
+      `  "${long}a": [[2]],`,
+      `  "${long}\\u0063": 3,`,
+      '  "Task": {"Properties": {"ContainerDefinitions": [{"Image": "i"}]}}',
+      '}}',
+    ].join('\n');
+
+    // Assert: also keys that are not there, sorting before, between and after those that are.
+    expectPlacedAsYaml(json, [
+      ['Resources', long],
+      ['Resources', `${long}0`],
+      ['Resources', `${long}bb`],
+      ['Resources', `${long}d`],
+      ['Resources', `${long}b`, 'Properties', 0, 'NoSuchKey'],
+    ]);
+  });
+
+  it('finds each of 2,000 members in reverse order', () => {
+    // Arrange: one member per line, so member i sits on line i + 2 and its "Image" at column 21 + its name.
+    const names = Array.from({ length: 2_000 }, (_, i) => `Task${String(i)}`);
+    const json = `{"Resources": {\n${names.map((name) => `"${name}": {"Properties": {"Image": ${String(names.length)}}}`).join(',\n')}\n}}`;
+    const { locator } = loadTemplate(json);
+
+    // Act
+    const lines = [...names]
+      .reverse()
+      .map((name) => [locator(['Resources', name])?.line, locator(['Resources', name, 'Properties', 'Image'])?.column]);
+
+    // Assert
+    expect(lines).toEqual([...names].reverse().map((name, i) => [names.length + 1 - i, name.length + 21]));
   });
 });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 
 import { globSync } from 'tinyglobby';
 
@@ -12,6 +13,7 @@ import { readTemplateFile } from './read-template';
 import { rulesCommand } from './rules-command';
 import { schemaCommand } from './schema-command';
 import { FIRELENS_VERSION } from './version';
+import { writeAll } from './write-fd';
 
 /** Every sub-command, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -48,14 +50,21 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
 
 /** The real file system and terminal, with relative paths taken from `cwd` (the process's by default). */
 export const createNodeIo = (cwd: string = process.cwd()): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => {
+    writeAll(1, text);
+  },
+  stderr: (text) => {
+    writeAll(2, text);
+  },
   readFile: (path, options) => readTemplateFile(resolve(cwd, path), options?.maxBytes),
   writeFile: (path, text) => {
     writeFileSync(resolve(cwd, path), text, 'utf8');
   },
   cwd,
-  isTty: process.stdout.isTTY,
+  // Asked only by the text report's colours.
+  get isTty() {
+    return isatty(1);
+  },
   env: process.env,
   // node_modules is never a template folder; dot-folders are skipped, as shells skip them.
   glob: (patterns, from) =>

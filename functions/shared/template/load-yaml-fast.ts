@@ -96,7 +96,12 @@ export const coreTagOf = (source: string): CoreTag | undefined => {
   const code = source.charCodeAt(0);
   const table = source.length > LONGEST_OF_ALL ? TAGS_BY_FIRST_CHARACTER_OF_LONG : TAGS_BY_FIRST_CHARACTER;
   const candidates = source === '' ? EMPTY_SCALAR_TAGS : code < 128 ? table[code] : NON_ASCII_TAGS;
-  return candidates?.find((tag) => tag.test?.test(source) === true);
+  for (const tag of candidates ?? []) {
+    if (tag.test?.test(source) === true) {
+      return tag;
+    }
+  }
+  return undefined;
 };
 
 /** The value a core tag reads from a plain scalar; undefined for a type JSON has not (no core tag makes one). */

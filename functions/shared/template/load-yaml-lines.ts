@@ -29,8 +29,16 @@ const decline = (why: string): never => {
   throw new Declined(why);
 };
 
-/** The UTF-16 codes of an ASCII string's characters. */
-const charCodes = (ascii: string): ReadonlySet<number> => new Set(Array.from({ length: ascii.length }, (_, i) => ascii.charCodeAt(i)));
+/** A table of the ASCII characters in `ascii`: one array read per character, as the reader asks for every line. */
+const charTable = (ascii: string): Uint8Array => {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < ascii.length; i += 1) {
+    table[ascii.charCodeAt(i)] = 1;
+  }
+  return table;
+};
+
+const isIn = (table: Uint8Array, c: number): boolean => c < 128 && table[c] === 1;
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -50,7 +58,7 @@ const typedPlain = (text: string): Json => {
 const isTypedKey = (key: string): boolean => coreTagOf(key) !== undefined;
 
 /** Characters a plain scalar may not start with (YAML's indicators), beyond `-`, `?` and `:` before a space. */
-const INDICATORS = charCodes('[]{},#&*!|>\'"%@`');
+const INDICATORS = charTable('[]{},#&*!|>\'"%@`');
 
 /** JSON's escapes, which YAML's double-quoted style shares; YAML's others (`\x41`, `\e`, `\ `…) are declined. */
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
@@ -306,7 +314,7 @@ class LineReader {
       const close = this.closingQuote(this.content);
       return close >= 0 && text.charCodeAt(close + 1) === COLON && isBlankOrEnd(text, close + 2, this.lineEnd) ? close + 1 : -1;
     }
-    if (INDICATORS.has(first)) {
+    if (isIn(INDICATORS, first)) {
       // `!Ref x`, `[a, b]`, `{a: b}`, `|`: a value, whatever colons follow (a tagged or flow key is declined there).
       return -1;
     }
@@ -509,7 +517,7 @@ const tokenEnd = (text: string, at: number): number => {
   return end;
 };
 
-const FLOW_INDICATORS = charCodes(',[]{}');
+const FLOW_INDICATORS = charTable(',[]{}');
 
 /**
  * Whether a plain scalar may start at `at` (before `end`): not at an indicator, and `-`, `?` or `:` only
@@ -517,13 +525,13 @@ const FLOW_INDICATORS = charCodes(',[]{}');
  */
 const startsPlain = (text: string, at: number, end: number, flow: boolean): boolean => {
   const c = text.charCodeAt(at);
-  if (at >= end || INDICATORS.has(c)) {
+  if (at >= end || isIn(INDICATORS, c)) {
     return false;
   }
   if (c !== DASH && c !== 0x3f && c !== COLON) {
     return true;
   }
-  return !isBlankOrEnd(text, at + 1, end) && !(flow && FLOW_INDICATORS.has(text.charCodeAt(at + 1)));
+  return !isBlankOrEnd(text, at + 1, end) && !(flow && isIn(FLOW_INDICATORS, text.charCodeAt(at + 1)));
 };
 
 /** A one-line flow collection: `[a, !Ref b, "c"]`, `{Key: v, Other: [1, 2]}`. */

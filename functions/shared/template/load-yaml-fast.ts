@@ -205,6 +205,8 @@ export interface FastYamlRead {
   readonly template: JsonObject;
   /** Where the shallow nodes are in the text (see {@link SHALLOW_SPAN_DEPTH}). */
   readonly spans: SpanTree;
+  /** Each line's start offset, when the reader found them on its way (the line reader). */
+  readonly lineStarts?: readonly number[];
 }
 
 /**

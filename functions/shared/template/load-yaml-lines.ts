@@ -73,6 +73,8 @@ class LineReader {
   lineStart = 0;
   lineEnd = 0;
   private values = 0;
+  /** The offset of each line's start, as locator.ts's lineStarts gives them: the locator need not scan the text again. */
+  readonly lineStarts: number[] = [0];
   /** The next `:` and `#` found so far (or the text's length): searches move forward only, so all of them together scan the text once. */
   private nextColon = -1;
   private nextHash = -1;
@@ -89,6 +91,7 @@ class LineReader {
   advance(from: number, documentStart = false): void {
     const text = this.text;
     for (let start = from; start < text.length;) {
+      this.reach(start);
       const newline = text.indexOf('\n', start);
       const end = newline < 0 ? text.length : newline;
       let at = start;
@@ -141,6 +144,13 @@ class LineReader {
       hash = this.hashFrom(hash + 1);
     }
     return Math.min(hash, this.lineEnd);
+  }
+
+  /** Notes a line start the first time the reader reaches it (it reaches them in order). */
+  reach(start: number): void {
+    if (start > (this.lineStarts.at(-1) ?? 0)) {
+      this.lineStarts.push(start);
+    }
   }
 
   atEnd(): boolean {
@@ -204,11 +214,12 @@ class LineReader {
         at += 1;
       }
       const start = at;
-      items.push(
-        spans === undefined
-          ? this.item(start, indent, depth + 1, undefined)
-          : this.recorded(spans, start, depth + 1, (children) => this.item(start, indent, depth + 1, children)),
-      );
+      const children = spans === undefined ? undefined : childrenAt(depth + 1);
+      const item = this.item(start, indent, depth + 1, children);
+      items.push(item);
+      if (spans !== undefined) {
+        spans.push(this.nodeSpan(start, item, depth + 1, children));
+      }
     }
     return this.endOfCollection(indent, items);
   }
@@ -235,12 +246,11 @@ class LineReader {
         decline('a duplicate key');
       }
       this.count(depth + 1);
-      if (spans === undefined) {
-        entries[key] = this.entryValue(keyEnd + 1, indent, depth + 1, undefined);
-      } else {
-        spans.push(this.keySpan(keyStart, keyEnd, key, depth + 2));
-        entries[key] = this.recorded(spans, keyEnd + 1, depth + 1, (children) => this.entryValue(keyEnd + 1, indent, depth + 1, children));
-      }
+      spans?.push(this.keySpan(keyStart, keyEnd, key, depth + 2));
+      const children = spans === undefined ? undefined : childrenAt(depth + 1);
+      const value = this.entryValue(keyEnd + 1, indent, depth + 1, children);
+      entries[key] = value;
+      spans?.push(this.nodeSpan(keyEnd + 1, value, depth + 1, children));
     }
     return this.endOfCollection(indent, entries);
   }
@@ -255,15 +265,13 @@ class LineReader {
   }
 
   /**
-   * Reads a node at template depth `depth` with `read` and adds its span to `spans`, as js-yaml's listener
-   * would have recorded it (yaml-spans.ts): the span is one deeper than the template's count (the document is
-   * 1), and its own entries or items are recorded down to SHALLOW_SPAN_DEPTH. It ends where the next content
+   * The span of a node at template depth `depth` just read, as js-yaml's listener would have recorded it
+   * (yaml-spans.ts): one deeper than the template's count (the document is 1), with the spans of its own
+   * entries or items in `children` down to SHALLOW_SPAN_DEPTH (see childrenAt). It ends where the next content
    * line starts. A short form or a flow collection is marked `unread`: its inner nodes are not recorded, and
    * the locator reads its entry again for a path into it.
    */
-  private recorded(spans: Span[], start: number, depth: number, read: (children: Span[] | undefined) => Json): Json {
-    const children: Span[] = [];
-    const value = read(depth + 1 < SHALLOW_SPAN_DEPTH ? children : undefined);
+  private nodeSpan(start: number, value: Json, depth: number, children: Span[] | undefined): Span {
     const text = this.text;
     let at = start;
     while (text.charCodeAt(at) === SPACE) {
@@ -274,8 +282,8 @@ class LineReader {
     const kind = Array.isArray(inner) ? 'sequence' : isObject(inner) ? 'mapping' : 'scalar';
     const flow = text.charCodeAt(at) === 0x5b || text.charCodeAt(at) === 0x7b;
     const end = this.atEnd() ? text.length : this.lineStart;
-    spans.push({ start, end, result: value, tag, kind, depth: depth + 1, children, unread: kind !== 'scalar' && (tag !== null || flow) });
-    return value;
+    const unread = kind !== 'scalar' && (tag !== null || flow);
+    return { start, end, result: value, tag, kind, depth: depth + 1, children: children ?? [], unread };
   }
 
   private endOfCollection<T>(indent: number, collection: T): T {
@@ -467,6 +475,7 @@ class LineReader {
     let indent = -1;
     let start = this.lineEnd + 1;
     while (start < text.length) {
+      this.reach(start);
       const newline = text.indexOf('\n', start);
       const end = newline < 0 ? text.length : newline;
       let spaces = 0;
@@ -507,6 +516,9 @@ const chomp = (lines: readonly string[], strip: boolean): string => {
 };
 
 const isBlankOrEnd = (text: string, at: number, end: number): boolean => at >= end || text.charCodeAt(at) === SPACE;
+
+/** Where the spans of the entries or items of a node at template depth `depth` go; undefined past SHALLOW_SPAN_DEPTH. */
+const childrenAt = (depth: number): Span[] | undefined => (depth + 1 < SHALLOW_SPAN_DEPTH ? [] : undefined);
 
 /** The end of the token (a tag) at `at`: the next space or line break. */
 const tokenEnd = (text: string, at: number): number => {
@@ -725,7 +737,10 @@ export const loadYamlLines = (text: string, limits: LineReaderLimits): FastYamlR
       return undefined;
     }
     const root: Span = { start, end: text.length, result: template, tag: null, kind: 'mapping', depth: 1, children };
-    return { template, spans: { text, offset: 0, root, depth: SHALLOW_SPAN_DEPTH } };
+    if (text.endsWith('\n')) {
+      reader.reach(text.length);
+    }
+    return { template, spans: { text, offset: 0, root, depth: SHALLOW_SPAN_DEPTH }, lineStarts: reader.lineStarts };
   } catch (error) {
     if (error instanceof Declined) {
       return undefined;

@@ -100,7 +100,7 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
   if (fast !== undefined) {
     // Positions come from the node spans recorded while reading (js-yaml reads again the entry a deeper
     // finding is in) when a finding needs one; where that walk cannot say, from the exact reader below, run once.
-    const spans = fastYamlLocator(text, fast.spans, limits);
+    const spans = fastYamlLocator(text, fast.spans, limits, fast.lineStarts);
     let exact: Locator | undefined;
     return { template: fast.template, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
   }

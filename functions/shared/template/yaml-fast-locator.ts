@@ -224,11 +224,11 @@ const readEntry = (tree: SpanTree, entry: Entry, limits: FastYamlLimits): SpanTr
  * (the caller asks the exact reader then). The range of a mapping entry is its key's. Texts read again are
  * read within the fast read's limits (and its work budget).
  */
-export const fastYamlLocator = (text: string, shallow: SpanTree, limits: FastYamlLimits): Locator => {
+export const fastYamlLocator = (text: string, shallow: SpanTree, limits: FastYamlLimits, knownStarts?: readonly number[]): Locator => {
   // Keyed by the entry's value node (by identity), never by a key's text.
   const entries = new WeakMap<Span, SpanTree | null>();
   let whole: SpanTree | null | undefined;
-  let starts: number[] | undefined;
+  let starts: readonly number[] | undefined = knownStarts;
 
   const readWhole = (): SpanTree | null => (whole ??= readYamlSpans(shallow.text, shallow.offset, limits) ?? null);
 

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 
 import { loadYamlDocument } from '../../../functions/shared/template/load';
 import { loadYamlLines } from '../../../functions/shared/template/load-yaml-lines';
+import { lineStarts } from '../../../functions/shared/template/locator';
 import { REPO_ROOT } from '../../helpers/fixtures';
 
 /**
@@ -58,6 +59,28 @@ describe('loadYamlLines', () => {
 
     // Assert: two fixtures use an `!If` over a flow mapping spread on several lines, which is declined
     expect(read ?? exact(text)).toEqual(exact(text));
+  });
+
+  it('finds every line start on its way, as the locator would scan them', () => {
+    // Arrange: the repository's templates, and texts with blank lines, comments and block scalars at the end
+    const texts = [
+      ...TEMPLATE_FILES.map((file) => readFileSync(file, 'utf8')),
+      'a: |\n  x\n\n',
+      'a: 1\n# end',
+      'a: 1\n\n\n',
+      '---\na:\n  - b\n',
+    ];
+
+    // Act
+    const found = texts.map((text) => [text, loadYamlLines(text, LIMITS)?.lineStarts]);
+
+    // Assert
+    expect(found.filter(([, starts]) => starts !== undefined).length).toBeGreaterThan(texts.length * 0.95);
+    for (const [text, starts] of found) {
+      if (starts !== undefined && typeof text === 'string') {
+        expect([text, starts]).toEqual([text, lineStarts(text)]);
+      }
+    }
   });
 
   it('reads nearly all repository templates itself', () => {

@@ -19,7 +19,7 @@ import { isObject, type Json, type JsonObject } from './intrinsics';
 import { loadJsonTemplate } from './load-json';
 import { exactNumber, loadYamlFast, splitGetAtt } from './load-yaml-fast';
 import { loadYamlLines } from './load-yaml-lines';
-import type { Locator } from './locator';
+import { type Locator, noLocation } from './locator';
 import { fastYamlLocator } from './yaml-fast-locator';
 import { aliasResolver, scalarKeyText, shortFormKey, yamlLocator } from './yaml-locator';
 
@@ -102,9 +102,26 @@ export const loadTemplate = (text: string, options: LoadOptions = {}): LoadedTem
     // finding is in) when a finding needs one; where that walk cannot say, from the exact reader below, run once.
     const spans = fastYamlLocator(text, fast.spans, limits, fast.lineStarts);
     let exact: Locator | undefined;
-    return { template: fast.template, locator: (path) => spans(path) ?? (exact ??= loadYamlDocument(text, checkpoint).locator)(path) };
+    return { template: fast.template, locator: (path) => spans(path) ?? (exact ??= exactLocator(text, checkpoint))(path) };
   }
   return loadYamlDocument(text, checkpoint);
+};
+
+/**
+ * The exact reader's positions for a text a fast reader read. js-yaml is more lenient than the `yaml` library
+ * in a few places (a comment right after a flow collection, `}# c`): where the exact reader refuses such a
+ * text, its findings go without a position rather than the placing throwing. The work budget's own error
+ * still stops the run.
+ */
+const exactLocator = (text: string, checkpoint: () => void): Locator => {
+  try {
+    return loadYamlDocument(text, checkpoint).locator;
+  } catch (error) {
+    if (error instanceof TemplateParseError) {
+      return noLocation;
+    }
+    throw error;
+  }
 };
 
 /** The exact reader: the `yaml` library's document, which gives every error its message and keeps positions. */

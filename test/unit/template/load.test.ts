@@ -56,6 +56,19 @@ describe('loadTemplate', () => {
     expect(locator(['A', 'B', 'Fn::Sub', 0])).toMatchObject({ line: 2, column: 3 });
   });
 
+  it('places nothing, and throws nothing, where js-yaml read a text the exact reader refuses', () => {
+    // Arrange: a comment with no space before it, after a flow mapping: js-yaml reads it, the yaml library refuses it
+    const loaded = loadTemplate('Resources: {A: {Type: X, Properties: {P, Q: 1}}}# c');
+
+    // Act
+    const place = (): unknown => loaded.locator(['Resources', 'A', 'Properties', 'Q']);
+
+    // Assert
+    expect(loaded.template).toEqual({ Resources: { A: { Type: 'X', Properties: { P: null, Q: 1 } } } });
+    expect(place).not.toThrow();
+    expect(place()).toBeUndefined();
+  });
+
   it('rejects duplicate keys with their line', () => {
     expect(() => loadTemplate('Resources:\n  A: 1\n  A: 2\n')).toThrow(TemplateParseError);
     try {

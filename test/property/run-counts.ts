@@ -32,6 +32,14 @@ const BASE_RUNS = {
   scenarioWrapped: 200,
   /** Valid templates with a `*` or `?` in a field that becomes an IAM resource: refused naming it, or audited clean. */
   iamWalkHostile: 300,
+  /** The line reader reads YAML the `yaml` library writes for generated values as the exact reader does, or declines it. */
+  lineReaderWritten: 400,
+  /** The same on texts in the styles templates are written in: every one the exact reader accepts is read. */
+  lineReaderHandWritten: 1000,
+  /** The same with unusual parts (typed keys, anchors, folded scalars, tabs…): read alike, or declined. */
+  lineReaderUnusual: 1500,
+  /** Repository templates with YAML syntax inserted, overwritten or deleted: never read otherwise than the exact reader. */
+  lineReaderMutated: 1500,
 } as const;
 
 /**

@@ -50,6 +50,11 @@ const figuresTable = (): string => {
       `${n(PROPERTY_RUNS.scenarioWrapped)} wrapped fixtures`,
       'test/property/scenarios.test.ts',
     ],
+    [
+      'Property: the YAML line reader reads a text as the exact reader does, or declines it; never one the exact reader refuses',
+      `${n(PROPERTY_RUNS.lineReaderWritten + PROPERTY_RUNS.lineReaderHandWritten + PROPERTY_RUNS.lineReaderUnusual)} generated texts + ${n(PROPERTY_RUNS.lineReaderMutated)} mutated templates`,
+      'test/unit/template/load-yaml-lines.test.ts',
+    ],
     ['**Generated templates per `npm test`**', `**${runs(VALID_TEMPLATES_PER_RUN, MUTATED_TEMPLATES_PER_RUN)}**`, ''],
     ['Hostile template texts and bytes', n(HOSTILE_INPUTS.text), 'test/hostile/text.test.ts, processes.test.ts'],
     ['Hostile parsed templates', n(HOSTILE_INPUTS.fragments), 'test/hostile/fragments.test.ts'],

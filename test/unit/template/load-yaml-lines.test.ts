@@ -8,6 +8,7 @@ import { loadYamlDocument } from '../../../functions/shared/template/load';
 import { loadYamlLines } from '../../../functions/shared/template/load-yaml-lines';
 import { lineStarts } from '../../../functions/shared/template/locator';
 import { REPO_ROOT } from '../../helpers/fixtures';
+import { PROPERTY_RUNS } from '../../property/run-counts';
 
 /**
  * The line reader must read every template exactly as the exact reader (the `yaml` library) does, or
@@ -221,7 +222,7 @@ describe('loadYamlLines', () => {
           read += Number(expectSameOrDeclined(stringify(value, { collectionStyle: style, lineWidth: 20 + width })));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: PROPERTY_RUNS.lineReaderWritten },
     );
     expect(read).toBeGreaterThan(100);
   });
@@ -232,7 +233,7 @@ describe('loadYamlLines', () => {
         expect([text, exact(text) === 'refused' || lines(text) !== undefined]).toEqual([text, true]);
         expectSameOrDeclined(text);
       }),
-      { numRuns: 1000 },
+      { numRuns: PROPERTY_RUNS.lineReaderHandWritten },
     );
   });
 
@@ -241,7 +242,7 @@ describe('loadYamlLines', () => {
       fc.property(handWritten(true), (text) => {
         expectSameOrDeclined(text);
       }),
-      { numRuns: 1500 },
+      { numRuns: PROPERTY_RUNS.lineReaderUnusual },
     );
   });
 
@@ -251,7 +252,7 @@ describe('loadYamlLines', () => {
       fc.property(fc.constantFrom(...texts), fc.array(mutation(), { minLength: 1, maxLength: 4 }), (text, mutations) => {
         expectSameOrDeclined(mutations.reduce((t, mutate) => mutate(t), text));
       }),
-      { numRuns: 1500 },
+      { numRuns: PROPERTY_RUNS.lineReaderMutated },
     );
   });
 });

@@ -51,6 +51,8 @@ export interface LintProcessRow {
   readonly bare: Samples;
   /** The first run, made without a code cache (it writes the cache the recorded runs use). */
   readonly firstMs: number;
+  /** The file linted, for a run of another linter on the same text. */
+  readonly path: string;
 }
 
 /**
@@ -99,6 +101,7 @@ export const measureLintProcesses = (
     lint: summarize(lint[i] ?? []),
     bare: summarize(bare[i] ?? []),
     firstMs: firstMs[i] ?? Number.NaN,
+    path: file.path,
   }));
 };
 
@@ -201,4 +204,33 @@ export const measureHostile = async (root: string, outDir: string, heavyYaml: st
     await hostileHook('1 MB YAML with 2 s left (deadline 0.5 s)', () => stackEvent(root, heavy?.url ?? ''), runs, 2_000),
   ]);
   return [...rows, ...hookRows];
+};
+
+export interface CfnLintRow {
+  readonly label: string;
+  /** cfn-lint's version, as it prints it. */
+  readonly version: string;
+  readonly cfnLint: Samples;
+  readonly firelens: Samples;
+}
+
+/**
+ * `npm run bench -- --cfn-lint`: cfn-lint on the same files as the lint-process rows, when it is on the PATH
+ * (#11 states its budgets as "≥ 40× and ≥ 20× faster than cfn-lint"). Off by default: cfn-lint takes about 10 s
+ * on the 400-resource template, and it is no dependency of this repository.
+ */
+export const measureCfnLint = (root: string, rows: readonly LintProcessRow[], runs: number): CfnLintRow[] => {
+  const version = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+  if (version.status !== 0) {
+    process.stderr.write('bench: --cfn-lint given, but cfn-lint is not on the PATH; no cfn-lint rows\n');
+    return [];
+  }
+  return rows.map((row) => {
+    const times = Array.from({ length: runs }, () => {
+      const start = process.hrtime.bigint();
+      spawnSync('cfn-lint', [row.path], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    });
+    return { label: row.label, version: version.stdout.trim(), cfnLint: summarize(times), firelens: row.lint };
+  });
 };

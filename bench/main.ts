@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --check] [--quick]`: bench/run.mjs bundles this file and runs it with
+ * `npm run bench [-- --check] [--quick] [--cfn-lint]`: bench/run.mjs bundles this file and runs it with
  * `node --expose-gc`. Prints one table (BENCHMARKS.md explains every row) and the budget verdicts;
  * with --check, exits 1 when a budget is missed.
  */
@@ -14,7 +14,7 @@ import { refusal, runPipeline } from '../functions/shared/pipeline';
 import { lintTemplate } from '../functions/shared/rules/lint';
 import type { JsonObject } from '../functions/shared/template/intrinsics';
 import { type BudgetInputs, budgetsOf, describeBudget, withinBudget } from './budgets';
-import { measureHostile, measureLintProcesses } from './cli-and-hostile';
+import { measureCfnLint, measureHostile, measureLintProcesses } from './cli-and-hostile';
 import { type GeneratedTemplate, generateTemplate } from './generate';
 import { measureHook, resourceEvent, servePayload, stackEvent } from './hook';
 import { FULL, measureRounds, QUICK, type Samples } from './measure';
@@ -202,6 +202,11 @@ const main = async (): Promise<number> => {
     CLI_SIZES.map((size) => ({ resources: size, template: prepare(size).expanded })),
     lintRuns,
   );
+  const withCfnLint = args.has('--cfn-lint');
+  if (withCfnLint) {
+    progress('cfn-lint on the same files');
+  }
+  const cfnLint = withCfnLint ? measureCfnLint(root, lintProcesses, 3) : [];
   progress('hostile inputs');
   const hostile = await measureHostile(root, outDir, yamlText, quick ? 1 : 3);
 
@@ -286,6 +291,14 @@ const main = async (): Promise<number> => {
       ratio(p.lint.median / p.bare.median),
     ]),
     ...lintProcesses.map((p) => [`the same, first run: no code cache yet (it writes one)`, p.label, ms(p.firstMs), '', '', '']),
+    ...cfnLint.map((c) => [
+      `${c.version} process on the same file (baseline column: \`firelens lint\`; ratio: times faster)`,
+      c.label,
+      ms(c.cfnLint.median),
+      ms(c.cfnLint.p95),
+      ms(c.firelens.median),
+      ratio(c.cfnLint.median / c.firelens.median),
+    ]),
     ['bare `node -e ""` process', '', ms(bare.median), ms(bare.p95), '', ''],
     ...hostile.map((h) => [`hostile, ${h.label} → ${h.answer}`, '', ms(h.ms.median), ms(h.ms.p95), '', '']),
   );

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --check] [--quick]`: bundles each function exactly as `sam build` would (the esbuild
+// `npm run bench [-- --check] [--quick] [--cfn-lint]`: bundles each function exactly as `sam build` would (the esbuild
 // Metadata of template.yaml, through scripts/sam-esbuild.mjs), rebuilds the CLI bundle, bundles
 // bench/main.ts, and runs it with --expose-gc. Everything it writes goes to .bench/ (git-ignored).
 import { build } from 'esbuild';

@@ -75,6 +75,7 @@ class LineReader {
   private values = 0;
   /** The offset of each line's start, as locator.ts's lineStarts gives them: the locator need not scan the text again. */
   readonly lineStarts: number[] = [0];
+  private lastLineStart = 0;
   /** The next `:` and `#` found so far (or the text's length): searches move forward only, so all of them together scan the text once. */
   private nextColon = -1;
   private nextHash = -1;
@@ -148,8 +149,9 @@ class LineReader {
 
   /** Notes a line start the first time the reader reaches it (it reaches them in order). */
   reach(start: number): void {
-    if (start > (this.lineStarts.at(-1) ?? 0)) {
+    if (start > this.lastLineStart) {
       this.lineStarts.push(start);
+      this.lastLineStart = start;
     }
   }
 

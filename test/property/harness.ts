@@ -426,7 +426,8 @@ const resolveConditionalFireLens = (
     outResources[id] = { ...after, Properties: takeSide(after['Properties'], properties, condition, onIndex) };
     const generatedCondition = `${id}FireLensEnabled`;
     for (const [genId, resource] of Object.entries(outResources)) {
-      if (genId.startsWith(`${id}FireLens`) && isObject(resource)) {
+      // A resource of the input whose id merely starts so (one the macro did not need to generate) is not new.
+      if (genId.startsWith(`${id}FireLens`) && !Object.hasOwn(inResources, genId) && isObject(resource)) {
         const { Condition: carried, ...rest } = resource;
         if (carried !== condition && carried !== generatedCondition) {
           problems.push(`new resource ${genId} does not carry the FireLens condition ${condition}: ${show(carried)}`);

@@ -55,6 +55,37 @@ describe('macro output keeps everything that is not FireLens', () => {
 });
 
 describe('preservationViolations (the checker itself)', () => {
+  it('keeps a resource of the input named like a generated one as the input one, under a conditional FireLens', async () => {
+    // Arrange: the macro generates no execution role here (an external one), so the user's topic keeps its id
+    const input: JsonObject = {
+      Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'AWS::StackName' }, 'prod'] } },
+      Resources: {
+        T: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            RequiresCompatibilities: ['FARGATE'],
+            NetworkMode: 'awsvpc',
+            Cpu: '256',
+            Memory: '512',
+            ExecutionRoleArn: 'arn:aws:iam::111122223333:role/shared-execution-role',
+            ContainerDefinitions: [{ Name: 'app', Image: 'public.ecr.aws/nginx/nginx:1.27' }],
+            FireLens: {
+              'Fn::If': ['IsProd', { Destination: { CloudWatchLogs: {} }, ExternalRolesGranted: true }, { Ref: 'AWS::NoValue' }],
+            },
+          },
+        },
+        TFireLensExecutionRole: { Type: 'AWS::SNS::Topic' },
+      },
+    };
+
+    // Act
+    const response = await invokeMacro(structuredClone(input));
+
+    // Assert
+    expect(response.status).toBe('success');
+    expect(preservationViolations(input, response.fragment as JsonObject)).toEqual([]);
+  });
+
   const task = (extra: JsonObject = {}): JsonObject => ({
     Resources: {
       T: {

@@ -146,6 +146,14 @@ export const rewrapConditionalFireLens = (
     if (task === undefined || !isObject(resource) || !isObject(written)) {
       continue;
     }
+    if (!isObject(original['Conditions']) || !Object.hasOwn(original['Conditions'], task.condition)) {
+      problems.push({
+        logicalId: plan.logicalId,
+        path: ['Properties', FIRELENS_KEY, 'Fn::If', 0],
+        message: `FireLens is under Fn::If on the condition ${task.condition}, which the template's Conditions do not define; CloudFormation would refuse the template`,
+      });
+      continue;
+    }
     const condition = generatedCondition(plan.logicalId, task, resource['Condition']);
     if (condition.definition !== undefined) {
       if (Object.hasOwn(conditions, condition.name) || Object.hasOwn(resources, condition.name)) {

@@ -116,6 +116,20 @@ describe('conditional FireLens', () => {
     ]);
   });
 
+  it('refuses a condition the template does not define, naming the task and the Fn::If', () => {
+    // Act
+    const result = runPipeline({ text: template(`!If [IsStaging, ${ON}, !Ref AWS::NoValue]`) }, { expand: 'always' });
+
+    // Assert
+    expect(refusal(result)).toEqual([
+      expect.objectContaining({
+        logicalId: 'WebTask',
+        path: ['Properties', 'FireLens', 'Fn::If', 0],
+        message: expect.stringMatching(/condition IsStaging, which the template's Conditions do not define/) as unknown,
+      }),
+    ]);
+  });
+
   it('leaves an Fn::If whose branches are both FireLens objects to the usual refusal', () => {
     // Act
     const result = runPipeline({ text: template(`!If [IsProd, ${ON}, ${ON}]`) }, { expand: 'always' });

@@ -199,7 +199,11 @@ export const preservationViolations = (written: JsonObject, expandedOutput: Json
 };
 
 const checkGenerated = (id: string, resource: Json | undefined, inResources: JsonObject, expanded: ReadonlySet<string>): string[] => {
-  const owner = [...expanded].find((task) => id.startsWith(`${task}FireLens`));
+  // The longest matching task id: `TFireLensExecutionPolicyFireLensTaskRole` is the role of a task named
+  // `TFireLensExecutionPolicy`, not of `T`.
+  const owner = [...expanded]
+    .filter((task) => id.startsWith(`${task}FireLens`))
+    .reduce<string | undefined>((longest, task) => (longest === undefined || task.length > longest.length ? task : longest), undefined);
   if (owner === undefined) {
     return [`new resource ${id} is not named after an expanded task (<Task>FireLens…)`];
   }

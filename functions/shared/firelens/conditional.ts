@@ -149,7 +149,7 @@ export const rewrapConditionalFireLens = (
     if (!isObject(original['Conditions']) || !Object.hasOwn(original['Conditions'], task.condition)) {
       problems.push({
         logicalId: plan.logicalId,
-        path: ['Properties', FIRELENS_KEY, 'Fn::If', 0],
+        path: ['Resources', plan.logicalId, 'Properties', FIRELENS_KEY, 'Fn::If', 0],
         message: `FireLens is under Fn::If on the condition ${task.condition}, which the template's Conditions do not define; CloudFormation would refuse the template`,
       });
       continue;

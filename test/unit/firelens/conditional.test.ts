@@ -124,7 +124,7 @@ describe('conditional FireLens', () => {
     expect(refusal(result)).toEqual([
       expect.objectContaining({
         logicalId: 'WebTask',
-        path: ['Properties', 'FireLens', 'Fn::If', 0],
+        path: ['Resources', 'WebTask', 'Properties', 'FireLens', 'Fn::If', 0],
         message: expect.stringMatching(/condition IsStaging, which the template's Conditions do not define/) as unknown,
       }),
     ]);

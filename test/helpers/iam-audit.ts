@@ -188,12 +188,17 @@ const isOpaqueName = (value: Json): boolean =>
  * An OpenSearch host that is not an AWS endpoint (`search-<domain>-<id>.<region>.es.amazonaws.com`,
  * `<collection>.<region>.aoss.amazonaws.com`), e.g. a custom domain endpoint, names no domain.
  */
-const AWS_SEARCH_ENDPOINT =
-  /^(?:search|vpc)-[a-z][a-z0-9-]*-[a-z0-9]+\.[a-z0-9-]+\.es\.amazonaws\.com$|^[a-z0-9]+\.[a-z0-9-]+\.aoss\.amazonaws\.com$/;
+/** Managed domain endpoints, and Serverless collection endpoints: each readable only for the service the output signs for. */
+const DOMAIN_ENDPOINT = /^(?:search|vpc)-[a-z][a-z0-9-]*-[a-z0-9]+\.[a-z0-9-]+\.es\.amazonaws\.com$/;
+const COLLECTION_ENDPOINT = /^[a-z0-9]+\.[a-z0-9-]+\.aoss\.amazonaws\.com$/;
+
+/** A search host the macro cannot name a resource for: no endpoint, or one of the other service (a collection signed as `es`). */
 const isUnreadableSearchHost = (options: JsonObject): boolean => {
   const host = options['Host'] ?? options['host'];
   const search = options['Name'] === 'es' || options['Name'] === 'opensearch';
-  return search && typeof host === 'string' && !AWS_SEARCH_ENDPOINT.test(host.toLowerCase());
+  const service = options['AWS_Service_Name'];
+  const endpoint = typeof service === 'string' && service.toLowerCase() === 'aoss' ? COLLECTION_ENDPOINT : DOMAIN_ENDPOINT;
+  return search && typeof host === 'string' && !endpoint.test(host.toLowerCase());
 };
 
 const auditTrust = (document: Json | undefined, say: (message: string) => void): void => {

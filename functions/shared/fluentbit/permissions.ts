@@ -226,7 +226,8 @@ export const openSearchStatements: StatementsBuilder = (options, context) => {
   if (hostText !== undefined && target === '*') {
     // A literal the macro cannot read is refused like a written wildcard (checks/iam.ts), unless accepted.
     const unreadable = unreadableEndpoint(hostText.toLowerCase(), serverless);
-    context.onResource?.({ option: 'Host', value: hostText, kind, arn: '*', unreadable });
+    const otherService = (serverless ? DOMAIN_ENDPOINT : COLLECTION_ENDPOINT).test(hostText.toLowerCase());
+    context.onResource?.({ option: 'Host', value: hostText, kind, arn: '*', unreadable, otherService });
   }
   // A `*` domain is the macro's own answer to a host it cannot read (noted above), not something the user wrote.
   const built = buildArn(

@@ -24,6 +24,12 @@ export interface ResourceSource {
   readonly strftime?: boolean;
   /** Set when a literal value named no resource the macro can read, so the grant covers every one of its kind: why. */
   readonly unreadable?: string;
+  /**
+   * The value names a resource of another service than the output signs for (a Serverless collection endpoint
+   * under an output without `Serverless: true`): no grant would make it work, so AllowWildcardResources does
+   * not accept it.
+   */
+  readonly otherService?: boolean;
 }
 
 /** Template parameters by name, as written (`{ Type, Default, AllowedValues }`). */

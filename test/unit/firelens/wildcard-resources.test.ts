@@ -118,28 +118,36 @@ describe('a wildcard written in a field that becomes an IAM resource', () => {
       'abc123.eu-west-1.aoss.amazonaws.com',
       '',
       'is an OpenSearch Serverless collection endpoint, but the output signs for a managed domain (set Serverless: true)',
+      false,
     ],
     [
       'a domain endpoint with Serverless: true',
       'search-logs-abc.eu-west-1.es.amazonaws.com',
       ', Serverless: true',
       'is an OpenSearch Service domain endpoint, but the output signs for a Serverless collection (remove Serverless: true)',
+      false,
     ],
-    ['a custom host name', 'logs.example.com', '', 'is not a domain endpoint (search-<name>-<id>.<region>.es.amazonaws.com)'],
-  ])('OpenSearch.Endpoint that is %s is refused: it would grant every domain or collection', (_what, host, extra, why) => {
-    // Arrange
-    const fireLens = `        Destination: {OpenSearch: {Endpoint: '${host}', Index: app${extra}}}`;
+    ['a custom host name', 'logs.example.com', '', 'is not a domain endpoint (search-<name>-<id>.<region>.es.amazonaws.com)', true],
+  ])(
+    'OpenSearch.Endpoint that is %s is refused: it would grant every domain or collection',
+    (_what, host, extra, why, acceptedWithFlag) => {
+      // Arrange
+      const fireLens = `        Destination: {OpenSearch: {Endpoint: '${host}', Index: app${extra}}}`;
 
-    // Act
-    const refused = expandFragment(wildcardTemplate({ fireLens }));
-    const accepted = expandFragment(wildcardTemplate({ fireLens }, true));
+      // Act
+      const refused = expandFragment(wildcardTemplate({ fireLens }));
+      const withFlag = expandFragment(wildcardTemplate({ fireLens }, true));
 
-    // Assert
-    expect(refused.ok ? [] : lines(refused.problems)).toEqual([
-      expect.stringContaining(`Task.Properties.FireLens.Destination.OpenSearch.Endpoint: "${host}" ${why}`),
-    ]);
-    expect(accepted.ok).toBe(true);
-  });
+      // Assert: AllowWildcardResources accepts the wide grant, but not an endpoint of the other service,
+      // where the router would sign for the wrong one and deliver nothing
+      expect(refused.ok ? [] : lines(refused.problems)).toEqual([
+        expect.stringContaining(`Task.Properties.FireLens.Destination.OpenSearch.Endpoint: "${host}" ${why}`),
+      ]);
+      expect(withFlag.ok ? [] : lines(withFlag.problems)).toEqual(
+        acceptedWithFlag ? [] : [expect.stringMatching(/the router could not deliver there$/)],
+      );
+    },
+  );
 
   it('lists every wildcard field of a task at once (an S3 ARN has no region, so Region is no IAM resource there)', () => {
     // Arrange

@@ -89,7 +89,11 @@ export const checkWildcardResources = (spec: FireLensSpec, task: FireLensTask, d
   const problems = new Map<string, Problem>();
   for (const source of derived.roleNeeds.writtenResources) {
     if (source.unreadable !== undefined) {
-      if (!spec.allowWildcardResources) {
+      if (source.otherService === true) {
+        // The output would sign for the wrong service: no policy makes it deliver, wide or not.
+        const message = `${JSON.stringify(source.value)} ${source.unreadable}; the router could not deliver there`;
+        problems.set(source.path.join('\u0000'), taskProblem(task, source.path, message));
+      } else if (!spec.allowWildcardResources) {
         const message = `${JSON.stringify(source.value)} ${source.unreadable}; the policy would allow every ${MATCHED[source.kind]} of the account in that region: write the endpoint, or set FireLens.AllowWildcardResources: true if the wide grant is intended`;
         problems.set(source.path.join('\u0000'), taskProblem(task, source.path, message));
       }

@@ -125,10 +125,19 @@ interface Needs {
   readonly kmsAlias: boolean;
 }
 
+/** The FireLens object as written, or its object branch under a conditional FireLens (`!If [C, {…}, !Ref AWS::NoValue]`). */
+const fireLensObject = (value: Json | undefined): Json | undefined => {
+  const branches = isObject(value) ? value['Fn::If'] : undefined;
+  if (!Array.isArray(branches)) {
+    return value;
+  }
+  return branches.slice(1).find((branch) => isObject(branch) && branch['Ref'] === undefined);
+};
+
 const needsOf = (kind: RoleKind, expandedTask: JsonObject, inputTask: JsonObject): Needs => {
   const properties = isObject(expandedTask['Properties']) ? expandedTask['Properties'] : {};
   const everything = objectsUnder(properties['ContainerDefinitions']);
-  const fireLensInput = isObject(inputTask['Properties']) ? inputTask['Properties']['FireLens'] : undefined;
+  const fireLensInput = fireLensObject(isObject(inputTask['Properties']) ? inputTask['Properties']['FireLens'] : undefined);
   const actions = new Set<string>();
   let opaqueNames = false;
   let templated = false;

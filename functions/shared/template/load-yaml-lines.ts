@@ -1,14 +1,14 @@
 /**
  * The line reader: the block-style YAML CloudFormation templates are written in, read a line at a time.
  * js-yaml reads any YAML one character at a time through a general state machine; in a fresh process it
- * takes about twice as long as this reader on a 1 MB template (BENCHMARKS.md). Templates use a small part of YAML: block mappings and
- * sequences, one-line scalars, short-form tags, one-line flow collections, literal block scalars. This
- * reader takes that part only, builds plain objects directly, and declines — returns undefined — at
- * anything else, so that js-yaml or the exact reader reads the text instead: anchors, aliases, other tags,
- * complex keys, multi-line plain, quoted or flow values, folded or kept block scalars, tabs, CRs, escapes
- * JSON does not have, duplicate keys, keys YAML would type (`1:`, `true:`), `__proto__` and `<<`.
- * Plain scalars are typed by the `yaml` library's core schema, as on the other paths; tests compare the
- * three readers on every repository template and on generated ones.
+ * takes about twice as long as this reader on a 1 MB template (BENCHMARKS.md). Templates use a small part
+ * of YAML: block mappings and sequences, one-line scalars, short-form tags, one-line flow collections,
+ * literal block scalars. This reader takes that part only, builds plain objects directly, and declines —
+ * returns undefined — at anything else, so that js-yaml or the exact reader reads the text instead:
+ * anchors, aliases, other tags, complex keys, multi-line plain, quoted or flow values, folded or kept block
+ * scalars, tabs, CRs, escapes JSON does not have, duplicate keys, keys YAML would type (`1:`, `true:`),
+ * `__proto__` and `<<`. Plain scalars are typed by the `yaml` library's core schema, as on the other paths;
+ * tests compare the three readers on every repository template and on generated ones.
  */
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { coreTagOf, type FastYamlRead, plainScalar, SHALLOW_SPAN_DEPTH, splitGetAtt } from './load-yaml-fast';
@@ -65,6 +65,36 @@ const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
 /** The JSON key of a short-form tag (`!Sub` → `Fn::Sub`); any other tag is declined. */
 const shortFormKeyOf = (tag: string): string => shortFormKey(tag) ?? decline(`the tag ${tag}`);
+
+/** The quote closing the quoted scalar that opens at `open`, before `end` (its line's end); -1 when it is not there. */
+const closingQuote = (text: string, open: number, end: number): number => {
+  const quote = text.charCodeAt(open);
+  for (let at = open + 1; at < end; at += 1) {
+    const c = text.charCodeAt(at);
+    if (quote === QUOTE && c === BACKSLASH) {
+      at += 1;
+    } else if (c === quote) {
+      if (quote === APOSTROPHE && text.charCodeAt(at + 1) === APOSTROPHE) {
+        at += 1;
+      } else {
+        return at;
+      }
+    }
+  }
+  return -1;
+};
+
+/** The text of the quoted scalar from `open` to `close` (its quotes). */
+const quotedText = (text: string, open: number, close: number): string => {
+  const inner = text.slice(open + 1, close);
+  if (text.charCodeAt(open) === APOSTROPHE) {
+    return inner.replaceAll("''", "'");
+  }
+  if (!inner.includes('\\')) {
+    return inner;
+  }
+  return inner.replace(JSON_ESCAPE, '').includes('\\') ? decline('a YAML-only escape') : (JSON.parse(`"${inner}"`) as string);
+};
 
 class LineReader {
   /** The current content line: the column its content starts at (-1 past the end), that offset, and its end. */
@@ -321,7 +351,7 @@ class LineReader {
     const text = this.text;
     const first = text.charCodeAt(this.content);
     if (first === QUOTE || first === APOSTROPHE) {
-      const close = this.closingQuote(this.content);
+      const close = closingQuote(text, this.content, this.lineEnd);
       return close >= 0 && text.charCodeAt(close + 1) === COLON && isBlankOrEnd(text, close + 2, this.lineEnd) ? close + 1 : -1;
     }
     if (isIn(INDICATORS, first)) {
@@ -342,7 +372,7 @@ class LineReader {
     const first = text.charCodeAt(this.content);
     const key =
       first === QUOTE || first === APOSTROPHE
-        ? this.quoted(this.content, colon - 1)
+        ? quotedText(text, this.content, colon - 1)
         : this.plainKey(text.slice(this.content, colon).trimEnd());
     return key === '__proto__' || key === '<<' ? decline(`the key ${key}`) : key;
   }
@@ -352,37 +382,6 @@ class LineReader {
       decline('a key YAML reads otherwise');
     }
     return isTypedKey(key) ? decline('a key YAML would type') : key;
-  }
-
-  /** The quote closing the quoted scalar that opens at `open`, on the same line; -1 when it is not there. */
-  private closingQuote(open: number): number {
-    const text = this.text;
-    const quote = text.charCodeAt(open);
-    for (let at = open + 1; at < this.lineEnd; at += 1) {
-      const c = text.charCodeAt(at);
-      if (quote === QUOTE && c === BACKSLASH) {
-        at += 1;
-      } else if (c === quote) {
-        if (quote === APOSTROPHE && text.charCodeAt(at + 1) === APOSTROPHE) {
-          at += 1;
-        } else {
-          return at;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** The text of the quoted scalar from `open` to `close` (its quotes). */
-  private quoted(open: number, close: number): string {
-    const inner = this.text.slice(open + 1, close);
-    if (this.text.charCodeAt(open) === APOSTROPHE) {
-      return inner.replaceAll("''", "'");
-    }
-    if (!inner.includes('\\')) {
-      return inner;
-    }
-    return inner.replace(JSON_ESCAPE, '').includes('\\') ? decline('a YAML-only escape') : (JSON.parse(`"${inner}"`) as string);
   }
 
   /**
@@ -407,18 +406,15 @@ class LineReader {
   private inline(at: number, depth: number): Json {
     const c = this.text.charCodeAt(at);
     if (c === QUOTE || c === APOSTROPHE) {
-      const close = this.closingQuote(at);
+      const close = closingQuote(this.text, at, this.lineEnd);
       if (close < 0 || !this.isSpaceOrComment(close + 1, this.lineEnd)) {
         decline('a quoted scalar that does not end its line');
       }
-      return this.quoted(at, close);
+      return quotedText(this.text, at, close);
     }
     if (c === 0x5b || c === 0x7b) {
-      const flow = new FlowReader(this.text, this.lineEnd, {
-        quoted: (from, close) => this.quoted(from, close),
-        count: (deeper) => {
-          this.count(depth + deeper);
-        },
+      const flow = new FlowReader(this.text, this.lineEnd, (deeper) => {
+        this.count(depth + deeper);
       });
       const value = flow.node(at);
       return this.isSpaceOrComment(flow.at, this.lineEnd) ? value : decline('text after a flow collection');
@@ -555,11 +551,8 @@ class FlowReader {
   constructor(
     private readonly text: string,
     private readonly end: number,
-    private readonly reader: {
-      readonly quoted: (open: number, close: number) => string;
-      /** Counts a value `depth` levels below the collection, against the reader's limits. */
-      readonly count: (depth: number) => void;
-    },
+    /** Counts a value `depth` levels below the collection, against the line reader's limits. */
+    private readonly count: (depth: number) => void,
   ) {}
 
   node(from: number): Json {
@@ -575,7 +568,7 @@ class FlowReader {
 
   private value(depth: number): Json {
     if (depth > 0) {
-      this.reader.count(depth);
+      this.count(depth);
     }
     this.skipSpaces();
     const c = this.text.charCodeAt(this.at);
@@ -668,9 +661,12 @@ class FlowReader {
     const start = this.at;
     const c = text.charCodeAt(start);
     if (c === QUOTE || c === APOSTROPHE) {
-      const close = this.closeQuote(start);
+      const close = closingQuote(text, start, this.end);
+      if (close < 0) {
+        decline('a quoted scalar that does not end on its line');
+      }
       this.at = close + 1;
-      return { text: this.reader.quoted(start, close), quoted: true };
+      return { text: quotedText(text, start, close), quoted: true };
     }
     if (!startsPlain(text, start, this.end, true)) {
       decline('a flow scalar YAML reads otherwise');
@@ -690,24 +686,6 @@ class FlowReader {
     }
     this.at = at;
     return { text: text.slice(start, at).trimEnd(), quoted: false };
-  }
-
-  private closeQuote(open: number): number {
-    const text = this.text;
-    const quote = text.charCodeAt(open);
-    for (let at = open + 1; at < this.end; at += 1) {
-      const c = text.charCodeAt(at);
-      if (quote === QUOTE && c === BACKSLASH) {
-        at += 1;
-      } else if (c === quote) {
-        if (quote === APOSTROPHE && text.charCodeAt(at + 1) === APOSTROPHE) {
-          at += 1;
-        } else {
-          return at;
-        }
-      }
-    }
-    return decline('a quoted scalar that does not end on its line');
   }
 }
 

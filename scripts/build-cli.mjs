@@ -24,11 +24,9 @@ export const buildCli = async () => {
     minify: true,
     sourcemap: 'linked',
     write: false,
+    // tinyglobby is required where it is used (cli/main.ts), so esbuild takes its CommonJS build, and no
+    // module of the bundle asks for import.meta, which a CommonJS bundle lacks: esbuild would warn here.
     logLevel: 'warning',
-    // ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url), which a CommonJS
-    // bundle lacks: give it the bundle's own file URL.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const files = [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')));
   // With `write: false` esbuild creates no folder: a fresh clone has no dist/ yet.

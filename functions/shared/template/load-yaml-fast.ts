@@ -10,7 +10,7 @@
  * and numbers JSON cannot hold exactly. Plain scalars are typed by the `yaml` library's own core schema,
  * so both paths give every value the same type.
  */
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import { isScalar, Schema } from 'yaml';
 
 import { isObject, type Json, type JsonObject } from './intrinsics';
@@ -128,48 +128,62 @@ const coreScalar = (tag: CoreTag, source: string): Json => {
   return value;
 };
 
-/**
- * One implicit type for all core tags: js-yaml asks each implicit type in turn, and seven types meant seven
- * regexes for every plain scalar; this one looks at the first character and tries only the tags it allows.
- * The tag found is looked up again in construct: that runs only for the scalars that are not strings.
- */
-const coreScalarType = new Type('tag:firelens,fast:core', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && coreTagOf(data) !== undefined,
-  construct: (data: string) => {
-    const tag = coreTagOf(data);
-    if (tag === undefined) {
-      throw new DeclinedError('a scalar no core tag reads');
-    }
-    return coreScalar(tag, data);
-  },
-});
-
-/** `!Sub x`, `!Sub [x, {…}]`, `!Transform {…}`: each short form on each kind of node, as the slow path reads them. */
-const shortFormTypes = Object.entries(SHORT_FORM_TAGS).flatMap(([tag, key]) =>
-  (['scalar', 'sequence', 'mapping'] as const).map(
-    (kind) =>
-      new Type(tag, {
-        kind,
-        construct: (data: unknown) => {
-          if (data === null) {
-            throw new DeclinedError('a short form without a value');
-          }
-          const inner = data as Json;
-          return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
-        },
-      }),
-  ),
-);
-
 /** `!GetAtt Res.Attr.Sub` → ["Res", "Attr.Sub"], as CloudFormation's own YAML reader does. Shared with load.ts. */
 export const splitGetAtt = (value: string): Json => {
   const dot = value.indexOf('.');
   return dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : value;
 };
 
+/**
+ * js-yaml, loaded on the first template the line reader declines (the CLI bundle is CommonJS, where
+ * `require` is synchronous): most templates never need it, and loading it and building its schema cost
+ * about 1 ms at every start of `firelens lint`.
+ */
+const jsYaml = (): typeof JsYaml =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('js-yaml') as typeof JsYaml;
+
+let builtFastSchema: JsYaml.Schema | undefined;
+
 /** Structure (map, seq, str) from js-yaml; every plain scalar typed by the `yaml` library's core tags. */
-const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType], explicit: shortFormTypes });
+const fastSchema = (): JsYaml.Schema => (builtFastSchema ??= buildFastSchema(jsYaml()));
+
+const buildFastSchema = ({ FAILSAFE_SCHEMA, Type }: typeof JsYaml): JsYaml.Schema => {
+  /**
+   * One implicit type for all core tags: js-yaml asks each implicit type in turn, and seven types meant seven
+   * regexes for every plain scalar; this one looks at the first character and tries only the tags it allows.
+   * The tag found is looked up again in construct: that runs only for the scalars that are not strings.
+   */
+  const coreScalarType = new Type('tag:firelens,fast:core', {
+    kind: 'scalar',
+    resolve: (data: unknown) => typeof data === 'string' && coreTagOf(data) !== undefined,
+    construct: (data: string) => {
+      const tag = coreTagOf(data);
+      if (tag === undefined) {
+        throw new DeclinedError('a scalar no core tag reads');
+      }
+      return coreScalar(tag, data);
+    },
+  });
+
+  /** `!Sub x`, `!Sub [x, {…}]`, `!Transform {…}`: each short form on each kind of node, as the slow path reads them. */
+  const shortFormTypes = Object.entries(SHORT_FORM_TAGS).flatMap(([tag, key]) =>
+    (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) =>
+        new Type(tag, {
+          kind,
+          construct: (data: unknown) => {
+            if (data === null) {
+              throw new DeclinedError('a short form without a value');
+            }
+            const inner = data as Json;
+            return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
+          },
+        }),
+    ),
+  );
+  return FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType], explicit: shortFormTypes });
+};
 
 /** A key the slow path would keep as written but js-yaml has turned into a string of its value (`1.0` → "1"). */
 const isTypedKey = (key: string): boolean => coreTagOf(key) !== undefined || key === '[object Object]';
@@ -239,8 +253,8 @@ const readNodes = (text: string, limits: FastYamlLimits, spanDepth: number): { v
   let value: unknown;
   try {
     // maxDepth (js-yaml 4.3) and the listener's state are not in @types/js-yaml yet.
-    const options: unknown = { schema: FAST_SCHEMA, maxDepth: limits.maxDepth, listener };
-    value = load(text, options as Parameters<typeof load>[1]);
+    const options: unknown = { schema: fastSchema(), maxDepth: limits.maxDepth, listener };
+    value = jsYaml().load(text, options as Parameters<typeof JsYaml.load>[1]);
   } catch (error) {
     if (error instanceof DeclinedError || (error instanceof Error && error.name === 'YAMLException')) {
       return undefined;

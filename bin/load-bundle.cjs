@@ -29,6 +29,7 @@ const {
 const Module = require('node:module');
 const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
+const v8 = require('node:v8');
 const vm = require('node:vm');
 
 /** FIRELENS_COMPILE_CACHE: a folder, or `off`; Node's own NODE_DISABLE_COMPILE_CACHE switches it off too. */
@@ -140,10 +141,35 @@ const sourceMapsEnabled = () =>
   process.sourceMapsEnabled ?? [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--enable-source-maps'));
 
 /**
+ * Less inlining in V8's optimizing compiler, for a process that lives a fraction of a second. V8 runs a
+ * function unoptimized until TurboFan has compiled it on a background thread, and with its default inlining
+ * the line reader's functions took 10 to 27 ms each to compile (node --trace-opt): on the 936 KB bench
+ * template the reader spent most of its 40 ms waiting for them, and a twice larger template took only 7 ms
+ * more. Inlining callees of at most 60 bytes of bytecode (V8's default: 460) keeps the small helpers inlined
+ * and compiles each function in about a millisecond: `firelens lint` of that template went from 156 ms to
+ * 139 ms (bare Node: 61 ms), with no change at 30 resources (BENCHMARKS.md). A flag given to Node itself
+ * (`--max-inlined-bytecode-size…`, `--no-turbo-inlining`) is left alone. Set before the bundle is compiled,
+ * so a code cache is written and read under the same flags.
+ */
+const INLINING_FLAG = '--max-inlined-bytecode-size=60';
+
+/** The flag to set, or undefined when Node was given one about inlining. */
+const inliningFlag = (execArgv, nodeOptions) =>
+  [...execArgv, nodeOptions ?? ''].some((arg) => arg.includes('inlin')) ? undefined : INLINING_FLAG;
+
+const limitInlining = () => {
+  const flag = inliningFlag(process.execArgv, process.env.NODE_OPTIONS);
+  if (flag !== undefined) {
+    v8.setFlagsFromString(flag);
+  }
+};
+
+/**
  * The bundle's exports. Plain `require` when there is no private cache folder, or when source maps are on
  * (`--enable-source-maps`): Node maps stack traces of modules it loaded itself, not of a vm.Script.
  */
 const loadBundle = (path) => {
+  limitInlining();
   const folder = sourceMapsEnabled() ? undefined : cacheFolder();
   const usable = folder && privateFolder(folder);
   if (!usable) {
@@ -159,4 +185,4 @@ const loadBundle = (path) => {
   return runScript(script, path);
 };
 
-module.exports = { loadBundle };
+module.exports = { inliningFlag, loadBundle };

@@ -6,11 +6,17 @@ import { join } from 'node:path';
 import { loadTemplate } from '../../functions/shared/template/load';
 
 /**
- * What `firelens lint` loads at start (issue #11): modules that most runs never use are loaded on first use.
+ * What `firelens lint` loads at start (issue #11): modules that most runs never use are loaded on first use,
+ * and the launcher tunes V8 for a short process unless Node was told otherwise.
  */
 const ROOT = join(__dirname, '..', '..');
 // A template with findings: the text report asks whether its output is a terminal (for colours).
 const WITH_FINDINGS = join(ROOT, 'test', 'fixtures', 'templates', 'bad', 'FL1001', 'driver-without-router.yaml');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { inliningFlag } = require('../../bin/load-bundle.cjs') as {
+  inliningFlag: (execArgv: readonly string[], nodeOptions: string | undefined) => string | undefined;
+};
 
 let jsYamlLoads = 0;
 jest.mock('js-yaml', () => {
@@ -58,5 +64,20 @@ describe('modules loaded on first use', () => {
     expect(loadsAfterFirst).toBe(0);
     expect(second.template).toEqual({ Resources: { Log: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: 'app logs' } } } });
     expect(jsYamlLoads).toBe(1);
+  });
+});
+
+describe('the inlining limit the launcher sets', () => {
+  it.each([
+    ['no flags', [], undefined, '--max-inlined-bytecode-size=60'],
+    ['unrelated flags', ['--max-old-space-size=512'], '--enable-source-maps', '--max-inlined-bytecode-size=60'],
+    ['an inlining flag on the command line', ['--no-turbo-inlining'], undefined, undefined],
+    ['an inlining flag in NODE_OPTIONS', [], '--max-inlined-bytecode-size=460', undefined],
+  ])('with %s', (_, execArgv, nodeOptions, expected) => {
+    // Act
+    const flag = inliningFlag(execArgv, nodeOptions);
+
+    // Assert
+    expect(flag).toBe(expected);
   });
 });

@@ -15,6 +15,17 @@ export const GOLDEN_ERRORS_DIR = join(GOLDEN_DIR, 'errors');
 const MACRO_EVENTS_DIR = join(REPO_ROOT, 'events', 'macro');
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
+/** Every YAML file below each of `folders` (paths from the repository root), for tests that read them all. */
+export const yamlFilesUnder = (...folders: string[]): string[] =>
+  folders.flatMap((folder) =>
+    readdirSync(join(REPO_ROOT, folder), { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name)),
+  );
+
+/** Limits for the YAML readers' own tests: wide enough that no repository template meets them. */
+export const READER_LIMITS = { maxDepth: 100, maxValues: 100_000, checkpoint: (): void => undefined, valuesPerCheckpoint: 4096 };
+
 /** Text of a fixture, by its path under test/fixtures (e.g. `macro/task-condition/input.yaml`). */
 export const readFixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name), 'utf8');
 

@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import fc from 'fast-check';
 import { Schema, stringify } from 'yaml';
 
 import { loadTemplate, loadYamlDocument } from '../../../functions/shared/template/load';
 import { coreTagOf, loadYamlFast } from '../../../functions/shared/template/load-yaml-fast';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import { READER_LIMITS, REPO_ROOT, yamlFilesUnder } from '../../helpers/fixtures';
 
 /**
  * The YAML fast path (js-yaml) must read every template exactly as the exact reader (the `yaml` library)
@@ -14,20 +13,9 @@ import { REPO_ROOT } from '../../helpers/fixtures';
  * and keys where YAML readers differ, and on generated values.
  */
 
-const LIMITS = { maxDepth: 100, maxValues: 100_000, checkpoint: (): void => undefined, valuesPerCheckpoint: 4096 };
-
 const exact = (text: string): unknown => loadYamlDocument(text, () => undefined).template;
 
-const yamlFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-
-const TEMPLATE_FILES = [
-  ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures', 'templates')),
-  ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures', 'macro')),
-  ...yamlFiles(join(REPO_ROOT, 'examples')),
-];
+const TEMPLATE_FILES = yamlFilesUnder('test/fixtures/templates', 'test/fixtures/macro', 'examples');
 
 describe('loadYamlFast', () => {
   it.each(TEMPLATE_FILES.map((file) => [file.slice(REPO_ROOT.length + 1), file]))('reads %s as the exact reader does', (_name, file) => {
@@ -35,7 +23,7 @@ describe('loadYamlFast', () => {
     const text = readFileSync(file, 'utf8');
 
     // Act
-    const fast = loadYamlFast(text, LIMITS)?.template;
+    const fast = loadYamlFast(text, READER_LIMITS)?.template;
 
     // Assert
     expect(fast).toEqual(exact(text));
@@ -59,7 +47,7 @@ describe('loadYamlFast', () => {
     ['unicode', 'Description: "Ünïcødé ✓ 日本語"\nb: plain ✓'],
   ])('reads %s as the exact reader does', (_what, text) => {
     // Act
-    const fast = loadYamlFast(text, LIMITS)?.template;
+    const fast = loadYamlFast(text, READER_LIMITS)?.template;
 
     // Assert
     expect(fast).toBeDefined();
@@ -82,7 +70,7 @@ describe('loadYamlFast', () => {
     ['a top level that is not a mapping', '- a'],
     ['101 levels', `a: ${'['.repeat(101)}${']'.repeat(101)}`],
   ])('declines %s (the exact reader answers)', (_what, text) => {
-    expect(loadYamlFast(text, LIMITS)).toBeUndefined();
+    expect(loadYamlFast(text, READER_LIMITS)).toBeUndefined();
   });
 
   it('declines more values than the limit, and calls the checkpoint while reading', () => {
@@ -91,8 +79,8 @@ describe('loadYamlFast', () => {
     const text = `a: [${Array<string>(50).fill('1').join(', ')}]`;
 
     // Act
-    const over = loadYamlFast(text, { ...LIMITS, maxValues: 40 });
-    const within = loadYamlFast(text, { ...LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) })?.template;
+    const over = loadYamlFast(text, { ...READER_LIMITS, maxValues: 40 });
+    const within = loadYamlFast(text, { ...READER_LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) })?.template;
 
     // Assert
     expect(over).toBeUndefined();
@@ -107,7 +95,9 @@ describe('loadYamlFast', () => {
     };
 
     // Act / Assert
-    expect(() => loadYamlFast('a: [1, 2, 3]', { ...LIMITS, valuesPerCheckpoint: 2, checkpoint: budget })).toThrow('past the deadline');
+    expect(() => loadYamlFast('a: [1, 2, 3]', { ...READER_LIMITS, valuesPerCheckpoint: 2, checkpoint: budget })).toThrow(
+      'past the deadline',
+    );
   });
 
   /** Texts the `yaml` library writes for generated values; the count of those read by the fast path. */
@@ -123,7 +113,7 @@ describe('loadYamlFast', () => {
         fc.constantFrom<'block' | 'flow'>('block', 'flow'),
         (value, style) => {
           const text = stringify(value, { collectionStyle: style, lineWidth: 20 });
-          const fast = loadYamlFast(text, LIMITS)?.template;
+          const fast = loadYamlFast(text, READER_LIMITS)?.template;
           if (fast !== undefined) {
             readFast += 1;
             expect(fast).toEqual(exact(text));

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -7,7 +6,7 @@ import { stringify } from 'yaml';
 import { loadYamlDocument } from '../../../functions/shared/template/load';
 import { loadYamlLines } from '../../../functions/shared/template/load-yaml-lines';
 import { lineStarts } from '../../../functions/shared/template/locator';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import { READER_LIMITS, REPO_ROOT, yamlFilesUnder } from '../../helpers/fixtures';
 import { PROPERTY_RUNS } from '../../property/run-counts';
 
 /**
@@ -16,8 +15,6 @@ import { PROPERTY_RUNS } from '../../property/run-counts';
  * on the repository's templates, on hand-picked texts, on generated values, on texts written in the
  * styles people write templates in, and on mutations of the repository's templates.
  */
-
-const LIMITS = { maxDepth: 100, maxValues: 100_000, checkpoint: (): void => undefined, valuesPerCheckpoint: 4096 };
 
 /** The exact reader's template, or "refused" for a text it does not accept. */
 const exact = (text: string): unknown => {
@@ -28,18 +25,9 @@ const exact = (text: string): unknown => {
   }
 };
 
-const lines = (text: string): unknown => loadYamlLines(text, LIMITS)?.template;
+const lines = (text: string): unknown => loadYamlLines(text, READER_LIMITS)?.template;
 
-const yamlFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-
-const TEMPLATE_FILES = [
-  ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures', 'templates')),
-  ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures', 'macro')),
-  ...yamlFiles(join(REPO_ROOT, 'examples')),
-];
+const TEMPLATE_FILES = yamlFilesUnder('test/fixtures/templates', 'test/fixtures/macro', 'examples');
 
 /** Read by the line reader, or declined: never a different value, never a text the exact reader refuses. */
 const expectSameOrDeclined = (text: string): boolean => {
@@ -73,7 +61,7 @@ describe('loadYamlLines', () => {
     ];
 
     // Act
-    const found = texts.map((text) => [text, loadYamlLines(text, LIMITS)?.lineStarts]);
+    const found = texts.map((text) => [text, loadYamlLines(text, READER_LIMITS)?.lineStarts]);
 
     // Assert
     expect(found.filter(([, starts]) => starts !== undefined).length).toBeGreaterThan(texts.length * 0.95);
@@ -170,8 +158,8 @@ describe('loadYamlLines', () => {
     const text = `a:\n${Array<string>(50).fill('  - 1\n').join('')}`;
 
     // Act
-    const over = loadYamlLines(text, { ...LIMITS, maxValues: 40 });
-    const within = loadYamlLines(text, { ...LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) })?.template;
+    const over = loadYamlLines(text, { ...READER_LIMITS, maxValues: 40 });
+    const within = loadYamlLines(text, { ...READER_LIMITS, valuesPerCheckpoint: 10, checkpoint: () => (checkpoints += 1) })?.template;
 
     // Assert
     expect(over).toBeUndefined();
@@ -184,7 +172,7 @@ describe('loadYamlLines', () => {
       throw new RangeError('past the deadline');
     };
 
-    expect(() => loadYamlLines('a:\n  - 1\n  - 2\n  - 3', { ...LIMITS, valuesPerCheckpoint: 2, checkpoint: budget })).toThrow(
+    expect(() => loadYamlLines('a:\n  - 1\n  - 2\n  - 3', { ...READER_LIMITS, valuesPerCheckpoint: 2, checkpoint: budget })).toThrow(
       'past the deadline',
     );
   });
@@ -194,7 +182,7 @@ describe('loadYamlLines', () => {
     const text = `a:\n${'  - x\n'.repeat(60_000)}b: 1 # end\n`;
 
     // Act
-    const read = loadYamlLines(text, { ...LIMITS, maxValues: 1_000_000 })?.template as { a: unknown[] } | undefined;
+    const read = loadYamlLines(text, { ...READER_LIMITS, maxValues: 1_000_000 })?.template as { a: unknown[] } | undefined;
 
     // Assert
     expect(read?.a).toHaveLength(60_000);

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import jsYaml from 'js-yaml';
 
@@ -8,26 +7,14 @@ import { type FastYamlRead, loadYamlFast } from '../../../functions/shared/templ
 import { loadYamlLines } from '../../../functions/shared/template/load-yaml-lines';
 import type { TemplatePath } from '../../../functions/shared/template/locator';
 import { fastYamlLocator } from '../../../functions/shared/template/yaml-fast-locator';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import { READER_LIMITS, REPO_ROOT, yamlFilesUnder } from '../../helpers/fixtures';
 
 /**
  * The fast path's positions must be the exact reader's, wherever it answers: compared on every path of
  * every YAML template in the repository (keys and list items at every depth, short forms included).
  */
 
-const LIMITS = { maxDepth: 100, maxValues: 100_000, checkpoint: (): void => undefined, valuesPerCheckpoint: 4096 };
-
-const yamlFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-
-const FILES = [
-  ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures', 'templates')),
-  ...yamlFiles(join(REPO_ROOT, 'test', 'fixtures', 'macro')),
-  ...yamlFiles(join(REPO_ROOT, 'test', 'golden')),
-  ...yamlFiles(join(REPO_ROOT, 'examples')),
-];
+const FILES = yamlFilesUnder('test/fixtures/templates', 'test/fixtures/macro', 'test/golden', 'examples');
 
 const pathsOf = (value: unknown, path: TemplatePath = []): TemplatePath[] => {
   const here = [path];
@@ -58,12 +45,12 @@ describe('fastYamlLocator', () => {
   it.each(cases)('places every path of %s read by %s where the exact reader does, or leaves it to it', (_name, _reader, load, file) => {
     // Arrange
     const text = readFileSync(file, 'utf8');
-    const read = load(text, LIMITS);
+    const read = load(text, READER_LIMITS);
     if (read === undefined) {
       return;
     }
     const exact = loadYamlDocument(text, () => undefined).locator;
-    const fast = fastYamlLocator(text, read.spans, LIMITS);
+    const fast = fastYamlLocator(text, read.spans, READER_LIMITS);
 
     // Act
     const differences = pathsOf(read.template).flatMap((path) => {
@@ -97,7 +84,7 @@ const textsRead = (act: () => void): string[] => {
 };
 
 const fastRead = (text: string): FastYamlRead => {
-  const read = loadYamlFast(text, LIMITS);
+  const read = loadYamlFast(text, READER_LIMITS);
   if (read === undefined) {
     throw new Error('the fast path declined the text');
   }
@@ -106,7 +93,7 @@ const fastRead = (text: string): FastYamlRead => {
 
 /** Where the fast locator and the exact reader place each path, and what js-yaml read again to place them. */
 const placeAll = (text: string, paths: readonly TemplatePath[], spans = fastRead(text).spans) => {
-  const fast = fastYamlLocator(text, spans, LIMITS);
+  const fast = fastYamlLocator(text, spans, READER_LIMITS);
   const exact = loadYamlDocument(text, () => undefined).locator;
   let mine: unknown[] = [];
   const read = textsRead(() => {
@@ -187,7 +174,7 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
 
   it('reads an entry once however many findings lie in it', () => {
     // Arrange
-    const fast = fastYamlLocator(TASK, fastRead(TASK).spans, LIMITS);
+    const fast = fastYamlLocator(TASK, fastRead(TASK).spans, READER_LIMITS);
 
     // Act
     const read = textsRead(() => {
@@ -272,7 +259,7 @@ describe('fastYamlLocator, reading one entry again for a deeper path', () => {
     // Arrange: the budget runs out after the template was read.
     let deadlinePassed = false;
     const limits = {
-      ...LIMITS,
+      ...READER_LIMITS,
       valuesPerCheckpoint: 2,
       checkpoint: () => {
         if (deadlinePassed) {

@@ -4,8 +4,7 @@
  * every role a task uses. Two indexes and one backtrack point, no RegExp built per call: linear for one `*`,
  * at most pattern × text steps, whatever the template holds.
  */
-const STAR = 0x2a;
-const QUESTION = 0x3f;
+import { QUESTION, STAR } from '../char-codes';
 
 export const globMatches = (pattern: string, text: string): boolean => {
   let p = 0;

@@ -5,6 +5,19 @@
  * on that path (see {@link lazyJsonLocator}). Whenever the text is not plain JSON, or a check fails, this
  * returns undefined and the YAML path reads the text instead, so every error keeps its message, line and column.
  */
+import {
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SPACE,
+  TAB,
+} from '../char-codes';
 import { isObject, type JsonObject } from './intrinsics';
 import { type Locator, seqIndex, type SourceRange, type TemplatePath } from './locator';
 
@@ -114,17 +127,7 @@ const closingQuote = (text: string, open: number): number => {
   return text.length;
 };
 
-const BACKSLASH = 0x5c;
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-
-const isWhitespace = (c: number): boolean => c === SPACE || c === NEWLINE || c === 0x0d || c === 0x09;
+const isWhitespace = (c: number): boolean => c === SPACE || c === NEWLINE || c === CARRIAGE_RETURN || c === TAB;
 
 const isOpening = (c: number): boolean => c === OPEN_BRACE || c === OPEN_BRACKET;
 

@@ -10,6 +10,24 @@
  * `__proto__` and `<<`. Plain scalars are typed by the `yaml` library's core schema, as on the other paths;
  * tests compare the three readers on every repository template and on generated ones.
  */
+import {
+  APOSTROPHE,
+  BACKSLASH,
+  BANG,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DASH,
+  HASH,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PIPE,
+  QUESTION,
+  QUOTE,
+  SPACE,
+} from '../char-codes';
 import { isObject, type Json, type JsonObject } from './intrinsics';
 import { coreTagOf, type FastYamlRead, plainScalar, SHALLOW_SPAN_DEPTH, splitGetAtt } from './load-yaml-fast';
 import { shortFormKey } from './yaml-locator';
@@ -39,14 +57,6 @@ const charTable = (ascii: string): Uint8Array => {
 };
 
 const isIn = (table: Uint8Array, c: number): boolean => c < 128 && table[c] === 1;
-
-const SPACE = 0x20;
-const HASH = 0x23;
-const DASH = 0x2d;
-const COLON = 0x3a;
-const QUOTE = 0x22;
-const APOSTROPHE = 0x27;
-const BACKSLASH = 0x5c;
 
 /** A plain scalar typed by the core schema, as the other readers type it; declined for a type JSON has not. */
 const typedPlain = (text: string): Json => {
@@ -309,10 +319,10 @@ class LineReader {
     while (text.charCodeAt(at) === SPACE) {
       at += 1;
     }
-    const tag = text.charCodeAt(at) === 0x21 ? text.slice(at, tokenEnd(text, at)) : null;
+    const tag = text.charCodeAt(at) === BANG ? text.slice(at, tokenEnd(text, at)) : null;
     const inner = tag === null || !isObject(value) ? value : Object.values(value)[0];
     const kind = Array.isArray(inner) ? 'sequence' : isObject(inner) ? 'mapping' : 'scalar';
-    const flow = text.charCodeAt(at) === 0x5b || text.charCodeAt(at) === 0x7b;
+    const flow = text.charCodeAt(at) === OPEN_BRACKET || text.charCodeAt(at) === OPEN_BRACE;
     const end = this.atEnd() ? text.length : this.lineStart;
     const unread = kind !== 'scalar' && (tag !== null || flow);
     return { start, end, result: value, tag, kind, depth: depth + 1, children: children ?? [], unread };
@@ -392,7 +402,7 @@ class LineReader {
   value(at: number, parent: number, depth: number): Json {
     this.count(depth);
     const c = this.text.charCodeAt(at);
-    const value = c === 0x21 ? this.tagged(at, parent, depth) : c === 0x7c ? this.literal(at, parent) : this.restOfLine(at, depth);
+    const value = c === BANG ? this.tagged(at, parent, depth) : c === PIPE ? this.literal(at, parent) : this.restOfLine(at, depth);
     return this.indent > parent ? decline('a value over several lines') : value;
   }
 
@@ -412,7 +422,7 @@ class LineReader {
       }
       return quotedText(this.text, at, close);
     }
-    if (c === 0x5b || c === 0x7b) {
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
       const flow = new FlowReader(this.text, this.lineEnd, (deeper) => {
         this.count(depth + deeper);
       });
@@ -448,12 +458,12 @@ class LineReader {
       inner = block ? this.node(parent, depth + 1) : decline('a tag without a value');
     } else if (next === end) {
       inner = decline('a tag not followed by a space');
-    } else if (text.charCodeAt(next) === 0x7c) {
+    } else if (text.charCodeAt(next) === PIPE) {
       inner = this.literal(next, parent);
     } else {
       const c = text.charCodeAt(next);
       // A tagged plain scalar is a string: the tag wins over the core schema's types.
-      inner = c === QUOTE || c === APOSTROPHE || c === 0x5b || c === 0x7b ? this.inline(next, depth + 1) : this.plain(next);
+      inner = c === QUOTE || c === APOSTROPHE || c === OPEN_BRACKET || c === OPEN_BRACE ? this.inline(next, depth + 1) : this.plain(next);
       this.advance(this.lineEnd + 1);
     }
     return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
@@ -521,7 +531,7 @@ const childrenAt = (depth: number): Span[] | undefined => (depth + 1 < SHALLOW_S
 /** The end of the token (a tag) at `at`: the next space or line break. */
 const tokenEnd = (text: string, at: number): number => {
   let end = at;
-  while (end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== 0x0a) {
+  while (end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== NEWLINE) {
     end += 1;
   }
   return end;
@@ -538,7 +548,7 @@ const startsPlain = (text: string, at: number, end: number, flow: boolean): bool
   if (at >= end || isIn(INDICATORS, c)) {
     return false;
   }
-  if (c !== DASH && c !== 0x3f && c !== COLON) {
+  if (c !== DASH && c !== QUESTION && c !== COLON) {
     return true;
   }
   return !isBlankOrEnd(text, at + 1, end) && !(flow && isIn(FLOW_INDICATORS, text.charCodeAt(at + 1)));
@@ -572,13 +582,13 @@ class FlowReader {
     }
     this.skipSpaces();
     const c = this.text.charCodeAt(this.at);
-    if (c === 0x5b) {
+    if (c === OPEN_BRACKET) {
       return this.sequence(depth);
     }
-    if (c === 0x7b) {
+    if (c === OPEN_BRACE) {
       return this.mapping(depth);
     }
-    if (c === 0x21) {
+    if (c === BANG) {
       return this.tagged(depth);
     }
     const scalar = this.scalar();
@@ -594,7 +604,7 @@ class FlowReader {
     this.skipSpaces();
     const c = this.text.charCodeAt(this.at);
     // A node has one tag at most: a tag after a tag is declined (the exact reader refuses it).
-    const inner = c === 0x5b || c === 0x7b ? this.value(depth + 1) : c === 0x21 ? decline('two tags') : this.scalar().text;
+    const inner = c === OPEN_BRACKET || c === OPEN_BRACE ? this.value(depth + 1) : c === BANG ? decline('two tags') : this.scalar().text;
     return { [key]: key === 'Fn::GetAtt' && typeof inner === 'string' ? splitGetAtt(inner) : inner };
   }
 
@@ -602,13 +612,13 @@ class FlowReader {
     this.at += 1;
     const items: Json[] = [];
     this.skipSpaces();
-    if (this.text.charCodeAt(this.at) === 0x5d) {
+    if (this.text.charCodeAt(this.at) === CLOSE_BRACKET) {
       this.at += 1;
       return items;
     }
     for (;;) {
       items.push(this.value(depth + 1));
-      if (this.separator(0x5d)) {
+      if (this.separator(CLOSE_BRACKET)) {
         return items;
       }
     }
@@ -618,7 +628,7 @@ class FlowReader {
     this.at += 1;
     const entries: JsonObject = {};
     this.skipSpaces();
-    if (this.text.charCodeAt(this.at) === 0x7d) {
+    if (this.text.charCodeAt(this.at) === CLOSE_BRACE) {
       this.at += 1;
       return entries;
     }
@@ -634,7 +644,7 @@ class FlowReader {
       }
       this.at += 1;
       entries[text] = this.value(depth + 1);
-      if (this.separator(0x7d)) {
+      if (this.separator(CLOSE_BRACE)) {
         return entries;
       }
     }
@@ -648,12 +658,12 @@ class FlowReader {
     if (c === close) {
       return true;
     }
-    if (c !== 0x2c) {
+    if (c !== COMMA) {
       decline('a flow collection that does not close on its line');
     }
     this.skipSpaces();
     const next = this.text.charCodeAt(this.at);
-    return next === 0x5d || next === 0x7d || next === 0x2c ? decline('an empty flow entry') : false;
+    return next === CLOSE_BRACKET || next === CLOSE_BRACE || next === COMMA ? decline('an empty flow entry') : false;
   }
 
   private scalar(): { readonly text: string; readonly quoted: boolean } {
@@ -674,7 +684,7 @@ class FlowReader {
     let at = start;
     for (; at < this.end; at += 1) {
       const ch = text.charCodeAt(at);
-      if (ch === 0x2c || ch === 0x5b || ch === 0x5d || ch === 0x7b || ch === 0x7d) {
+      if (ch === COMMA || ch === OPEN_BRACKET || ch === CLOSE_BRACKET || ch === OPEN_BRACE || ch === CLOSE_BRACE) {
         break;
       }
       if (ch === COLON && (isBlankOrEnd(text, at + 1, this.end) || ',[]{}'.includes(text.charAt(at + 1)))) {

@@ -8,6 +8,7 @@
  * node shapes are not the plain ones this walk knows (a flow mapping entry without a value, a count that
  * does not match), it answers undefined and the exact reader places the finding instead.
  */
+import { SPACE } from '../char-codes';
 import { isObject } from './intrinsics';
 import { type FastYamlLimits, readYamlSpans } from './load-yaml-fast';
 import { linePosition, lineStarts, type Locator, seqIndex, type TemplatePath } from './locator';
@@ -147,7 +148,7 @@ const placedIn = (walked: Walked): readonly [number, number] | undefined =>
 /** Only spaces (YAML's indentation) between the two offsets. */
 const onlySpaces = (text: string, from: number, to: number): boolean => {
   for (let i = from; i < to; i += 1) {
-    if (text.charCodeAt(i) !== 0x20) {
+    if (text.charCodeAt(i) !== SPACE) {
       return false;
     }
   }

@@ -16,7 +16,7 @@ import { renderRulesTable } from '../shared/rules/format/rules-table';
 import { formatSarif } from '../shared/rules/format/sarif';
 import { formatText } from '../shared/rules/format/text';
 import type { Formatter, ToolInfo } from '../shared/rules/format/types';
-import { parseRuleSetting, type RuleSetting, toConfiguredRules } from '../shared/rules/rule-options';
+import { parseRuleSettings } from '../shared/rules/rule-options';
 import { describeSuppression, MIN_SUPPRESSION_PREFIX, readSuppressions, type SuppressedFinding } from '../shared/rules/suppressions';
 import type { Finding, LintOptions, Severity } from '../shared/rules/types';
 import type { JsonObject } from '../shared/template/intrinsics';
@@ -96,19 +96,6 @@ interface LintSettings {
   readonly showSuppressed: boolean;
 }
 
-/** Every `--configure-rule RULE:key=value`, checked against the catalogue; the first bad one is a usage error. */
-const configureRuleFlags = (values: readonly string[] | undefined): RuleSetting[] | { error: string } => {
-  const settings: RuleSetting[] = [];
-  for (const value of values ?? []) {
-    const setting = parseRuleSetting(value, catalog);
-    if ('error' in setting) {
-      return { error: `--configure-rule: ${setting.error}` };
-    }
-    settings.push(setting);
-  }
-  return settings;
-};
-
 /** Flags over the config file over the defaults. */
 const resolveSettings = (parsed: ParsedArgs, io: CliIo): LintSettings | { error: string } => {
   const found = parsed.switches.has('no-config') ? undefined : findConfig(io);
@@ -119,9 +106,10 @@ const resolveSettings = (parsed: ParsedArgs, io: CliIo): LintSettings | { error:
   if (typeof maxBytes !== 'number') {
     return maxBytes;
   }
-  const settings = configureRuleFlags(parsed.flags.get('configure-rule'));
-  if ('error' in settings) {
-    return settings;
+  // Every --configure-rule, checked against the catalogue; the first bad one is a usage error.
+  const ruleSettings = parseRuleSettings(parsed.flags.get('configure-rule') ?? [], catalog);
+  if ('error' in ruleSettings) {
+    return { error: `--configure-rule: ${ruleSettings.error}` };
   }
   const config = found?.config ?? {};
   const flag = (name: string): string | undefined => parsed.flags.get(name)?.at(-1);
@@ -132,7 +120,7 @@ const resolveSettings = (parsed: ParsedArgs, io: CliIo): LintSettings | { error:
       onlyRules: idList(parsed.flags.get('checks') ?? config.checks),
       ruleOptions: {
         strictPort24224: parsed.switches.has('strict-24224') || config.strict24224 === true,
-        configureRules: toConfiguredRules(settings),
+        configureRules: ruleSettings.configured,
       },
     },
     macroName: flag('macro-name') ?? config.macroName,

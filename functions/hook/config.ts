@@ -3,7 +3,7 @@ import { HookConfigError } from '../shared/hook/errors';
 import type { HookConfig } from '../shared/hook/evaluate';
 import { S3_HOSTS_TOKEN } from '../shared/hook/payload-url';
 import { catalog } from '../shared/rules/catalog';
-import { parseRuleSetting, toConfiguredRules } from '../shared/rules/rule-options';
+import { parseRuleSettings } from '../shared/rules/rule-options';
 import type { ConfiguredRules } from '../shared/rules/types';
 
 /**
@@ -96,15 +96,11 @@ const ruleSettings = (value: string | undefined): ConfiguredRules | undefined =>
   if (entries.length === 0) {
     return undefined;
   }
-  return toConfiguredRules(
-    entries.map((entry) => {
-      const setting = parseRuleSetting(entry, catalog);
-      if ('error' in setting) {
-        throw new HookConfigError(`${HOOK_ENV.configureRules}: ${setting.error}`);
-      }
-      return setting;
-    }),
-  );
+  const settings = parseRuleSettings(entries, catalog);
+  if ('error' in settings) {
+    throw new HookConfigError(`${HOOK_ENV.configureRules}: ${settings.error}`);
+  }
+  return settings.configured;
 };
 
 const hosts = (value: string | undefined): string[] => {

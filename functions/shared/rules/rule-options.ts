@@ -64,12 +64,25 @@ export const parseRuleSetting = (text: string, rules: Catalogue): RuleSetting | 
 };
 
 /** Settings in order; a later one for the same rule and option wins. */
-export const toConfiguredRules = (settings: readonly RuleSetting[]): ConfiguredRules => {
+const toConfiguredRules = (settings: readonly RuleSetting[]): ConfiguredRules => {
   const configured: Record<string, Record<string, number>> = {};
   for (const { ruleId, key, value } of settings) {
     configured[ruleId] = { ...configured[ruleId], [key]: value };
   }
   return configured;
+};
+
+/** Every `RULE:key=value` of the command line or the hook's environment, in order; the first bad one is the error. */
+export const parseRuleSettings = (texts: readonly string[], rules: Catalogue): { configured: ConfiguredRules } | { error: string } => {
+  const settings: RuleSetting[] = [];
+  for (const text of texts) {
+    const setting = parseRuleSetting(text, rules);
+    if ('error' in setting) {
+      return setting;
+    }
+    settings.push(setting);
+  }
+  return { configured: toConfiguredRules(settings) };
 };
 
 /** `over` wins per rule and option (the command line over the template, as cfn-lint). */

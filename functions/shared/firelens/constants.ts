@@ -22,9 +22,6 @@ export const DEFAULT_ROUTER_STOP_TIMEOUT = 30;
 /** The largest StopTimeout Fargate accepts (ECS API ContainerDefinition.stopTimeout); EC2 has no such cap. */
 export const MAX_FARGATE_STOP_TIMEOUT = 120;
 
-/** Without task or container memory, the buffers together must stay under 512 MiB. */
-export const UNBOUNDED_BUFFER_BUDGET_MIB = 512;
-
 /** The TCP forward input FireLens opens in bridge/awsvpc mode; it must never be reachable from outside. */
 export const FLUENT_FORWARD_PORT = 24224;
 

@@ -20,6 +20,11 @@ export const MIB = 1_048_576;
 export const BUFFER_LIMIT_OPTION = 'log-driver-buffer-limit';
 /** The ECS guide's example line size (2 KiB lines, a limit of 4096 uses at most 8 MiB). */
 export const DEFAULT_AVERAGE_LOG_LINE_BYTES = 2048;
+/**
+ * This project's threshold (not an ECS limit): buffers this large with no task or container memory to bound
+ * them can starve an instance. FL1104 warns at it and the macro refuses it.
+ */
+export const UNBOUNDED_BUFFER_MIB = 512;
 /** Beyond this many conditions the 2^n scenarios are not enumerated; the task is then unchecked. */
 const MAX_CONDITIONS = 8;
 

@@ -19,8 +19,8 @@ import {
   reservedMiB,
   shownMiB,
   taskMemory,
+  UNBOUNDED_BUFFER_MIB,
 } from '../../template/task-memory';
-import { UNBOUNDED_BUFFER_BUDGET_MIB } from '../constants';
 import type { DerivedTask } from '../derive/derive-task';
 import { type FireLensTask, taskProblem } from '../task';
 import type { FireLensSpec } from '../types';
@@ -137,14 +137,14 @@ export const checkMemory = (spec: FireLensSpec, task: FireLensTask, derived: Der
 const unboundedBuffers = (spec: FireLensSpec, scenario: MemoryScenario, buffers: Buffers | undefined): Problem[] => {
   // The router's own reservation bounds only the router, not the application containers' buffers.
   const anyMemory = scenario.containers.some((c) => reservedMiB(c) > 0);
-  if (anyMemory || buffers === undefined || buffers.mib < UNBOUNDED_BUFFER_BUDGET_MIB) {
+  if (anyMemory || buffers === undefined || buffers.mib < UNBOUNDED_BUFFER_MIB) {
     return [];
   }
   return [
     {
       logicalId: spec.logicalId,
       path: [...spec.path, spec.route.bufferMemoryMiB === undefined ? 'BufferLimit' : 'BufferMemory'],
-      message: `with no task or container memory set, the buffers together (${shownMiB(buffers.mib)} MiB: ${buffers.shown}) must stay under ${String(UNBOUNDED_BUFFER_BUDGET_MIB)} MiB`,
+      message: `with no task or container memory set, the buffers together (${shownMiB(buffers.mib)} MiB: ${buffers.shown}) must stay under ${String(UNBOUNDED_BUFFER_MIB)} MiB`,
     },
   ];
 };

@@ -1,19 +1,15 @@
-import { bufferMiB, scenarioBufferLines, shownMiB, taskMemory } from '../../template/task-memory';
+import { bufferMiB, scenarioBufferLines, shownMiB, taskMemory, UNBOUNDED_BUFFER_MIB } from '../../template/task-memory';
 import { defineRule } from '../define-rule';
 import { AVERAGE_LOG_LINE_BYTES, AVERAGE_LOG_LINE_BYTES_OPTION, BUFFER_DOCS } from '../helpers';
 import { ruleOption } from '../rule-options';
 import type { RuleMeta } from '../types';
 
-/** This project's threshold (not an ECS limit): buffers this large with nothing bounding them can starve an instance. */
-const UNBOUNDED_BUFFER_MIB = 512;
-
 const meta: RuleMeta = {
   id: 'FL1104',
   name: 'buffer-without-memory',
   severity: 'warning',
-  summary: 'Checks that log driver buffers estimated at 512 MiB or more come with a memory setting',
-  description:
-    'log-driver-buffer-limit counts log lines; the estimate is lines × the average line size (option average-log-line-bytes, default 2048). Without task or container memory nothing bounds the buffers; 512 MiB of them can starve the instance.',
+  summary: `Checks that log driver buffers estimated at ${String(UNBOUNDED_BUFFER_MIB)} MiB or more come with a memory setting`,
+  description: `log-driver-buffer-limit counts log lines; the estimate is lines × the average line size (option average-log-line-bytes, default 2048). Without task or container memory nothing bounds the buffers; ${String(UNBOUNDED_BUFFER_MIB)} MiB of them can starve the instance.`,
   docsUrl: BUFFER_DOCS,
   tags: ['firelens', 'buffer', 'memory'],
   options: { [AVERAGE_LOG_LINE_BYTES]: AVERAGE_LOG_LINE_BYTES_OPTION },

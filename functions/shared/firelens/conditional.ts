@@ -7,7 +7,7 @@
  */
 import type { Problem } from '../errors';
 import { canonicalJson } from '../fluentbit/iam';
-import { isObject, type Json, type JsonObject, refTarget } from '../template/intrinsics';
+import { ifParts, isNoValue, isObject, type Json, type JsonObject } from '../template/intrinsics';
 import { generatedLogicalId } from './logical-ids';
 import type { ExpansionPlan } from './types';
 
@@ -22,15 +22,16 @@ export interface ConditionalTask {
   readonly off: JsonObject;
 }
 
-const isNoValue = (value: unknown): boolean => refTarget(value) === 'AWS::NoValue';
-
 /** `{Fn::If: [name, A, B]}` with one branch `AWS::NoValue` and the other an object: the condition and the object. */
 const conditionalFireLens = (value: unknown): { condition: string; negated: boolean; fireLens: JsonObject } | undefined => {
-  const args = isObject(value) && Object.keys(value).length === 1 ? value['Fn::If'] : undefined;
-  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') {
+  const parts = ifParts(value);
+  if (parts === undefined) {
     return undefined;
   }
-  const [condition, whenTrue, whenFalse] = args as [string, Json, Json];
+  const {
+    condition,
+    branches: [whenTrue, whenFalse],
+  } = parts;
   if (isObject(whenTrue) && !isNoValue(whenTrue) && isNoValue(whenFalse)) {
     return { condition, negated: false, fireLens: whenTrue };
   }

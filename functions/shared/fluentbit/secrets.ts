@@ -1,5 +1,14 @@
 import type { Json, JsonObject } from '../template/intrinsics';
-import { getAttTarget, intrinsicName, isIntrinsic, isObject, literalString, possibleValues, refTarget } from '../template/intrinsics';
+import {
+  getAttTarget,
+  intrinsicName,
+  isIntrinsic,
+  isNoValue,
+  isObject,
+  literalString,
+  possibleValues,
+  refTarget,
+} from '../template/intrinsics';
 import type { ArnContext, ArnKind } from './arn';
 import { arnKindTypes, buildArn, contextResource } from './arn';
 import type { PolicyStatement } from './iam';
@@ -123,7 +132,7 @@ export const secretEntries = (secrets: Json): { entries: Json[]; unreadable: str
  * be read: it may set any option.
  */
 export const secretOptionNames = (secretOptions: unknown): Set<string> | undefined => {
-  if (secretOptions === undefined || refTarget(secretOptions) === 'AWS::NoValue') {
+  if (secretOptions === undefined || isNoValue(secretOptions)) {
     return new Set();
   }
   if (isObject(secretOptions) && Array.isArray(secretOptions['Fn::If']) && Object.keys(secretOptions).length === 1) {

@@ -51,6 +51,21 @@ export const refTarget = (value: unknown): string | undefined => {
   return undefined;
 };
 
+/** `{ "Ref": "AWS::NoValue" }`: the property is absent. */
+export const isNoValue = (value: unknown): boolean => refTarget(value) === 'AWS::NoValue';
+
+/** `{ "Fn::If": [name, a, b] }` → its parts, when it is well formed. */
+export const ifParts = (value: unknown): { condition: string; branches: [Json, Json] } | undefined => {
+  if (!isObject(value) || Object.keys(value).length !== 1) {
+    return undefined;
+  }
+  const args = value['Fn::If'];
+  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') {
+    return undefined;
+  }
+  return { condition: args[0], branches: [args[1] as Json, args[2] as Json] };
+};
+
 /** `{ "Fn::GetAtt": ["Res", "Arn"] }` or `"Res.Arn"` → ["Res", "Arn"]. */
 export const getAttTarget = (value: unknown): [string, string] | undefined => {
   if (!isObject(value) || Object.keys(value).length !== 1) {
@@ -110,7 +125,7 @@ export const possibleValues = (value: unknown): unknown[] => {
     const args = value['Fn::If'];
     return [...possibleValues(args[1]), ...possibleValues(args[2])];
   }
-  if (refTarget(value) === 'AWS::NoValue') {
+  if (isNoValue(value)) {
     return [];
   }
   return [value];

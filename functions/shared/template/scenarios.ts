@@ -17,7 +17,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html
  */
-import { isIntrinsic, isObject, type Json, type JsonObject, literalString, refTarget } from './intrinsics';
+import { ifParts, isIntrinsic, isObject, type Json, type JsonObject, literalString, refTarget } from './intrinsics';
 import type { TemplatePath } from './locator';
 
 /** The most scenarios one template is linted in (64 = six free conditions, or fewer with parameters). */
@@ -93,18 +93,6 @@ const allowedValuesOf = (template: JsonObject): Map<string, readonly Json[]> => 
     }
   }
   return allowed;
-};
-
-/** `{ "Fn::If": [name, a, b] }` → its parts, when it is well formed. */
-const ifParts = (value: unknown): { condition: string; branches: [Json, Json] } | undefined => {
-  if (!isObject(value) || Object.keys(value).length !== 1) {
-    return undefined;
-  }
-  const args = value['Fn::If'];
-  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') {
-    return undefined;
-  }
-  return { condition: args[0], branches: [args[1] as Json, args[2] as Json] };
 };
 
 interface Uses {

@@ -12,7 +12,7 @@
  * is greater than for the task"). `log-driver-buffer-limit` counts log lines; the buffer takes at most
  * lines × line size (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-docker-buffer-limit.html).
  */
-import { isIntrinsic, isObject, type Json, literalInteger, refTarget } from './intrinsics';
+import { isIntrinsic, isNoValue, isObject, type Json, literalInteger } from './intrinsics';
 import type { ContainerView, TaskDefinitionView } from './view';
 import { parseMemory } from './view';
 
@@ -62,7 +62,7 @@ const resolve = (value: Json | undefined, assignment: ReadonlyMap<string, boolea
       ? resolve(assignment.get(condition) === true ? whenTrue : whenFalse, assignment)
       : { known: false };
   }
-  if (refTarget(value) === 'AWS::NoValue') {
+  if (isNoValue(value)) {
     return { known: true, value: undefined };
   }
   return isIntrinsic(value) ? { known: false } : { known: true, value };

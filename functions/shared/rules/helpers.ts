@@ -3,8 +3,8 @@ import { cutText, QUOTED_TEXT_LIMIT } from '../errors';
 import { getAttTarget, intrinsicName, type Json, literalInteger, literalString, refTarget } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
 import { BUFFER_LIMIT_OPTION, DEFAULT_AVERAGE_LOG_LINE_BYTES } from '../template/task-memory';
-import type { ContainerView, DependsOnView, PolicyStatementView, TaskDefinitionView, TemplateView } from '../template/view';
-import { actionMatches } from './glob';
+import type { ContainerView, DependsOnView, TaskDefinitionView, TemplateView } from '../template/view';
+import { allowsAction } from './iam-coverage';
 import type { RuleOptionSpec } from './types';
 
 export const FIRELENS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html';
@@ -60,10 +60,6 @@ export const routerOption = (router: ContainerView, key: string): { value: Json;
   }
   return { value: options[key] ?? null, path: [...router.path, 'FirelensConfiguration', 'Options', key] };
 };
-
-/** True when an Allow statement grants `action` (wildcards honoured, case-insensitive). */
-const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
-  statements.some((s) => (s.effect ?? 'Allow').toLowerCase() === 'allow' && s.actions.some((a) => actionMatches(a, action)));
 
 /** Whether the role's permissions can be judged at all (no managed policies, no intrinsic documents). */
 export const roleIsKnown = (view: TemplateView, roleId: string | undefined): boolean => {

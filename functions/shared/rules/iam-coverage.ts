@@ -120,6 +120,10 @@ export const resourceCovers = (roleResource: Json, needed: Json): Coverage => {
 
 const isAllow = (s: PolicyStatementView): boolean => (s.effect ?? 'Allow').toLowerCase() === 'allow';
 
+/** True when an Allow statement grants `action` (wildcards honoured, case-insensitive), whatever its resources. */
+export const allowsAction = (statements: readonly PolicyStatementView[], action: string): boolean =>
+  statements.some((s) => isAllow(s) && s.actions.some((a) => actionMatches(a, action)));
+
 const statementCoverage = (statement: PolicyStatementView, need: Need): Coverage => {
   if (!statement.actions.some((a) => actionMatches(a, need.action))) {
     return statement.unknownActions ? 'unknown' : 'missing';
@@ -162,7 +166,7 @@ export const judgeRole = (role: RoleView, needed: readonly PolicyStatement[]): R
     if (results.includes('unknown') || role.hasUnknownPolicies) {
       unknown.push(need);
     } else {
-      const actionAbsent = !allows.some((s) => s.actions.some((a) => actionMatches(a, need.action)));
+      const actionAbsent = !allowsAction(allows, need.action);
       missing.push({ ...need, actionAbsent });
     }
   }

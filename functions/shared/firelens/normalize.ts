@@ -1,7 +1,7 @@
 import type { Problem } from '../errors';
 import { isIntrinsic, isObject, type Json, type JsonObject, literalInteger } from '../template/intrinsics';
 import type { TemplatePath } from '../template/locator';
-import { DEFAULT_AVERAGE_LOG_LINE_BYTES, MIB } from '../template/task-memory';
+import { DEFAULT_AVERAGE_LOG_LINE_BYTES, MAX_BUFFER_LIMIT_LINES, MIB } from '../template/task-memory';
 import {
   AWS_FOR_FLUENT_BIT_VERSION,
   DEFAULT_LOG_RETENTION_DAYS,
@@ -10,7 +10,7 @@ import {
   FLUENT_BIT_SSM_PREFIX,
 } from './constants';
 import { type PresetName, ROUTER_PRESETS } from './presets';
-import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY, MAX_BUFFER_LIMIT_LINES } from './property-schema';
+import { CONTAINER_PROPERTY, DESTINATION_KEYS, FIRELENS_PROPERTY } from './property-schema';
 import type { ConfigFileSpec, ConfigFileType, DestinationSpec, FireLensSpec, RawFireLensInput, RouterSpec, RouteSpec } from './types';
 import { validateField } from './validate';
 

@@ -1,3 +1,4 @@
+import { MAX_BUFFER_LIMIT_LINES } from '../template/task-memory';
 import { FLUENT_FORWARD_PORT } from './constants';
 import { PRESET_NAMES } from './presets';
 
@@ -188,9 +189,6 @@ const destination: ObjectSpec = {
     Custom: custom,
   },
 };
-
-/** The ECS guide: 0 ≤ log-driver-buffer-limit < 536870912 log lines (firelens-docker-buffer-limit). */
-export const MAX_BUFFER_LIMIT_LINES = 536_870_911;
 
 const bufferLimit: FieldSpec = {
   kind: 'integer',

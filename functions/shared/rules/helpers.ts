@@ -11,8 +11,6 @@ export const FIRELENS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/devel
 export const FIRELENS_TASKDEF_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html';
 export const BUFFER_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-docker-buffer-limit.html';
 
-export const BUFFER_LIMIT_KEY = BUFFER_LIMIT_OPTION;
-
 /** The rule option that turns a buffer's log lines into memory (FL1103, FL1104). */
 export const AVERAGE_LOG_LINE_BYTES = 'average-log-line-bytes';
 export const AVERAGE_LOG_LINE_BYTES_OPTION: RuleOptionSpec = {
@@ -136,7 +134,7 @@ export const bufferTotal = (task: TaskDefinitionView): { total: number; any: boo
   let total = 0;
   let any = false;
   for (const container of task.fireLensContainers) {
-    const value = literalInteger(container.logOptions?.[BUFFER_LIMIT_KEY]);
+    const value = literalInteger(container.logOptions?.[BUFFER_LIMIT_OPTION]);
     if (value !== undefined && value >= 0) {
       total += value;
       any = true;

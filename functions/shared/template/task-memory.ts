@@ -18,6 +18,8 @@ import { parseMemory } from './view';
 
 export const MIB = 1_048_576;
 export const BUFFER_LIMIT_OPTION = 'log-driver-buffer-limit';
+/** The ECS guide: 0 ≤ log-driver-buffer-limit < 536870912 log lines (firelens-docker-buffer-limit); the largest allowed. */
+export const MAX_BUFFER_LIMIT_LINES = 536_870_911;
 /** The ECS guide's example line size (2 KiB lines, a limit of 4096 uses at most 8 MiB). */
 export const DEFAULT_AVERAGE_LOG_LINE_BYTES = 2048;
 /**

@@ -1,5 +1,6 @@
+import { BUFFER_LIMIT_OPTION } from '../../template/task-memory';
 import { defineRule } from '../define-rule';
-import { BUFFER_DOCS, BUFFER_LIMIT_KEY, containerLabel } from '../helpers';
+import { BUFFER_DOCS, containerLabel } from '../helpers';
 
 export const fl1102BufferLimitWrongDriver = defineRule({
   meta: {
@@ -13,13 +14,13 @@ export const fl1102BufferLimitWrongDriver = defineRule({
   *check(view) {
     for (const task of view.taskDefinitions) {
       for (const container of task.containers) {
-        if (container.logOptions?.[BUFFER_LIMIT_KEY] === undefined) {
+        if (container.logOptions?.[BUFFER_LIMIT_OPTION] === undefined) {
           continue;
         }
         if (container.logDriver !== undefined && container.logDriver !== 'awsfirelens') {
           yield {
-            path: [...container.logOptionsPath, BUFFER_LIMIT_KEY],
-            message: `${containerLabel(container)} sets ${BUFFER_LIMIT_KEY} with the ${container.logDriver} log driver; it is only valid with awsfirelens`,
+            path: [...container.logOptionsPath, BUFFER_LIMIT_OPTION],
+            message: `${containerLabel(container)} sets ${BUFFER_LIMIT_OPTION} with the ${container.logDriver} log driver; it is only valid with awsfirelens`,
           };
         }
       }

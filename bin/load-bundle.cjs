@@ -136,9 +136,12 @@ const runScript = (script, path) => {
   return bundleModule.exports;
 };
 
+/** Whether Node was started with a flag containing `text`, on its command line or in NODE_OPTIONS. */
+const givenToNode = (text, execArgv, nodeOptions) => [...execArgv, nodeOptions ?? ''].some((arg) => arg.includes(text));
+
 /** `process.sourceMapsEnabled` (Node 20.7 and later), else the flag as given. */
 const sourceMapsEnabled = () =>
-  process.sourceMapsEnabled ?? [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--enable-source-maps'));
+  process.sourceMapsEnabled ?? givenToNode('--enable-source-maps', process.execArgv, process.env.NODE_OPTIONS);
 
 /**
  * Less inlining in V8's optimizing compiler, for a process that lives a fraction of a second. V8 runs a
@@ -154,8 +157,7 @@ const sourceMapsEnabled = () =>
 const INLINING_FLAG = '--max-inlined-bytecode-size=60';
 
 /** The flag to set, or undefined when Node was given one about inlining. */
-const inliningFlag = (execArgv, nodeOptions) =>
-  [...execArgv, nodeOptions ?? ''].some((arg) => arg.includes('inlin')) ? undefined : INLINING_FLAG;
+const inliningFlag = (execArgv, nodeOptions) => (givenToNode('inlin', execArgv, nodeOptions) ? undefined : INLINING_FLAG);
 
 const limitInlining = () => {
   const flag = inliningFlag(process.execArgv, process.env.NODE_OPTIONS);

@@ -15,13 +15,14 @@ import type { JsonObject } from '../functions/shared/template/intrinsics';
 import { createLambdaContext } from '../test/helpers/lambda-context';
 import { aliasFanOutTemplate, deepPathTemplate, hashFloodTemplate, routerlessTask } from '../test/hostile/inputs';
 import { type PayloadServer, servePayload, stackEvent } from './hook';
-import { type Samples, summarize } from './measure';
+import { elapsedMs, type Samples, summarize } from './measure';
+import { timedRun } from './processes';
 import { quietly } from './quiet';
 
+/** A Node process of the bench, stopped after 30 s. */
 const wall = (args: readonly string[], cwd: string): { ms: number; status: number | null; stderr: string } => {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 30_000 });
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: run.status, stderr: run.stderr };
+  const { ms, run } = timedRun(process.execPath, args, cwd, 30_000);
+  return { ms, status: run.status, stderr: run.stderr };
 };
 
 /**
@@ -116,9 +117,8 @@ const firstLine = (text: string): string => (text.split('\n')[0] ?? '').slice(0,
 
 const hostileProcess = (label: string, args: readonly string[], root: string, bin: string, runs: number): HostileRow => {
   const results = Array.from({ length: runs }, () => {
-    const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 30_000 });
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: run.status, line: firstLine(run.stdout || run.stderr) };
+    const { ms, run } = timedRun(process.execPath, [bin, ...args], root, 30_000);
+    return { ms, status: run.status, line: firstLine(run.stdout || run.stderr) };
   });
   const last = results.at(-1);
   return {
@@ -132,7 +132,7 @@ const timedHook = async (event: unknown, remainingMs: number): Promise<{ ms: num
   const context = createLambdaContext({ getRemainingTimeInMillis: () => remainingMs });
   const start = process.hrtime.bigint();
   const response = (await quietly(() => handler(event, context))) as HookResponse;
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, response };
+  return { ms: elapsedMs(start), response };
 };
 
 const hostileHook = async (label: string, event: () => unknown, runs: number, remainingMs = 30_000): Promise<HostileRow> => {
@@ -226,11 +226,7 @@ export const measureCfnLint = (root: string, rows: readonly LintProcessRow[], ru
     return [];
   }
   return rows.map((row) => {
-    const times = Array.from({ length: runs }, () => {
-      const start = process.hrtime.bigint();
-      spawnSync('cfn-lint', [row.path], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      return Number(process.hrtime.bigint() - start) / 1e6;
-    });
+    const times = Array.from({ length: runs }, () => timedRun('cfn-lint', [row.path], root).ms);
     return { label: row.label, version: version.stdout.trim(), cfnLint: summarize(times), firelens: row.lint };
   });
 };

@@ -34,7 +34,7 @@ export const summarize = (values: readonly number[]): Samples => {
   return { ms, median: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
 };
 
-const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+export const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
 /** `--expose-gc` gives `gc`; each series starts from a collected heap so one series' garbage does not bill the next. */
 const collectGarbage = (): void => {

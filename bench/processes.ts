@@ -2,9 +2,9 @@
  * Measures that need a fresh Node process: importing a function bundle (cold start proxy), the peak
  * memory of the macro on the largest template, and `firelens lint` as a whole command.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
-import { type Samples, summarize } from './measure';
+import { elapsedMs, type Samples, summarize } from './measure';
 
 const RESULT_MARK = 'BENCH_RESULT ';
 
@@ -24,14 +24,24 @@ const runNodeScript = (script: string, env: NodeJS.ProcessEnv = process.env): un
   return JSON.parse(line.slice(RESULT_MARK.length));
 };
 
-const wallMs = (command: string, args: readonly string[], cwd: string): { ms: number; status: number | null } => {
+/** A process run to its end, timed from spawn to exit (its output kept for the caller's answer). */
+export const timedRun = (
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  timeoutMs?: number,
+): { ms: number; run: SpawnSyncReturns<string> } => {
   const start = process.hrtime.bigint();
-  const run = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const run = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs });
+  return { ms: elapsedMs(start), run };
+};
+
+const wallMs = (command: string, args: readonly string[], cwd: string): number => {
+  const { ms, run } = timedRun(command, args, cwd);
   if (run.error) {
     throw run.error;
   }
-  return { ms, status: run.status };
+  return ms;
 };
 
 export interface ColdImport {
@@ -49,14 +59,14 @@ export const measureColdImport = (bundlePath: string, runs: number): ColdImport 
   for (let i = 0; i < runs; i += 1) {
     const start = process.hrtime.bigint();
     imports.push(runNodeScript(script) as number);
-    processes.push(Number(process.hrtime.bigint() - start) / 1e6);
+    processes.push(elapsedMs(start));
   }
   return { importMs: summarize(imports), processMs: summarize(processes) };
 };
 
 /** A bare `node -e ''`: what every process costs before any of our code runs. */
 export const measureBareNode = (runs: number, cwd: string): Samples =>
-  summarize(Array.from({ length: runs }, () => wallMs(process.execPath, ['-e', ''], cwd).ms));
+  summarize(Array.from({ length: runs }, () => wallMs(process.execPath, ['-e', ''], cwd)));
 
 export interface PeakMemory {
   /** `process.resourceUsage().maxRSS` at the end, in bytes: the process's resident-set high-water mark. */
